@@ -1,0 +1,179 @@
+/// Log severity for an error, independent of any logging library.
+public enum ErrorSeverity: Sendable {
+    case debug, info, warning, error
+}
+
+/// Every way a gateway request can fail, as the client sees it. Each case decides its HTTP
+/// status, OpenAI error type and log severity without a `default:`.
+public enum GatewayError: Error, Sendable, Hashable {
+    /// The request body is not a valid request; `param` names the offending field.
+    case invalidRequest(message: String, param: String?)
+    case unsupportedMediaType(String)
+    case payloadTooLarge(limitBytes: Int)
+    case unknownModel(String)
+    case notFound(path: String)
+    /// The gateway's own queue for a provider is full.
+    case queueFull(retryAfterSeconds: Int)
+    /// The request deadline passed before an answer.
+    case deadlineExceeded(milliseconds: Int)
+    /// Every provider the strategy could use failed; each failure kept by name.
+    case allProvidersFailed([ProviderFailure])
+    /// The client went away; nobody reads this answer.
+    case clientDisconnected
+
+    public var httpStatus: Int {
+        switch self {
+        case .invalidRequest: 400
+        case .unsupportedMediaType: 415
+        case .payloadTooLarge: 413
+        case .unknownModel, .notFound: 404
+        case .queueFull: 429
+        case .deadlineExceeded: 504
+        case .allProvidersFailed(let failures): Self.aggregateStatus(failures)
+        case .clientDisconnected: 499
+        }
+    }
+
+    /// OpenAI-style `error.type`.
+    public var errorType: String {
+        switch self {
+        case .invalidRequest, .unsupportedMediaType, .payloadTooLarge, .unknownModel, .notFound:
+            "invalid_request_error"
+        case .queueFull: "rate_limit_error"
+        case .deadlineExceeded: "timeout_error"
+        case .allProvidersFailed(let failures):
+            switch Self.aggregateStatus(failures) {
+            case 429: "rate_limit_error"
+            case 400..<500: "invalid_request_error"
+            default: "upstream_error"
+            }
+        case .clientDisconnected: "client_disconnected"
+        }
+    }
+
+    /// OpenAI-style `error.code`.
+    public var code: String {
+        switch self {
+        case .invalidRequest: "invalid_request"
+        case .unsupportedMediaType: "unsupported_media_type"
+        case .payloadTooLarge: "payload_too_large"
+        case .unknownModel: "model_not_found"
+        case .notFound: "not_found"
+        case .queueFull: "queue_full"
+        case .deadlineExceeded: "deadline_exceeded"
+        case .allProvidersFailed: "all_providers_failed"
+        case .clientDisconnected: "client_disconnected"
+        }
+    }
+
+    /// The `param` of an OpenAI error body.
+    public var param: String? {
+        switch self {
+        case .invalidRequest(_, let param): param
+        case .unknownModel: "model"
+        case .unsupportedMediaType, .payloadTooLarge, .notFound, .queueFull, .deadlineExceeded,
+            .allProvidersFailed, .clientDisconnected:
+            nil
+        }
+    }
+
+    public var message: String {
+        switch self {
+        case .invalidRequest(let message, _): message
+        case .unsupportedMediaType(let type):
+            "Content-Type must be application/json, got '\(type)'"
+        case .payloadTooLarge(let limit): "request body exceeds the limit of \(limit) bytes"
+        case .unknownModel(let model): "The model '\(model)' does not exist; GET /v1/models lists the aliases"
+        case .notFound(let path): "no route for \(path)"
+        case .queueFull: "the provider's in-flight limit and queue are full; retry later"
+        case .deadlineExceeded(let ms): "no answer within the request deadline of \(ms) ms"
+        case .allProvidersFailed(let failures) where failures.isEmpty:
+            "no provider is available for this model (all of its providers are disabled)"
+        case .allProvidersFailed(let failures):
+            "all providers failed: "
+                + failures.map { "\($0.provider)/\($0.model): \($0.failure.message)" }
+                .joined(separator: "; ")
+        case .clientDisconnected: "client disconnected"
+        }
+    }
+
+    /// Seconds for a `Retry-After` header, when the status asks the client to wait.
+    public var retryAfterSeconds: Int? {
+        switch self {
+        case .queueFull(let seconds): seconds
+        case .allProvidersFailed(let failures):
+            Self.aggregateStatus(failures) == 429 ? Self.aggregateRetryAfter(failures) : nil
+        case .invalidRequest, .unsupportedMediaType, .payloadTooLarge, .unknownModel, .notFound,
+            .deadlineExceeded, .clientDisconnected:
+            nil
+        }
+    }
+
+    public var severity: ErrorSeverity {
+        switch self {
+        case .invalidRequest, .unsupportedMediaType, .payloadTooLarge, .unknownModel, .notFound:
+            .info
+        case .queueFull, .clientDisconnected: .info
+        case .deadlineExceeded: .warning
+        case .allProvidersFailed: .error
+        }
+    }
+
+    /// 429 when every failure was a rate limit or a full queue; the upstream's 4xx when
+    /// every failure was a rejection of the request itself; 504 when a timeout was among
+    /// them; else 502.
+    static func aggregateStatus(_ failures: [ProviderFailure]) -> Int {
+        guard !failures.isEmpty else { return 503 }
+        var allThrottled = true
+        var rejectedStatus: Int?
+        var allRejected = true
+        var sawTimeout = false
+        var allUnavailable = true
+        for item in failures {
+            switch item.failure {
+            case .queueFull:
+                allRejected = false
+                allUnavailable = false
+            case .circuitOpen:
+                allThrottled = false
+                allRejected = false
+            case .upstream(let error):
+                allUnavailable = false
+                switch error {
+                case .rateLimited:
+                    allRejected = false
+                case .rejected(let status, _):
+                    allThrottled = false
+                    rejectedStatus = status
+                case .firstTokenTimeout:
+                    sawTimeout = true
+                    allThrottled = false
+                    allRejected = false
+                case .overloaded, .serverError, .connectionFailed, .malformedResponse, .streamInterrupted:
+                    allThrottled = false
+                    allRejected = false
+                }
+            }
+        }
+        if allUnavailable { return 503 }
+        if allThrottled { return 429 }
+        if allRejected, let status = rejectedStatus { return status }
+        if sawTimeout { return 504 }
+        return 502
+    }
+
+    static func aggregateRetryAfter(_ failures: [ProviderFailure]) -> Int {
+        var seconds = 1
+        for item in failures {
+            switch item.failure {
+            case .queueFull(let value): seconds = max(seconds, value)
+            case .upstream(let error):
+                if let wait = error.retryAfter {
+                    seconds = max(seconds, Int(wait.components.seconds) + (wait.components.attoseconds > 0 ? 1 : 0))
+                }
+            case .circuitOpen: break
+            }
+        }
+        return seconds
+    }
+}

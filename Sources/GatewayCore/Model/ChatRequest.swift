@@ -1,0 +1,79 @@
+/// A tool the model may call.
+public struct ToolDefinition: Sendable, Hashable {
+    public var name: String
+    public var description: String?
+    /// JSON schema of the arguments.
+    public var parameters: JSONValue?
+
+    public init(name: String, description: String? = nil, parameters: JSONValue? = nil) {
+        self.name = name
+        self.description = description
+        self.parameters = parameters
+    }
+}
+
+/// How the model may use the tools it was given.
+public enum ToolChoice: Sendable, Hashable {
+    case auto
+    case none
+    case required
+    case function(String)
+}
+
+/// The shape the answer must take.
+public enum ResponseFormat: Sendable, Hashable {
+    case text
+    case jsonObject
+    case jsonSchema(name: String, schema: JSONValue)
+}
+
+/// A chat completion request in the gateway's canonical form. `model` is the policy alias
+/// the client asked for; providers receive their own model id separately.
+public struct ChatRequest: Sendable, Hashable {
+    public var model: String
+    public var messages: [ChatMessage]
+    public var temperature: Double?
+    public var topP: Double?
+    public var maxTokens: Int?
+    public var stop: [String]
+    public var responseFormat: ResponseFormat?
+    public var user: String?
+    public var tools: [ToolDefinition]
+    public var toolChoice: ToolChoice?
+    public var stream: Bool
+    /// OpenAI `stream_options.include_usage`: send a final usage chunk.
+    public var includeUsage: Bool
+
+    public init(
+        model: String,
+        messages: [ChatMessage],
+        temperature: Double? = nil,
+        topP: Double? = nil,
+        maxTokens: Int? = nil,
+        stop: [String] = [],
+        responseFormat: ResponseFormat? = nil,
+        user: String? = nil,
+        tools: [ToolDefinition] = [],
+        toolChoice: ToolChoice? = nil,
+        stream: Bool = false,
+        includeUsage: Bool = false
+    ) {
+        self.model = model
+        self.messages = messages
+        self.temperature = temperature
+        self.topP = topP
+        self.maxTokens = maxTokens
+        self.stop = stop
+        self.responseFormat = responseFormat
+        self.user = user
+        self.tools = tools
+        self.toolChoice = toolChoice
+        self.stream = stream
+        self.includeUsage = includeUsage
+    }
+
+    /// The text of the last user message, or "" when there is none.
+    public var lastUserText: String {
+        messages.last(where: { $0.role == .user })?.text ?? ""
+    }
+}

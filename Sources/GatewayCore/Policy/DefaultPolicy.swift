@@ -1,0 +1,69 @@
+/// The policy `llm-gateway serve` uses without `--policy`: a byte-for-byte copy of
+/// `policies/gateway.yaml` (a test keeps the two equal), embedded so that the gateway
+/// answers out of the box from any directory.
+public enum DefaultPolicy {
+    /// The file name reported in errors about the embedded policy.
+    public static let fileName = "<embedded policies/gateway.yaml>"
+
+    public static let yaml = """
+# llm-gateway routing policy (the embedded default: `llm-gateway serve` uses this
+# when started without --policy). Keys come from the environment only; a provider
+# whose key variable is unset is served by the built-in simulator
+# (`when_key_missing: sim`), so this policy answers out of the box.
+server:
+  max_body_bytes: 1048576
+  default_timeout_ms: 60000
+simulator:
+  profile: default
+providers:
+  anthropic:
+    kind: anthropic
+    base_url: https://api.anthropic.com
+    key_env: ANTHROPIC_API_KEY
+    when_key_missing: sim
+    max_in_flight: 64
+    max_queue: 256
+    first_token_timeout_ms: 10000
+    forward_headers: [x-request-tag]
+    retry: {max_attempts: 2, base_delay_ms: 100, max_delay_ms: 2000}
+    breaker: {window_ms: 30000, min_requests: 10, failure_rate: 0.5, open_ms: 10000, half_open_probes: 1, successes_to_close: 2}
+  openai:
+    kind: openai
+    base_url: https://api.openai.com
+    key_env: OPENAI_API_KEY
+    when_key_missing: sim
+    max_in_flight: 64
+    max_queue: 256
+    first_token_timeout_ms: 10000
+    forward_headers: [x-request-tag]
+    retry: {max_attempts: 2, base_delay_ms: 100, max_delay_ms: 2000}
+  gemini:
+    kind: gemini
+    base_url: https://generativelanguage.googleapis.com
+    key_env: GEMINI_API_KEY
+    when_key_missing: sim
+    max_in_flight: 64
+    max_queue: 256
+    first_token_timeout_ms: 10000
+    forward_headers: [x-request-tag]
+    retry: {max_attempts: 2, base_delay_ms: 100, max_delay_ms: 2000}
+models:
+  fast:
+    strategy: fallback
+    routes:
+      - {provider: anthropic, model: claude-haiku-4-5}
+      - {provider: openai, model: gpt-4o-mini}
+      - {provider: gemini, model: gemini-2.5-flash}
+  smart:
+    strategy: fallback
+    routes:
+      - {provider: anthropic, model: claude-sonnet-4-5}
+      - {provider: openai, model: gpt-4o}
+      - {provider: gemini, model: gemini-2.5-pro}
+  gpt-4o-mini:
+    strategy: single
+    routes:
+      - {provider: openai, model: gpt-4o-mini}
+
+"""
+}

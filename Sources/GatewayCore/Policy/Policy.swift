@@ -1,0 +1,156 @@
+/// The gateway's routing policy: providers, model aliases and how each alias is served.
+/// Built by ``PolicyLoader`` from YAML; every value here has been validated.
+public struct Policy: Sendable, Hashable {
+    public var server: ServerSettings
+    /// The built-in simulator profile used by providers whose base URL is `sim`
+    /// (or whose key is missing and `when_key_missing: sim`).
+    public var simulatorProfile: String
+    /// Providers by name, in file order.
+    public var providers: [ProviderConfig]
+    /// Aliases by name, in file order.
+    public var aliases: [AliasConfig]
+
+    public init(server: ServerSettings, simulatorProfile: String, providers: [ProviderConfig], aliases: [AliasConfig]) {
+        self.server = server
+        self.simulatorProfile = simulatorProfile
+        self.providers = providers
+        self.aliases = aliases
+    }
+
+    public func provider(named name: String) -> ProviderConfig? {
+        providers.first { $0.name == name }
+    }
+
+    public func alias(named name: String) -> AliasConfig? {
+        aliases.first { $0.name == name }
+    }
+}
+
+/// Settings that apply to the whole gateway.
+public struct ServerSettings: Sendable, Hashable {
+    /// Largest request body accepted, in bytes.
+    public var maxBodyBytes: Int
+    /// Request deadline when neither the request header nor the alias sets one.
+    public var defaultTimeout: Duration
+
+    public init(maxBodyBytes: Int = 1 << 20, defaultTimeout: Duration = .seconds(60)) {
+        self.maxBodyBytes = maxBodyBytes
+        self.defaultTimeout = defaultTimeout
+    }
+}
+
+/// The wire format a provider speaks.
+public enum ProviderKind: String, Sendable, Hashable, CaseIterable {
+    case anthropic
+    case openai
+    case gemini
+    /// Any server speaking OpenAI Chat Completions (vLLM, Ollama, llama.cpp).
+    case openaiCompatible = "openai_compatible"
+}
+
+/// What to do when a provider's key variable is not set.
+public enum MissingKeyAction: String, Sendable, Hashable, CaseIterable {
+    /// Serve this provider from the built-in simulator.
+    case sim
+    /// Leave the provider out; routes through it are skipped.
+    case disable
+    /// Send requests without a key (local servers that need none).
+    case none
+}
+
+/// Where a provider's requests go.
+public enum ProviderEndpoint: Sendable, Hashable {
+    case url(String)
+    /// The built-in simulator started by the gateway.
+    case builtinSimulator
+}
+
+/// One upstream provider: its wire format, endpoint, credentials and limits.
+public struct ProviderConfig: Sendable, Hashable {
+    public var name: String
+    public var kind: ProviderKind
+    public var endpoint: ProviderEndpoint
+    /// Name of the environment variable holding the key (never the key itself).
+    public var keyEnv: String?
+    public var whenKeyMissing: MissingKeyAction
+    public var limits: ConcurrencyLimits
+    public var retry: RetryPolicy
+    public var breaker: CircuitBreakerConfig
+    /// Time-to-first-token deadline; nil means only the request deadline applies.
+    public var firstTokenTimeout: Duration?
+    /// Request headers passed through to this provider (e.g. `x-request-tag`).
+    public var forwardHeaders: [String]
+
+    public init(
+        name: String,
+        kind: ProviderKind,
+        endpoint: ProviderEndpoint,
+        keyEnv: String? = nil,
+        whenKeyMissing: MissingKeyAction = .sim,
+        limits: ConcurrencyLimits = ConcurrencyLimits(),
+        retry: RetryPolicy = RetryPolicy(),
+        breaker: CircuitBreakerConfig = CircuitBreakerConfig(),
+        firstTokenTimeout: Duration? = nil,
+        forwardHeaders: [String] = []
+    ) {
+        self.name = name
+        self.kind = kind
+        self.endpoint = endpoint
+        self.keyEnv = keyEnv
+        self.whenKeyMissing = whenKeyMissing
+        self.limits = limits
+        self.retry = retry
+        self.breaker = breaker
+        self.firstTokenTimeout = firstTokenTimeout
+        self.forwardHeaders = forwardHeaders
+    }
+}
+
+/// Per-provider in-flight limit with a bounded wait queue.
+public struct ConcurrencyLimits: Sendable, Hashable {
+    public var maxInFlight: Int
+    public var maxQueue: Int
+
+    public init(maxInFlight: Int = 256, maxQueue: Int = 1024) {
+        self.maxInFlight = maxInFlight
+        self.maxQueue = maxQueue
+    }
+}
+
+/// One place an alias can be served: a provider and that provider's model id.
+public struct Route: Sendable, Hashable {
+    public var provider: String
+    public var model: String
+
+    public init(provider: String, model: String) {
+        self.provider = provider
+        self.model = model
+    }
+}
+
+/// How an alias uses its routes. Race, hedge and tier join this enum as their own cases.
+public enum Strategy: String, Sendable, Hashable, CaseIterable {
+    /// Exactly one route, with retries.
+    case single
+    /// Routes in order; the next one when the previous cannot answer.
+    case fallback
+}
+
+/// A model alias clients ask for, and how it is served.
+public struct AliasConfig: Sendable, Hashable {
+    public var name: String
+    public var strategy: Strategy
+    public var routes: [Route]
+    /// Request deadline for this alias, overriding the server default.
+    public var timeout: Duration?
+    /// Time-to-first-token deadline per attempt, overriding the providers'.
+    public var firstTokenTimeout: Duration?
+
+    public init(name: String, strategy: Strategy, routes: [Route], timeout: Duration? = nil, firstTokenTimeout: Duration? = nil) {
+        self.name = name
+        self.strategy = strategy
+        self.routes = routes
+        self.timeout = timeout
+        self.firstTokenTimeout = firstTokenTimeout
+    }
+}

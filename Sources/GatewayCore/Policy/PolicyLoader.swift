@@ -1,0 +1,175 @@
+import YAMLConfig
+
+/// Reads and validates `gateway.yaml`. Every error names the file, line and field.
+public enum PolicyLoader {
+    /// Parses a policy from YAML text; `file` is used in error messages.
+    public static func parse(yaml: String, file: String) throws(ConfigError) -> Policy {
+        let root = try YAMLNode.parse(yaml: yaml, file: file)
+        var map = try root.map()
+        let server = try map.optional("server").map(parseServer) ?? ServerSettings()
+        let simulatorProfile = try map.optional("simulator").map(parseSimulator) ?? "default"
+        let providersNode = try map.required("providers")
+        var providersMap = try providersNode.map()
+        var providers: [ProviderConfig] = []
+        for (name, node) in providersMap.all() {
+            providers.append(try parseProvider(name: name, node: node))
+        }
+        guard !providers.isEmpty else { throw providersNode.error("at least one provider is required") }
+        let aliasesNode = try map.required("models")
+        var aliasesMap = try aliasesNode.map()
+        var aliases: [AliasConfig] = []
+        for (name, node) in aliasesMap.all() {
+            aliases.append(try parseAlias(name: name, node: node, providers: providers))
+        }
+        guard !aliases.isEmpty else { throw aliasesNode.error("at least one model alias is required") }
+        try map.finish()
+        return Policy(server: server, simulatorProfile: simulatorProfile, providers: providers, aliases: aliases)
+    }
+
+    private static func parseServer(_ node: YAMLNode) throws(ConfigError) -> ServerSettings {
+        var map = try node.map()
+        var settings = ServerSettings()
+        if let value = map.optional("max_body_bytes") { settings.maxBodyBytes = try positiveInt(value) }
+        if let value = map.optional("default_timeout_ms") { settings.defaultTimeout = try milliseconds(value) }
+        try map.finish()
+        return settings
+    }
+
+    private static func parseSimulator(_ node: YAMLNode) throws(ConfigError) -> String {
+        var map = try node.map()
+        let profile = try map.optional("profile")?.string() ?? "default"
+        try map.finish()
+        return profile
+    }
+
+    private static func parseProvider(name: String, node: YAMLNode) throws(ConfigError) -> ProviderConfig {
+        var map = try node.map()
+        let kindNode = try map.required("kind")
+        let kind = try oneOf(kindNode, ProviderKind.self)
+        let baseURLNode = try map.required("base_url")
+        let baseURL = try baseURLNode.string()
+        let endpoint: ProviderEndpoint
+        if baseURL == "sim" {
+            endpoint = .builtinSimulator
+        } else if baseURL.hasPrefix("http://") || baseURL.hasPrefix("https://") {
+            endpoint = .url(baseURL.hasSuffix("/") ? String(baseURL.dropLast()) : baseURL)
+        } else {
+            throw baseURLNode.error("must be an http:// or https:// URL, or `sim` for the built-in simulator")
+        }
+        var config = ProviderConfig(name: name, kind: kind, endpoint: endpoint)
+        if let keyNode = map.optional("key_env") {
+            let variable = try keyNode.string()
+            guard isEnvironmentVariableName(variable) else {
+                // Never echo the value: it may be a pasted key.
+                throw keyNode.error("must name an environment variable (e.g. OPENAI_API_KEY), not hold a key")
+            }
+            config.keyEnv = variable
+        }
+        if let value = map.optional("when_key_missing") { config.whenKeyMissing = try oneOf(value, MissingKeyAction.self) }
+        if let value = map.optional("max_in_flight") { config.limits.maxInFlight = try positiveInt(value) }
+        if let value = map.optional("max_queue") { config.limits.maxQueue = try nonNegativeInt(value) }
+        if let value = map.optional("first_token_timeout_ms") { config.firstTokenTimeout = try milliseconds(value) }
+        if let value = map.optional("forward_headers") {
+            config.forwardHeaders = try value.strings().map { $0.lowercased() }
+        }
+        if let value = map.optional("retry") { config.retry = try parseRetry(value) }
+        if let value = map.optional("breaker") { config.breaker = try parseBreaker(value) }
+        try map.finish()
+        return config
+    }
+
+    private static func parseRetry(_ node: YAMLNode) throws(ConfigError) -> RetryPolicy {
+        var map = try node.map()
+        var policy = RetryPolicy()
+        if let value = map.optional("max_attempts") { policy.maxAttempts = try positiveInt(value) }
+        if let value = map.optional("base_delay_ms") { policy.baseDelay = try milliseconds(value, allowZero: true) }
+        if let value = map.optional("max_delay_ms") { policy.maxDelay = try milliseconds(value, allowZero: true) }
+        try map.finish()
+        return policy
+    }
+
+    private static func parseBreaker(_ node: YAMLNode) throws(ConfigError) -> CircuitBreakerConfig {
+        var map = try node.map()
+        var config = CircuitBreakerConfig()
+        if let value = map.optional("window_ms") { config.window = try milliseconds(value) }
+        if let value = map.optional("min_requests") { config.minimumRequests = try positiveInt(value) }
+        if let value = map.optional("failure_rate") {
+            let rate = try value.double()
+            guard rate > 0, rate <= 1 else { throw value.error("must be in (0, 1]") }
+            config.failureRateThreshold = rate
+        }
+        if let value = map.optional("open_ms") { config.openDuration = try milliseconds(value) }
+        if let value = map.optional("half_open_probes") { config.halfOpenProbes = try positiveInt(value) }
+        if let value = map.optional("successes_to_close") { config.successesToClose = try positiveInt(value) }
+        try map.finish()
+        return config
+    }
+
+    private static func parseAlias(name: String, node: YAMLNode, providers: [ProviderConfig]) throws(ConfigError) -> AliasConfig {
+        var map = try node.map()
+        let strategyNode = try map.required("strategy")
+        let strategy = try oneOf(strategyNode, Strategy.self)
+        let routesNode = try map.required("routes")
+        var routes: [Route] = []
+        for item in try routesNode.list() {
+            var routeMap = try item.map()
+            let providerNode = try routeMap.required("provider")
+            let providerName = try providerNode.string()
+            guard providers.contains(where: { $0.name == providerName }) else {
+                let known = providers.map(\.name).joined(separator: ", ")
+                throw providerNode.error("unknown provider '\(providerName)' (known: \(known))")
+            }
+            let model = try routeMap.required("model").string()
+            try routeMap.finish()
+            routes.append(Route(provider: providerName, model: model))
+        }
+        guard !routes.isEmpty else { throw routesNode.error("at least one route is required") }
+        if strategy == .single, routes.count != 1 {
+            throw routesNode.error("strategy `single` takes exactly one route (use `fallback` for several)")
+        }
+        var alias = AliasConfig(name: name, strategy: strategy, routes: routes)
+        if let value = map.optional("timeout_ms") { alias.timeout = try milliseconds(value) }
+        if let value = map.optional("first_token_timeout_ms") { alias.firstTokenTimeout = try milliseconds(value) }
+        try map.finish()
+        return alias
+    }
+
+    // MARK: - Scalars
+
+    private static func oneOf<T: RawRepresentable & CaseIterable>(_ node: YAMLNode, _: T.Type) throws(ConfigError) -> T
+    where T.RawValue == String {
+        let raw = try node.string()
+        guard let value = T(rawValue: raw) else {
+            let allowed = T.allCases.map(\.rawValue).joined(separator: ", ")
+            throw node.error("'\(raw)' is not one of: \(allowed)")
+        }
+        return value
+    }
+
+    private static func positiveInt(_ node: YAMLNode) throws(ConfigError) -> Int {
+        let value = try node.int()
+        guard value > 0 else { throw node.error("must be greater than 0") }
+        return value
+    }
+
+    private static func nonNegativeInt(_ node: YAMLNode) throws(ConfigError) -> Int {
+        let value = try node.int()
+        guard value >= 0 else { throw node.error("must not be negative") }
+        return value
+    }
+
+    private static func milliseconds(_ node: YAMLNode, allowZero: Bool = false) throws(ConfigError) -> Duration {
+        let value = try node.int()
+        guard value > 0 || (allowZero && value == 0) else {
+            throw node.error(allowZero ? "must not be negative" : "must be greater than 0")
+        }
+        return .milliseconds(value)
+    }
+
+    private static func isEnvironmentVariableName(_ value: String) -> Bool {
+        guard let first = value.unicodeScalars.first, first == "_" || (first >= "A" && first <= "Z") else {
+            return false
+        }
+        return value.unicodeScalars.allSatisfy { $0 == "_" || ($0 >= "A" && $0 <= "Z") || ($0 >= "0" && $0 <= "9") }
+    }
+}

@@ -1,0 +1,71 @@
+import GatewayCore
+import NIOCore
+
+/// Messages wire answers → canonical answers and errors. Pure.
+enum AnthropicResponseMapping {
+    /// Decodes a `message` body: text blocks joined, `tool_use` blocks as tool calls.
+    static func response(from body: ByteBuffer, model: String) throws(UpstreamError) -> ChatResponse {
+        let wire = try ProviderHTTP.decodeJSON(AnthropicWireResponse.self, from: body)
+        var text = ""
+        var toolCalls: [ToolCall] = []
+        for block in wire.content {
+            switch block.type {
+            case "text":
+                text += block.text ?? ""
+            case "tool_use":
+                toolCalls.append(ToolCall(
+                    id: block.id ?? "",
+                    name: block.name ?? "",
+                    arguments: JSONText.encode(block.input ?? .object([:]))
+                ))
+            default:
+                continue
+            }
+        }
+        return ChatResponse(
+            id: wire.id ?? "",
+            model: wire.model ?? model,
+            text: text,
+            toolCalls: toolCalls,
+            finishReason: finishReason(wire.stopReason),
+            usage: wire.usage.map(usage)
+        )
+    }
+
+    static func usage(_ wire: AnthropicWireUsage) -> Usage {
+        Usage(inputTokens: wire.totalInput ?? 0, outputTokens: wire.outputTokens ?? 0)
+    }
+
+    /// `end_turn`/`stop_sequence` → stop, `max_tokens` → length, `tool_use` → toolCalls,
+    /// `refusal` → contentFilter; anything else (`pause_turn`, none) → stop.
+    static func finishReason(_ raw: String?) -> FinishReason {
+        switch raw {
+        case "max_tokens", "model_context_window_exceeded": .length
+        case "tool_use": .toolCalls
+        case "refusal": .contentFilter
+        default: .stop
+        }
+    }
+
+    /// An `event: error` as the failure its HTTP twin would be (`overloaded_error` → 529).
+    static func streamError(_ error: AnthropicWireError?) -> UpstreamError {
+        let message = error?.message ?? "error event in stream"
+        return .fromStatus(status(forErrorType: error?.type), retryAfter: nil, message: message)
+    }
+
+    /// The HTTP status Anthropic documents for each error type.
+    static func status(forErrorType type: String?) -> Int {
+        switch type {
+        case "invalid_request_error": 400
+        case "authentication_error": 401
+        case "billing_error": 402
+        case "permission_error": 403
+        case "not_found_error": 404
+        case "request_too_large": 413
+        case "rate_limit_error": 429
+        case "timeout_error": 504
+        case "overloaded_error": 529
+        default: 500
+        }
+    }
+}

@@ -1,0 +1,100 @@
+import GatewayCore
+import NIOCore
+
+/// Encodes canonical stream events as OpenAI `chat.completion.chunk` SSE frames
+/// (`data: {...}\n\n`). On the hot path: JSON is written by hand after a prefix
+/// (`id`, `object`, `created`, `model`) built once per stream.
+public struct OpenAIChunkEncoder: Sendable {
+    /// `data: {"id":...,"object":"chat.completion.chunk","created":...,"model":...,"choices":`
+    private let prefix: ByteBuffer
+
+    /// An encoder for one stream; every chunk carries the same id, model and creation time.
+    public init(id: String, model: String, created: Int) {
+        var prefix = ByteBuffer()
+        prefix.writeStaticString("data: {\"id\":")
+        prefix.writeJSONString(id)
+        prefix.writeStaticString(",\"object\":\"chat.completion.chunk\",\"created\":")
+        prefix.writeJSONInteger(created)
+        prefix.writeStaticString(",\"model\":")
+        prefix.writeJSONString(model)
+        prefix.writeStaticString(",\"choices\":")
+        self.prefix = prefix
+    }
+
+    /// The first chunk: `delta: {"role": "assistant", "content": ""}`.
+    public func roleChunk() -> ByteBuffer {
+        frame(extra: 0) { out in
+            out.writeStaticString("[{\"index\":0,\"delta\":{\"role\":\"assistant\",\"content\":\"\"},\"finish_reason\":null}]")
+        }
+    }
+
+    /// The frame for one event; nil for an empty text delta, and for usage unless
+    /// `includeUsage` (then usage goes as a chunk with `choices: []`).
+    public func encode(_ event: StreamEvent, includeUsage: Bool) -> ByteBuffer? {
+        switch event {
+        case .textDelta(let text):
+            guard !text.isEmpty else { return nil }
+            return frame(extra: text.utf8.count) { out in
+                out.writeStaticString("[{\"index\":0,\"delta\":{\"content\":")
+                out.writeJSONString(text)
+                out.writeStaticString("},\"finish_reason\":null}]")
+            }
+        case .toolCallDelta(let delta):
+            return frame(extra: delta.argumentsFragment.utf8.count + 64) { out in
+                out.writeStaticString("[{\"index\":0,\"delta\":{\"tool_calls\":[{\"index\":")
+                out.writeJSONInteger(delta.index)
+                if let id = delta.id {
+                    out.writeStaticString(",\"id\":")
+                    out.writeJSONString(id)
+                    out.writeStaticString(",\"type\":\"function\"")
+                }
+                out.writeStaticString(",\"function\":{")
+                if let name = delta.name {
+                    out.writeStaticString("\"name\":")
+                    out.writeJSONString(name)
+                    out.writeStaticString(",")
+                }
+                out.writeStaticString("\"arguments\":")
+                out.writeJSONString(delta.argumentsFragment)
+                out.writeStaticString("}}]},\"finish_reason\":null}]")
+            }
+        case .finished(let reason):
+            return frame(extra: 0) { out in
+                out.writeStaticString("[{\"index\":0,\"delta\":{},\"finish_reason\":")
+                out.writeJSONString(reason.rawValue)
+                out.writeStaticString("}]")
+            }
+        case .usage(let usage):
+            guard includeUsage else { return nil }
+            return frame(extra: 96) { out in
+                out.writeStaticString("[],\"usage\":")
+                out.writeUsage(usage)
+            }
+        }
+    }
+
+    /// `data: [DONE]\n\n`.
+    public func done() -> ByteBuffer {
+        ByteBuffer(staticString: "data: [DONE]\n\n")
+    }
+
+    /// `data: {"error": {"message", "type", "param": null, "code"}}\n\n`: how a failure
+    /// after the first byte reaches an OpenAI client.
+    public func errorEvent(message: String, type: String, code: String) -> ByteBuffer {
+        var out = ByteBuffer()
+        out.reserveCapacity(96 + message.utf8.count)
+        out.writeStaticString("data: ")
+        out.writeErrorObject(message: message, type: type, param: nil, code: code)
+        out.writeStaticString("\n\n")
+        return out
+    }
+
+    private func frame(extra: Int, _ body: (inout ByteBuffer) -> Void) -> ByteBuffer {
+        var out = ByteBuffer()
+        out.reserveCapacity(prefix.readableBytes + 64 + extra)
+        out.writeImmutableBuffer(prefix)
+        body(&out)
+        out.writeStaticString("}\n\n")
+        return out
+    }
+}

@@ -1,0 +1,89 @@
+import GatewayCore
+import NIOCore
+
+extension OpenAIIngress {
+    /// A `chat.completion` object: one choice with the answer's text and tool calls,
+    /// its finish reason, and usage when the provider reported it.
+    public static func encodeResponse(_ response: ChatResponse, model: String, created: Int) -> ByteBuffer {
+        var out = ByteBuffer()
+        out.reserveCapacity(256 + response.text.utf8.count)
+        out.writeStaticString("{\"id\":")
+        out.writeJSONString(response.id)
+        out.writeStaticString(",\"object\":\"chat.completion\",\"created\":")
+        out.writeJSONInteger(created)
+        out.writeStaticString(",\"model\":")
+        out.writeJSONString(model)
+        out.writeStaticString(",\"choices\":[{\"index\":0,\"message\":{\"role\":\"assistant\",\"content\":")
+        out.writeJSONString(orNull: response.text.isEmpty && !response.toolCalls.isEmpty ? nil : response.text)
+        if !response.toolCalls.isEmpty {
+            out.writeStaticString(",\"tool_calls\":[")
+            for (index, call) in response.toolCalls.enumerated() {
+                if index > 0 { out.writeStaticString(",") }
+                out.writeStaticString("{\"id\":")
+                out.writeJSONString(call.id)
+                out.writeStaticString(",\"type\":\"function\",\"function\":{\"name\":")
+                out.writeJSONString(call.name)
+                out.writeStaticString(",\"arguments\":")
+                out.writeJSONString(call.arguments)
+                out.writeStaticString("}}")
+            }
+            out.writeStaticString("]")
+        }
+        out.writeStaticString("},\"logprobs\":null,\"finish_reason\":")
+        out.writeJSONString(response.finishReason.rawValue)
+        out.writeStaticString("}]")
+        if let usage = response.usage {
+            out.writeStaticString(",\"usage\":")
+            out.writeUsage(usage)
+        }
+        out.writeStaticString("}")
+        return out
+    }
+
+    /// `{"error": {"message", "type", "param", "code"}}` from the error's own properties.
+    public static func encodeError(_ error: GatewayError) -> ByteBuffer {
+        var out = ByteBuffer()
+        out.writeErrorObject(message: error.message, type: error.errorType, param: error.param, code: error.code)
+        return out
+    }
+
+    /// `GET /v1/models`: each alias as a model owned by `llm-gateway`.
+    public static func encodeModelList(_ aliases: [String]) -> ByteBuffer {
+        var out = ByteBuffer()
+        out.writeStaticString("{\"object\":\"list\",\"data\":[")
+        for (index, alias) in aliases.enumerated() {
+            if index > 0 { out.writeStaticString(",") }
+            out.writeStaticString("{\"id\":")
+            out.writeJSONString(alias)
+            out.writeStaticString(",\"object\":\"model\",\"created\":0,\"owned_by\":\"llm-gateway\"}")
+        }
+        out.writeStaticString("]}")
+        return out
+    }
+}
+
+extension ByteBuffer {
+    /// `{"prompt_tokens","completion_tokens","total_tokens"}`.
+    mutating func writeUsage(_ usage: Usage) {
+        writeStaticString("{\"prompt_tokens\":")
+        writeJSONInteger(usage.inputTokens)
+        writeStaticString(",\"completion_tokens\":")
+        writeJSONInteger(usage.outputTokens)
+        writeStaticString(",\"total_tokens\":")
+        writeJSONInteger(usage.totalTokens)
+        writeStaticString("}")
+    }
+
+    /// `{"error":{"message","type","param","code"}}`.
+    mutating func writeErrorObject(message: String, type: String, param: String?, code: String) {
+        writeStaticString("{\"error\":{\"message\":")
+        writeJSONString(message)
+        writeStaticString(",\"type\":")
+        writeJSONString(type)
+        writeStaticString(",\"param\":")
+        writeJSONString(orNull: param)
+        writeStaticString(",\"code\":")
+        writeJSONString(code)
+        writeStaticString("}}")
+    }
+}

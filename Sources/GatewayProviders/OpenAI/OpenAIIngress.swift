@@ -1,0 +1,101 @@
+import Foundation
+import GatewayCore
+import NIOCore
+import NIOFoundationCompat
+
+/// The gateway's own API, OpenAI Chat Completions: decodes client requests into the
+/// canonical form and encodes canonical answers, errors and model lists back.
+public enum OpenAIIngress {
+    /// Decodes and validates a `POST /v1/chat/completions` body. Unknown top-level fields
+    /// are ignored (SDKs send extras); every invalid field throws
+    /// ``GatewayError/invalidRequest(message:param:)`` naming it in `param`.
+    public static func decodeRequest(_ body: ByteBuffer) throws(GatewayError) -> ChatRequest {
+        let root: JSONValue
+        do {
+            root = try JSONDecoder().decode(JSONValue.self, from: body)
+        } catch {
+            throw .invalidRequest(message: "request body is not valid JSON: \(ProviderHTTP.describe(error))", param: nil)
+        }
+        guard case .object(let members) = root else {
+            throw .invalidRequest(message: "request body must be a JSON object", param: nil)
+        }
+        return try request(IngressObject(members, path: ""))
+    }
+
+    static func request(_ body: IngressObject) throws(GatewayError) -> ChatRequest {
+        guard case .string(let model)? = body.value("model") else {
+            throw IngressObject.invalid("model", "is required and must be a string")
+        }
+        guard let items = try body.array("messages"), !items.isEmpty else {
+            throw IngressObject.invalid("messages", "must be a non-empty array of messages")
+        }
+        var messages: [ChatMessage] = []
+        messages.reserveCapacity(items.count)
+        for (index, item) in items.enumerated() {
+            messages.append(try message(item, path: "messages[\(index)]"))
+        }
+        if let n = try body.positiveInteger("n"), n != 1 {
+            throw IngressObject.invalid("n", "must be 1: the gateway returns one choice")
+        }
+        let tools = try tools(body)
+        let streamOptions = try body.object("stream_options")
+        return ChatRequest(
+            model: model,
+            messages: messages,
+            temperature: try body.number("temperature", in: 0...2),
+            topP: try body.number("top_p", in: 0...1),
+            maxTokens: try maxTokens(body),
+            stop: try stop(body),
+            responseFormat: try responseFormat(body),
+            user: try body.string("user"),
+            tools: tools,
+            toolChoice: try toolChoice(body, tools: tools),
+            stream: try body.bool("stream") ?? false,
+            includeUsage: try streamOptions?.bool("include_usage") ?? false
+        )
+    }
+
+    /// `max_completion_tokens` (the current name) wins over `max_tokens`; both are checked.
+    static func maxTokens(_ body: IngressObject) throws(GatewayError) -> Int? {
+        let legacy = try body.positiveInteger("max_tokens")
+        return try body.positiveInteger("max_completion_tokens") ?? legacy
+    }
+
+    /// A string or an array of strings.
+    static func stop(_ body: IngressObject) throws(GatewayError) -> [String] {
+        switch body.value("stop") {
+        case nil: return []
+        case .string(let sequence)?: return [sequence]
+        case .array(let items)?:
+            var sequences: [String] = []
+            for item in items {
+                guard case .string(let sequence) = item else {
+                    throw IngressObject.invalid("stop", "must be a string or an array of strings")
+                }
+                sequences.append(sequence)
+            }
+            return sequences
+        default:
+            throw IngressObject.invalid("stop", "must be a string or an array of strings")
+        }
+    }
+
+    /// `{"type": "text" | "json_object" | "json_schema", "json_schema": {"name", "schema"}}`.
+    static func responseFormat(_ body: IngressObject) throws(GatewayError) -> ResponseFormat? {
+        guard let format = try body.object("response_format") else { return nil }
+        switch try format.requiredString("type") {
+        case "text":
+            return .text
+        case "json_object":
+            return .jsonObject
+        case "json_schema":
+            guard let schema = try format.object("json_schema") else {
+                throw IngressObject.invalid(format.param("json_schema"), "is required when type is json_schema")
+            }
+            let definition = try schema.object("schema")
+            return .jsonSchema(name: try schema.string("name") ?? "response", schema: .object(definition?.members ?? [:]))
+        case let other:
+            throw IngressObject.invalid(format.param("type"), "must be text, json_object or json_schema, not '\(other)'")
+        }
+    }
+}

@@ -1,0 +1,55 @@
+import GatewayCore
+import NIOCore
+
+/// Chat Completions wire answers → canonical answers and errors. Pure.
+enum OpenAIResponseMapping {
+    /// Decodes a `chat.completion` body.
+    static func response(from body: ByteBuffer, model: String) throws(UpstreamError) -> ChatResponse {
+        let wire = try ProviderHTTP.decodeJSON(OpenAIWireResponse.self, from: body)
+        guard let choice = wire.choices.first else {
+            throw .malformedResponse("chat.completion without choices")
+        }
+        let toolCalls = (choice.message.toolCalls ?? []).map {
+            ToolCall(id: $0.id, name: $0.function.name, arguments: $0.function.arguments)
+        }
+        return ChatResponse(
+            id: wire.id ?? "",
+            model: wire.model ?? model,
+            text: choice.message.content ?? choice.message.refusal ?? "",
+            toolCalls: toolCalls,
+            finishReason: finishReason(choice.finishReason),
+            usage: wire.usage.map(usage)
+        )
+    }
+
+    static func usage(_ wire: OpenAIWireUsage) -> Usage {
+        Usage(inputTokens: wire.promptTokens, outputTokens: wire.completionTokens)
+    }
+
+    /// `stop`, `length`, `tool_calls` (and the legacy `function_call`), `content_filter`;
+    /// anything else, or none, is `stop`.
+    static func finishReason(_ raw: String?) -> FinishReason {
+        switch raw {
+        case "length": .length
+        case "tool_calls", "function_call": .toolCalls
+        case "content_filter": .contentFilter
+        default: .stop
+        }
+    }
+
+    /// An in-stream `{"error": ...}` as an upstream failure, classified by its type.
+    static func streamError(_ error: OpenAIWireError) -> UpstreamError {
+        let message = error.message ?? "error event in stream"
+        let type = error.type ?? ""
+        if type.contains("rate_limit") || type.contains("insufficient_quota") {
+            return .rateLimited(retryAfter: nil, message: message)
+        }
+        if type.contains("overloaded") {
+            return .overloaded(status: 503, message: message)
+        }
+        if type.contains("invalid_request") {
+            return .rejected(status: 400, message: message)
+        }
+        return .serverError(status: 500, message: message)
+    }
+}

@@ -1,0 +1,46 @@
+import Foundation
+import GatewayCore
+
+/// Chat Completions chunks → canonical events. `data: [DONE]` completes the stream.
+struct OpenAIStreamDecoder: StreamEventDecoder {
+    private(set) var isComplete = false
+
+    mutating func decode(_ event: SSEEvent) throws -> [StreamEvent] {
+        let data = event.data.trimmingCharacters(in: .whitespaces)
+        if data == "[DONE]" {
+            isComplete = true
+            return []
+        }
+        if data.isEmpty { return [] }
+        let chunk: OpenAIWireChunk
+        do {
+            chunk = try JSONDecoder().decode(OpenAIWireChunk.self, from: Data(data.utf8))
+        } catch {
+            throw UpstreamError.malformedResponse("undecodable stream chunk: \(ProviderHTTP.describe(error))")
+        }
+        if let error = chunk.error {
+            throw OpenAIResponseMapping.streamError(error)
+        }
+        var events: [StreamEvent] = []
+        for choice in chunk.choices ?? [] where (choice.index ?? 0) == 0 {
+            if let text = choice.delta?.content ?? choice.delta?.refusal, !text.isEmpty {
+                events.append(.textDelta(text))
+            }
+            for call in choice.delta?.toolCalls ?? [] {
+                events.append(.toolCallDelta(ToolCallDelta(
+                    index: call.index ?? 0,
+                    id: call.id,
+                    name: call.function?.name,
+                    argumentsFragment: call.function?.arguments ?? ""
+                )))
+            }
+            if let reason = choice.finishReason {
+                events.append(.finished(OpenAIResponseMapping.finishReason(reason)))
+            }
+        }
+        if let usage = chunk.usage {
+            events.append(.usage(OpenAIResponseMapping.usage(usage)))
+        }
+        return events
+    }
+}

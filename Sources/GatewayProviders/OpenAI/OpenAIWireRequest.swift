@@ -1,0 +1,145 @@
+import GatewayCore
+
+/// The body of `POST /v1/chat/completions`, as OpenAI documents it.
+struct OpenAIWireRequest: Encodable {
+    var model: String
+    var messages: [OpenAIWireMessage]
+    var temperature: Double?
+    var topP: Double?
+    var maxTokens: Int?
+    var maxCompletionTokens: Int?
+    var stop: [String]?
+    var responseFormat: OpenAIWireResponseFormat?
+    var user: String?
+    var tools: [OpenAIWireTool]?
+    var toolChoice: OpenAIWireToolChoice?
+    var stream: Bool?
+    var streamOptions: OpenAIWireStreamOptions?
+
+    enum CodingKeys: String, CodingKey {
+        case model, messages, temperature, stop, user, tools, stream
+        case topP = "top_p"
+        case maxTokens = "max_tokens"
+        case maxCompletionTokens = "max_completion_tokens"
+        case responseFormat = "response_format"
+        case toolChoice = "tool_choice"
+        case streamOptions = "stream_options"
+    }
+}
+
+/// One message of the request.
+struct OpenAIWireMessage: Encodable {
+    var role: String
+    var content: OpenAIWireContent?
+    var name: String?
+    var toolCalls: [OpenAIWireToolCall]?
+    var toolCallID: String?
+
+    enum CodingKeys: String, CodingKey {
+        case role, content, name
+        case toolCalls = "tool_calls"
+        case toolCallID = "tool_call_id"
+    }
+}
+
+/// A message's content: a plain string or an array of typed parts.
+enum OpenAIWireContent: Encodable {
+    case text(String)
+    case parts([OpenAIWirePart])
+
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        switch self {
+        case .text(let text): try container.encode(text)
+        case .parts(let parts): try container.encode(parts)
+        }
+    }
+}
+
+/// `{"type":"text","text":...}` or `{"type":"image_url","image_url":{"url":...}}`.
+struct OpenAIWirePart: Encodable {
+    var type: String
+    var text: String?
+    var imageURL: OpenAIWireImageURL?
+
+    enum CodingKeys: String, CodingKey {
+        case type, text
+        case imageURL = "image_url"
+    }
+}
+
+/// The `image_url` object of an image part.
+struct OpenAIWireImageURL: Encodable {
+    var url: String
+}
+
+/// A tool call, in requests (assistant history) and in responses.
+struct OpenAIWireToolCall: Codable {
+    var id: String
+    var type: String?
+    var function: OpenAIWireFunctionCall
+}
+
+/// The function half of a tool call; `arguments` is JSON text.
+struct OpenAIWireFunctionCall: Codable {
+    var name: String
+    var arguments: String
+}
+
+/// `{"type":"function","function":{...}}`.
+struct OpenAIWireTool: Encodable {
+    var type = "function"
+    var function: OpenAIWireFunction
+}
+
+/// A function the model may call.
+struct OpenAIWireFunction: Encodable {
+    var name: String
+    var description: String?
+    var parameters: JSONValue?
+}
+
+/// `"auto"`, `"none"`, `"required"` or `{"type":"function","function":{"name":...}}`.
+enum OpenAIWireToolChoice: Encodable {
+    case mode(String)
+    case function(String)
+
+    private struct Named: Encodable {
+        var type = "function"
+        var function: [String: String]
+    }
+
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        switch self {
+        case .mode(let mode): try container.encode(mode)
+        case .function(let name): try container.encode(Named(function: ["name": name]))
+        }
+    }
+}
+
+/// `{"type":"json_object"}` or `{"type":"json_schema","json_schema":{...}}`.
+struct OpenAIWireResponseFormat: Encodable {
+    var type: String
+    var jsonSchema: OpenAIWireJSONSchema?
+
+    enum CodingKeys: String, CodingKey {
+        case type
+        case jsonSchema = "json_schema"
+    }
+}
+
+/// The named schema of a `json_schema` response format.
+struct OpenAIWireJSONSchema: Encodable {
+    var name: String
+    var schema: JSONValue
+}
+
+/// `{"include_usage": true}`.
+struct OpenAIWireStreamOptions: Encodable {
+    var includeUsage: Bool
+
+    enum CodingKeys: String, CodingKey {
+        case includeUsage = "include_usage"
+    }
+}

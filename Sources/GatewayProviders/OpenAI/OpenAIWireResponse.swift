@@ -1,0 +1,85 @@
+/// A `chat.completion` object.
+struct OpenAIWireResponse: Decodable {
+    var id: String?
+    var model: String?
+    var choices: [Choice]
+    var usage: OpenAIWireUsage?
+
+    struct Choice: Decodable {
+        var message: Message
+        var finishReason: String?
+
+        enum CodingKeys: String, CodingKey {
+            case message
+            case finishReason = "finish_reason"
+        }
+    }
+
+    struct Message: Decodable {
+        var content: String?
+        var refusal: String?
+        var toolCalls: [OpenAIWireToolCall]?
+
+        enum CodingKeys: String, CodingKey {
+            case content, refusal
+            case toolCalls = "tool_calls"
+        }
+    }
+}
+
+/// Token counts of a completion or of the final stream chunk.
+struct OpenAIWireUsage: Decodable {
+    var promptTokens: Int
+    var completionTokens: Int
+
+    enum CodingKeys: String, CodingKey {
+        case promptTokens = "prompt_tokens"
+        case completionTokens = "completion_tokens"
+    }
+}
+
+/// One `chat.completion.chunk` of a stream, or an in-stream `{"error": ...}`.
+struct OpenAIWireChunk: Decodable {
+    var choices: [Choice]?
+    var usage: OpenAIWireUsage?
+    var error: OpenAIWireError?
+
+    struct Choice: Decodable {
+        var index: Int?
+        var delta: Delta?
+        var finishReason: String?
+
+        enum CodingKeys: String, CodingKey {
+            case index, delta
+            case finishReason = "finish_reason"
+        }
+    }
+
+    struct Delta: Decodable {
+        var content: String?
+        var refusal: String?
+        var toolCalls: [ToolCallDelta]?
+
+        enum CodingKeys: String, CodingKey {
+            case content, refusal
+            case toolCalls = "tool_calls"
+        }
+    }
+
+    struct ToolCallDelta: Decodable {
+        var index: Int?
+        var id: String?
+        var function: FunctionDelta?
+    }
+
+    struct FunctionDelta: Decodable {
+        var name: String?
+        var arguments: String?
+    }
+}
+
+/// The body of an OpenAI error.
+struct OpenAIWireError: Decodable {
+    var message: String?
+    var type: String?
+}

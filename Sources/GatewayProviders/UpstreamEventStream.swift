@@ -1,0 +1,91 @@
+import GatewayCore
+import NIOCore
+
+/// Turns one vendor's server-sent events into canonical events.
+public protocol StreamEventDecoder: Sendable {
+    /// Decodes one SSE event; throws ``UpstreamError/malformedResponse(_:)`` or the
+    /// vendor's in-stream error as an ``UpstreamError``.
+    mutating func decode(_ event: SSEEvent) throws -> [StreamEvent]
+    /// True once the vendor's terminal event has been seen.
+    var isComplete: Bool { get }
+}
+
+/// The events of a streamed answer, read lazily from the upstream body by the task that
+/// iterates it. A body that ends before the vendor's terminal event throws
+/// ``UpstreamError/streamInterrupted(_:)``, never a silent truncation.
+public struct UpstreamEventStream: AsyncSequence, Sendable {
+    public typealias Element = StreamEvent
+
+    private let body: TransportBody
+    private let decoder: any StreamEventDecoder
+    /// From the simulator's `x-sim-service-ms` header, when present.
+    public let serviceTime: Duration?
+
+    public init(body: TransportBody, decoder: any StreamEventDecoder, serviceTime: Duration?) {
+        self.body = body
+        self.decoder = decoder
+        self.serviceTime = serviceTime
+    }
+
+    public func makeAsyncIterator() -> AsyncIterator {
+        AsyncIterator(body: body.makeAsyncIterator(), decoder: decoder)
+    }
+
+    /// Pulls body chunks, parses SSE, decodes events, and hands them out one by one.
+    public struct AsyncIterator: AsyncIteratorProtocol {
+        var body: TransportBody.AsyncIterator
+        var decoder: any StreamEventDecoder
+        var parser = SSEParser()
+        var pending: [StreamEvent] = []
+        var pendingIndex = 0
+        var finished = false
+
+        init(body: TransportBody.AsyncIterator, decoder: any StreamEventDecoder) {
+            self.body = body
+            self.decoder = decoder
+        }
+
+        public mutating func next() async throws -> StreamEvent? {
+            while true {
+                if pendingIndex < pending.count {
+                    defer { pendingIndex += 1 }
+                    return pending[pendingIndex]
+                }
+                pending.removeAll(keepingCapacity: true)
+                pendingIndex = 0
+                if finished { return nil }
+                let chunk: ByteBuffer?
+                do {
+                    chunk = try await body.next()
+                } catch is CancellationError {
+                    throw CancellationError()
+                } catch {
+                    finished = true
+                    throw UpstreamError.streamInterrupted(String(describing: error))
+                }
+                guard let chunk else {
+                    finished = true
+                    if !decoder.isComplete {
+                        throw UpstreamError.streamInterrupted("the stream ended before its terminal event")
+                    }
+                    return nil
+                }
+                let events = chunk.withUnsafeReadableBytes { parser.feed($0) }
+                for event in events {
+                    pending.append(contentsOf: try decoder.decode(event))
+                }
+            }
+        }
+    }
+}
+
+extension HTTPHeadersServiceTime {
+    /// Reads the simulator's `x-sim-service-ms` header.
+    static func serviceTime(_ value: String?) -> Duration? {
+        guard let value, let ms = Double(value) else { return nil }
+        return .nanoseconds(Int64(ms * 1_000_000))
+    }
+}
+
+/// Namespace for parsing the upstream service-time header.
+enum HTTPHeadersServiceTime {}

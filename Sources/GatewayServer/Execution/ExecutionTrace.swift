@@ -1,0 +1,33 @@
+import GatewayCore
+import GatewayProviders
+
+/// What answered a request and what it cost: the source of the `x-gateway-*` headers
+/// and of the request's log line.
+struct ExecutionTrace: Sendable {
+    var provider: String?
+    var model: String?
+    var attempts = 0
+    /// Time spent waiting on providers (attempts that answered or failed).
+    var upstreamTime: Duration = .zero
+    var failures: [ProviderFailure] = []
+}
+
+/// A streamed answer whose first content has arrived; the rest is still upstream.
+struct StreamStart: Sendable {
+    /// Events up to and including the first content event.
+    var events: [StreamEvent]
+    /// The upstream iterator, handed to the response body writer.
+    var rest: HandOff<UpstreamEventStream.AsyncIterator>
+    /// True when the upstream stream already ended while reading the first events.
+    var ended: Bool
+    /// Time from the attempt's start to its first content event.
+    var firstToken: Duration
+    /// Settles the attempt (breaker, stats, limiter slot) once the stream ends.
+    var completion: AttemptCompletion
+}
+
+/// The answer of a request: complete, or a stream that has started.
+enum ExecutionAnswer: Sendable {
+    case complete(ChatResponse)
+    case stream(StreamStart)
+}

@@ -1,0 +1,117 @@
+import GatewayCore
+import GatewayProviders
+import HTTPTypes
+import Hummingbird
+import Logging
+import NIOCore
+
+/// `POST /v1/chat/completions`: validates the request, runs it under its deadline and
+/// the client's connection, and answers JSON or SSE.
+struct ChatCompletionsHandler: Sendable {
+    let gateway: Gateway
+
+    func handle(_ request: Request, context: GatewayRequestContext) async throws -> Response {
+        let started = ContinuousClock.now
+        let snapshot = gateway.snapshot()
+        var request = request
+        let chat: ChatRequest
+        let alias: AliasConfig
+        let timeout: Duration
+        do {
+            (chat, alias, timeout) = try await Self.prepare(&request, policy: snapshot.policy)
+        } catch {
+            return finish(error: error, alias: "-", started: started, trace: ExecutionTrace(), stream: false)
+        }
+        let deadline = started + timeout
+        let trace = TraceRecorder()
+        let watch = gateway.connections.watch(for: context.channel)
+        let executor = gateway.executor
+        let headers = request.headers
+        do {
+            let run: @Sendable () async throws -> ExecutionAnswer = {
+                try await withTimeLimit(until: deadline) {
+                    try await executor.execute(
+                        chat, alias: alias, snapshot: snapshot, incomingHeaders: headers,
+                        deadline: deadline, trace: trace)
+                }
+            }
+            let answer: ExecutionAnswer
+            if let watch {
+                answer = try await watch.cancellingOnClose(run)
+            } else {
+                answer = try await run()
+            }
+            switch answer {
+            case .complete(let response):
+                return complete(response, chat: chat, alias: alias, started: started, trace: trace.value)
+            case .stream(let start):
+                return SSEResponder(gateway: gateway).response(
+                    start: start, chat: chat, alias: alias, started: started, deadline: deadline,
+                    trace: trace.value, watch: watch)
+            }
+        } catch let error as GatewayError {
+            return finish(error: error, alias: alias.name, started: started, trace: trace.value, stream: chat.stream)
+        } catch {
+            let gatewayError: GatewayError =
+                watch?.isClosed == true
+                ? .clientDisconnected
+                : .deadlineExceeded(milliseconds: Int(timeout.milliseconds))
+            return finish(error: gatewayError, alias: alias.name, started: started, trace: trace.value, stream: chat.stream)
+        }
+    }
+
+    private func complete(_ response: ChatResponse, chat: ChatRequest, alias: AliasConfig, started: ContinuousClock.Instant, trace: ExecutionTrace) -> Response {
+        let body = OpenAIIngress.encodeResponse(response, model: chat.model, created: Self.unixTime())
+        let elapsed = ContinuousClock.now - started
+        var headers = trace.headers(elapsed: elapsed)
+        headers[.contentType] = "application/json"
+        RequestLog.finished(
+            gateway: gateway, alias: alias.name, status: 200, stream: false, elapsed: elapsed, trace: trace)
+        return Response(status: .ok, headers: headers, body: ResponseBody(byteBuffer: body))
+    }
+
+    private func finish(error: GatewayError, alias: String, started: ContinuousClock.Instant, trace: ExecutionTrace, stream: Bool) -> Response {
+        let elapsed = ContinuousClock.now - started
+        RequestLog.failed(gateway: gateway, alias: alias, error: error, stream: stream, elapsed: elapsed, trace: trace)
+        return ErrorResponses.response(error, extraHeaders: trace.headers(elapsed: elapsed))
+    }
+
+    /// Reads and validates the request: media type, size, JSON, alias, deadline header.
+    private static func prepare(_ request: inout Request, policy: Policy) async throws(GatewayError) -> (ChatRequest, AliasConfig, Duration) {
+        let body = try await readBody(&request, limit: policy.server.maxBodyBytes)
+        let chat = try OpenAIIngress.decodeRequest(body)
+        guard let alias = policy.alias(named: chat.model) else {
+            throw .unknownModel(chat.model)
+        }
+        return (chat, alias, try timeout(request.headers, alias: alias, server: policy.server))
+    }
+
+    private static func readBody(_ request: inout Request, limit: Int) async throws(GatewayError) -> ByteBuffer {
+        let contentType = request.headers[.contentType] ?? ""
+        let mediaType = contentType.split(separator: ";").first.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
+        guard mediaType == "application/json" else {
+            throw .unsupportedMediaType(contentType.isEmpty ? "(none)" : contentType)
+        }
+        do {
+            return try await request.collectBody(upTo: limit)
+        } catch {
+            throw .payloadTooLarge(limitBytes: limit)
+        }
+    }
+
+    private static func timeout(_ headers: HTTPFields, alias: AliasConfig, server: ServerSettings) throws(GatewayError) -> Duration {
+        if let raw = headers[.gatewayTimeout] {
+            guard let milliseconds = Int(raw), milliseconds > 0 else {
+                throw .invalidRequest(message: "x-gateway-timeout-ms must be a positive integer, got '\(raw)'", param: "x-gateway-timeout-ms")
+            }
+            return .milliseconds(milliseconds)
+        }
+        return alias.timeout ?? server.defaultTimeout
+    }
+
+    static func unixTime() -> Int {
+        Int(Date().timeIntervalSince1970)
+    }
+}
+
+import struct Foundation.Date

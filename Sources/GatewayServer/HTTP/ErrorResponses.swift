@@ -1,0 +1,45 @@
+import GatewayCore
+import GatewayProviders
+import HTTPTypes
+import Hummingbird
+import NIOCore
+
+/// Renders a ``GatewayError`` as an OpenAI-style JSON error response.
+enum ErrorResponses {
+    static func response(_ error: GatewayError, extraHeaders: HTTPFields = [:]) -> Response {
+        var headers = extraHeaders
+        headers[.contentType] = "application/json"
+        if let seconds = error.retryAfterSeconds {
+            headers[.retryAfter] = String(seconds)
+        }
+        return Response(
+            status: HTTPResponse.Status(code: error.httpStatus),
+            headers: headers,
+            body: ResponseBody(byteBuffer: OpenAIIngress.encodeError(error)))
+    }
+}
+
+/// Turns errors thrown anywhere in the router (unknown path, wrong method, Hummingbird's
+/// own errors) into JSON error bodies, so a client never gets an HTML or empty error.
+struct JSONErrorMiddleware<Context: RequestContext>: RouterMiddleware {
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        do {
+            return try await next(request, context)
+        } catch let error as GatewayError {
+            return ErrorResponses.response(error)
+        } catch let error as HTTPError {
+            switch error.status {
+            case .notFound:
+                return ErrorResponses.response(.notFound(path: request.uri.path))
+            case .contentTooLarge:
+                return ErrorResponses.response(.payloadTooLarge(limitBytes: 0))
+            default:
+                let body = OpenAIIngress.encodeError(
+                    .invalidRequest(message: error.body ?? error.status.reasonPhrase, param: nil))
+                return Response(
+                    status: error.status, headers: [.contentType: "application/json"],
+                    body: ResponseBody(byteBuffer: body))
+            }
+        }
+    }
+}

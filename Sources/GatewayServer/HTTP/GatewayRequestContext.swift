@@ -1,0 +1,14 @@
+import Hummingbird
+import NIOCore
+
+/// The request context: Hummingbird's core storage plus the client connection, so a
+/// handler can learn when its client disconnects.
+public struct GatewayRequestContext: RequestContext {
+    public var coreContext: CoreRequestContextStorage
+    public let channel: any Channel
+
+    public init(source: ApplicationRequestContextSource) {
+        self.coreContext = .init(source: source)
+        self.channel = source.channel
+    }
+}

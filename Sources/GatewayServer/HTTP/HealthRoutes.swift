@@ -1,0 +1,67 @@
+import Foundation
+import GatewayProviders
+import Hummingbird
+import NIOCore
+import Prometheus
+
+/// `/health`, `/health/ready`, `/health/providers`, `/metrics` and `/v1/models`.
+struct HealthRoutes: Sendable {
+    let gateway: Gateway
+    let registry: PrometheusCollectorRegistry
+
+    func register(on router: Router<GatewayRequestContext>) {
+        router.get("/health") { _, _ in
+            Self.json(#"{"status":"ok"}"#)
+        }
+        router.get("/health/ready") { _, _ in
+            let ready = gateway.isReady
+            return Self.json(
+                #"{"ready":\#(ready),"policy_loaded":true,"pools_warm":\#(ready)}"#,
+                status: ready ? .ok : .serviceUnavailable)
+        }
+        router.get("/health/providers") { _, _ in
+            let report = ProviderHealthReport.make(snapshot: gateway.snapshot(), now: .now)
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.sortedKeys, .prettyPrinted]
+            let data = try encoder.encode(report)
+            return Response(
+                status: .ok, headers: [.contentType: "application/json"],
+                body: ResponseBody(byteBuffer: ByteBuffer(bytes: data)))
+        }
+        router.get("/metrics") { _, _ in
+            updateGauges()
+            return Response(
+                status: .ok, headers: [.contentType: "text/plain; version=0.0.4"],
+                body: ResponseBody(byteBuffer: ByteBuffer(bytes: registry.emitToBuffer())))
+        }
+        router.get("/v1/models") { _, _ in
+            let aliases = gateway.policy.aliases.map(\.name)
+            return Response(
+                status: .ok, headers: [.contentType: "application/json"],
+                body: ResponseBody(byteBuffer: OpenAIIngress.encodeModelList(aliases)))
+        }
+    }
+
+    /// Gauges are read at scrape time: no cost on the request path.
+    private func updateGauges() {
+        let snapshot = gateway.snapshot()
+        for (name, runtime) in snapshot.providers {
+            let load = runtime.limiter.load
+            gateway.metrics.gauge("llm_gateway_in_flight", [("provider", name)], value: Double(load.inFlight))
+            gateway.metrics.gauge("llm_gateway_queued", [("provider", name)], value: Double(load.queued))
+            for route in snapshot.policy.aliases.flatMap(\.routes) where route.provider == name {
+                let value: Double
+                switch runtime.breakers.state(model: route.model) {
+                case .closed: value = 0
+                case .halfOpen: value = 1
+                case .open: value = 2
+                }
+                gateway.metrics.gauge("llm_gateway_breaker_state", [("provider", name), ("model", route.model)], value: value)
+            }
+        }
+    }
+
+    private static func json(_ text: String, status: HTTPResponse.Status = .ok) -> Response {
+        Response(status: status, headers: [.contentType: "application/json"], body: ResponseBody(byteBuffer: ByteBuffer(string: text)))
+    }
+}

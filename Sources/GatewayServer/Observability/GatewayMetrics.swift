@@ -1,0 +1,84 @@
+import CoreMetrics
+import Synchronization
+
+/// The gateway's metrics, created through an injected factory (Prometheus in production,
+/// a test factory in tests). Handles are cached so the hot path looks nothing up twice.
+public final class GatewayMetrics: Sendable {
+    private let factory: any MetricsFactory
+    private let counters = Mutex<[String: Counter]>([:])
+    private let timers = Mutex<[String: CoreMetrics.Timer]>([:])
+    private let gauges = Mutex<[String: Gauge]>([:])
+
+    public init(factory: any MetricsFactory) {
+        self.factory = factory
+    }
+
+    func requestFinished(alias: String, status: Int, duration: Duration, overhead: Duration) {
+        counter("llm_gateway_requests_total", [("alias", alias), ("status", String(status))]).increment()
+        timer("llm_gateway_request_duration_seconds", [("alias", alias)]).recordNanoseconds(duration.nanoseconds)
+        timer("llm_gateway_overhead_seconds", []).recordNanoseconds(overhead.nanoseconds)
+    }
+
+    func attemptFinished(provider: String, model: String, outcome: String) {
+        counter("llm_gateway_upstream_attempts_total", [("provider", provider), ("model", model), ("outcome", outcome)])
+            .increment()
+    }
+
+    func upstreamLatency(provider: String, model: String, latency: Duration, firstToken: Duration?) {
+        timer("llm_gateway_upstream_latency_seconds", [("provider", provider), ("model", model)])
+            .recordNanoseconds(latency.nanoseconds)
+        if let firstToken {
+            timer("llm_gateway_upstream_ttft_seconds", [("provider", provider), ("model", model)])
+                .recordNanoseconds(firstToken.nanoseconds)
+        }
+    }
+
+    func breakerTransition(provider: String, model: String, to state: String) {
+        counter("llm_gateway_breaker_transitions_total", [("provider", provider), ("model", model), ("to", state)])
+            .increment()
+    }
+
+    func retried(provider: String, model: String) {
+        counter("llm_gateway_retries_total", [("provider", provider), ("model", model)]).increment()
+    }
+
+    /// Sets a gauge (in-flight, queued, breaker state), read at scrape time.
+    func gauge(_ label: String, _ dimensions: [(String, String)], value: Double) {
+        let key = Self.key(label, dimensions)
+        let gauge = gauges.withLock { gauges in
+            if let existing = gauges[key] { return existing }
+            let created = Gauge(label: label, dimensions: dimensions, factory: factory)
+            gauges[key] = created
+            return created
+        }
+        gauge.record(value)
+    }
+
+    private func counter(_ label: String, _ dimensions: [(String, String)]) -> Counter {
+        let key = Self.key(label, dimensions)
+        return counters.withLock { counters in
+            if let existing = counters[key] { return existing }
+            let created = Counter(label: label, dimensions: dimensions, factory: factory)
+            counters[key] = created
+            return created
+        }
+    }
+
+    private func timer(_ label: String, _ dimensions: [(String, String)]) -> CoreMetrics.Timer {
+        let key = Self.key(label, dimensions)
+        return timers.withLock { timers in
+            if let existing = timers[key] { return existing }
+            let created = CoreMetrics.Timer(label: label, dimensions: dimensions, factory: factory)
+            timers[key] = created
+            return created
+        }
+    }
+
+    private static func key(_ label: String, _ dimensions: [(String, String)]) -> String {
+        var key = label
+        for (name, value) in dimensions {
+            key += "|\(name)=\(value)"
+        }
+        return key
+    }
+}

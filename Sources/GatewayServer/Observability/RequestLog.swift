@@ -1,0 +1,40 @@
+import GatewayCore
+import Logging
+
+/// One log line per request: fixed messages, data in metadata, never a key or a body.
+enum RequestLog {
+    static func finished(gateway: Gateway, alias: String, status: Int, stream: Bool, elapsed: Duration, trace: ExecutionTrace) {
+        let overhead = elapsed - trace.upstreamTime
+        gateway.metrics.requestFinished(alias: alias, status: status, duration: elapsed, overhead: overhead)
+        guard gateway.logger.logLevel <= .info else { return }
+        gateway.logger.info(
+            "request",
+            metadata: [
+                "alias": "\(alias)", "status": "\(status)", "stream": "\(stream)",
+                "provider": "\(trace.provider ?? "-")", "model": "\(trace.model ?? "-")",
+                "attempts": "\(trace.attempts)",
+                "ms": "\(ExecutionTrace.formatMilliseconds(elapsed))",
+                "overhead_ms": "\(ExecutionTrace.formatMilliseconds(overhead))",
+            ])
+    }
+
+    static func failed(gateway: Gateway, alias: String, error: GatewayError, stream: Bool, elapsed: Duration, trace: ExecutionTrace) {
+        let overhead = elapsed - trace.upstreamTime
+        gateway.metrics.requestFinished(alias: alias, status: error.httpStatus, duration: elapsed, overhead: overhead)
+        let level: Logger.Level
+        switch error.severity {
+        case .debug: level = .debug
+        case .info: level = .info
+        case .warning: level = .warning
+        case .error: level = .error
+        }
+        gateway.logger.log(
+            level: level, "request failed",
+            metadata: [
+                "alias": "\(alias)", "status": "\(error.httpStatus)", "stream": "\(stream)",
+                "code": "\(error.code)", "attempts": "\(trace.attempts)",
+                "ms": "\(ExecutionTrace.formatMilliseconds(elapsed))",
+                "error": "\(error.message)",
+            ])
+    }
+}

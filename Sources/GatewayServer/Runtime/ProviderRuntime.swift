@@ -1,0 +1,26 @@
+import GatewayCore
+import GatewayProviders
+
+/// Everything the gateway keeps for one provider: its adapter, limiter, breakers and
+/// statistics. Survives a policy reload when the provider's configuration is unchanged.
+final class ProviderRuntime: Sendable {
+    let config: ProviderConfig
+    let provider: any Provider
+    /// Where requests go, safe to show: `sim` or the base URL (keys never appear in URLs).
+    let endpointDescription: String
+    /// The base URL requests go to (the simulator's for simulated providers).
+    let baseURL: String
+    let limiter: LimiterDriver
+    let breakers: BreakerBank
+    let stats: StatsBank
+
+    init(config: ProviderConfig, provider: any Provider, endpointDescription: String, baseURL: String) {
+        self.config = config
+        self.provider = provider
+        self.endpointDescription = endpointDescription
+        self.baseURL = baseURL
+        self.limiter = LimiterDriver(limits: config.limits)
+        self.breakers = BreakerBank(config: config.breaker)
+        self.stats = StatsBank()
+    }
+}

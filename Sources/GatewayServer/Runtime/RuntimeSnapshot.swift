@@ -1,0 +1,49 @@
+import GatewayCore
+import GatewayProviders
+
+/// One loaded policy with the runtimes of its providers. Immutable: a reload builds a new
+/// snapshot, and requests in flight finish on the one they started with.
+final class RuntimeSnapshot: Sendable {
+    let policy: Policy
+    let providers: [String: ProviderRuntime]
+    /// Providers left out, with why.
+    let disabled: [String: String]
+
+    init(policy: Policy, providers: [String: ProviderRuntime], disabled: [String: String]) {
+        self.policy = policy
+        self.providers = providers
+        self.disabled = disabled
+    }
+
+    /// Builds a snapshot, reusing the previous runtime of every provider whose
+    /// configuration and resolution did not change (so breakers and stats survive).
+    static func build(
+        policy: Policy,
+        previous: RuntimeSnapshot?,
+        environment: [String: String],
+        simulatorURL: String?,
+        transport: any HTTPTransport
+    ) -> RuntimeSnapshot {
+        var providers: [String: ProviderRuntime] = [:]
+        var disabled: [String: String] = [:]
+        for config in policy.providers {
+            switch ProviderResolution.resolve(config, environment: environment, simulatorURL: simulatorURL) {
+            case .disabled(let reason):
+                disabled[config.name] = reason
+            case .reachable(let baseURL, let key, let viaSimulator):
+                let description = viaSimulator ? "sim" : baseURL
+                if let old = previous?.providers[config.name], old.config == config,
+                    old.endpointDescription == description, old.baseURL == baseURL
+                {
+                    providers[config.name] = old
+                    continue
+                }
+                let provider = ProviderRegistry.make(
+                    kind: config.kind, name: config.name, baseURL: baseURL, key: key, transport: transport)
+                providers[config.name] = ProviderRuntime(
+                    config: config, provider: provider, endpointDescription: description, baseURL: baseURL)
+            }
+        }
+        return RuntimeSnapshot(policy: policy, providers: providers, disabled: disabled)
+    }
+}

@@ -1,0 +1,70 @@
+import Foundation
+import NIOCore
+import NIOHTTP1
+
+/// Decides every answer: routes a request, plans its latency, faults and body, and keeps the stats.
+///
+/// It does no I/O; `SimHandler` performs the `SimDelivery` it returns.
+final class SimCore: Sendable {
+    /// The profile being served.
+    let profile: SimProfile
+    /// Writes answer texts.
+    let responder: SimResponder
+    /// Shared counters and stats.
+    let ledger = SimLedger()
+    private let modelsBody: String
+    private let statsEncoder: JSONEncoder
+
+    /// Prepares a core for `profile`; loads the script of a `script` responder.
+    init(profile: SimProfile) throws {
+        self.profile = profile
+        responder = try SimResponder(profile: profile)
+        modelsBody =
+            "{\"object\":\"list\",\"data\":["
+            + profile.modelNames.map {
+                "{\"id\":\(JSONText.quoted($0)),\"object\":\"model\",\"created\":0,\"owned_by\":\"sim\"}"
+            }.joined(separator: ",") + "]}"
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        statsEncoder = encoder
+    }
+
+    /// Decides how to answer one fully read request.
+    func handle(head: HTTPRequestHead, body: ByteBuffer?) -> SimExchange {
+        switch SimRoute(method: head.method, uri: head.uri) {
+        case .generate(let format, let pathModel, let pathStream):
+            let bytes = body.map { Array($0.readableBytesView) } ?? []
+            return generate(head: head, body: bytes, format: format, pathModel: pathModel, pathStream: pathStream)
+        case .listModels:
+            return SimExchange(delivery: .reply(Self.json(.ok, modelsBody), atMs: 0))
+        case .health:
+            return SimExchange(delivery: .reply(Self.json(.ok, "{\"status\":\"ok\"}"), atMs: 0))
+        case .stats:
+            let data = (try? statsEncoder.encode(ledger.snapshot())) ?? Data("{}".utf8)
+            return SimExchange(delivery: .reply(Self.json(.ok, String(decoding: data, as: UTF8.self)), atMs: 0))
+        case .notFound(let format):
+            let error = format.error(.notFound, message: "no route for \(head.method) \(head.uri)")
+            return SimExchange(delivery: .reply(Self.json(error), atMs: 0))
+        }
+    }
+
+    /// The request is finished: answered, faulted, or its client went away (`clientClosed`).
+    func finish(_ ticket: SimTicket, clientClosed: Bool) {
+        ledger.requestFinished(ticket, clientClosed: clientClosed)
+    }
+
+    /// A JSON response with the given status.
+    static func json(_ status: HTTPResponseStatus, _ body: String, extraHeaders: [(String, String)] = []) -> SimResponse {
+        var headers = HTTPHeaders()
+        headers.reserveCapacity(extraHeaders.count + 2)
+        headers.add(name: "content-type", value: "application/json")
+        headers.add(name: "content-length", value: String(body.utf8.count))
+        headers.add(contentsOf: extraHeaders)
+        return SimResponse(status: status, headers: headers, body: body)
+    }
+
+    /// A JSON response carrying a wire error.
+    static func json(_ error: WireError, extraHeaders: [(String, String)] = []) -> SimResponse {
+        json(HTTPResponseStatus(statusCode: error.status), error.body, extraHeaders: extraHeaders)
+    }
+}

@@ -1,0 +1,78 @@
+import Logging
+import NIOConcurrencyHelpers
+import NIOCore
+import NIOHTTP1
+import NIOPosix
+
+/// A running provider simulator: one loopback port serving the OpenAI, Anthropic and Gemini wire formats.
+public final class SimServer: Sendable {
+    /// The bound port (the real one when started with port 0).
+    public let port: Int
+    /// `http://HOST:PORT`.
+    public let baseURL: String
+    private let core: SimCore
+    private let listener: any Channel
+    private let connections: NIOLockedValueBox<[ObjectIdentifier: any Channel]>
+    private let logger: Logger
+
+    private init(
+        core: SimCore, listener: any Channel, connections: NIOLockedValueBox<[ObjectIdentifier: any Channel]>,
+        host: String, logger: Logger
+    ) {
+        self.core = core
+        self.listener = listener
+        self.connections = connections
+        self.logger = logger
+        port = listener.localAddress?.port ?? 0
+        baseURL = host.contains(":") ? "http://[\(host)]:\(port)" : "http://\(host):\(port)"
+    }
+
+    /// Binds `host:port` (0 picks a free port) and starts answering with `profile`.
+    public static func start(
+        profile: SimProfile,
+        host: String = "127.0.0.1",
+        port: Int = 8790,
+        group: any EventLoopGroup = MultiThreadedEventLoopGroup.singleton,
+        logger: Logger = Logger(label: "sim")
+    ) async throws -> SimServer {
+        let core = try SimCore(profile: profile)
+        let connections = NIOLockedValueBox<[ObjectIdentifier: any Channel]>([:])
+        let listener = try await ServerBootstrap(group: group)
+            .serverChannelOption(.backlog, value: 512)
+            .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
+            .childChannelOption(.socketOption(.tcp_nodelay), value: 1)
+            .childChannelOption(.maxMessagesPerRead, value: 16)
+            .childChannelInitializer { channel in
+                let id = ObjectIdentifier(channel)
+                connections.withLockedValue { $0[id] = channel }
+                channel.closeFuture.whenComplete { _ in _ = connections.withLockedValue { $0.removeValue(forKey: id) } }
+                return channel.eventLoop.makeCompletedFuture {
+                    let pipeline = channel.pipeline.syncOperations
+                    try pipeline.configureHTTPServerPipeline(withPipeliningAssistance: true, withErrorHandling: true)
+                    try pipeline.addHandler(SimHandler(core: core))
+                }
+            }
+            .bind(host: host, port: port)
+            .get()
+        let server = SimServer(core: core, listener: listener, connections: connections, host: host, logger: logger)
+        logger.info(
+            "simulator listening",
+            metadata: ["url": "\(server.baseURL)", "profile": "\(profile.source)", "seed": "\(profile.seed)"])
+        return server
+    }
+
+    /// A snapshot of the counters and the most recent requests.
+    public func stats() -> SimStats {
+        core.ledger.snapshot()
+    }
+
+    /// Stops listening and closes every open connection (stalled ones included).
+    public func shutdown() async throws {
+        try await listener.close()
+        let open = connections.withLockedValue { Array($0.values) }
+        for channel in open {
+            try? await channel.close()
+        }
+        logger.debug("simulator stopped", metadata: ["url": "\(baseURL)"])
+    }
+}

@@ -1,0 +1,64 @@
+/// Anthropic Messages bodies, SSE events and errors.
+enum AnthropicWire {
+    /// `message` JSON.
+    static func body(_ reply: WireReply) -> String {
+        var out = "{\"id\":\"msg_sim_\(reply.number)\",\"type\":\"message\",\"role\":\"assistant\",\"model\":"
+        JSONText.appendQuoted(reply.model, to: &out)
+        out += ",\"content\":[{\"type\":\"text\",\"text\":"
+        JSONText.appendQuoted(reply.answer.text, to: &out)
+        out += "}],\"stop_reason\":\"\(stopReason(reply))\",\"stop_sequence\":null,"
+        out += "\"usage\":{\"input_tokens\":\(reply.inputTokens),\"output_tokens\":\(reply.answer.outputTokens)}}"
+        return out
+    }
+
+    /// message_start, content_block_start, ping, content_block_delta…, content_block_stop, message_delta, message_stop.
+    static func streamEvents(_ reply: WireReply, plan: LatencyPlan) -> [TimedText] {
+        var opening = event(
+            "message_start",
+            "{\"type\":\"message_start\",\"message\":{\"id\":\"msg_sim_\(reply.number)\",\"type\":\"message\","
+                + "\"role\":\"assistant\",\"model\":\(JSONText.quoted(reply.model)),\"content\":[],"
+                + "\"stop_reason\":null,\"stop_sequence\":null,"
+                + "\"usage\":{\"input_tokens\":\(reply.inputTokens),\"output_tokens\":1}}}")
+        opening += event(
+            "content_block_start",
+            "{\"type\":\"content_block_start\",\"index\":0,\"content_block\":{\"type\":\"text\",\"text\":\"\"}}")
+        opening += event("ping", "{\"type\":\"ping\"}")
+        var events = [TimedText(atMs: plan.firstByteMs, text: opening)]
+        for (index, chunk) in reply.answer.chunks.enumerated() {
+            let data =
+                "{\"type\":\"content_block_delta\",\"index\":0,\"delta\":{\"type\":\"text_delta\",\"text\":"
+                + JSONText.quoted(chunk) + "}}"
+            events.append(TimedText(atMs: plan.chunkOffsetMs(index), text: event("content_block_delta", data)))
+        }
+        var closing = event("content_block_stop", "{\"type\":\"content_block_stop\",\"index\":0}")
+        closing += event(
+            "message_delta",
+            "{\"type\":\"message_delta\",\"delta\":{\"stop_reason\":\"\(stopReason(reply))\",\"stop_sequence\":null},"
+                + "\"usage\":{\"output_tokens\":\(reply.answer.outputTokens)}}")
+        closing += event("message_stop", "{\"type\":\"message_stop\"}")
+        events.append(TimedText(atMs: plan.serviceMs, text: closing))
+        return events
+    }
+
+    /// `{type: "error", error: {type, message}}`.
+    static func error(_ kind: WireErrorKind, message: String) -> WireError {
+        let (status, type): (Int, String) =
+            switch kind {
+            case .rateLimit: (429, "rate_limit_error")
+            case .server: (500, "api_error")
+            case .overloaded: (529, "overloaded_error")
+            case .badRequest: (400, "invalid_request_error")
+            case .notFound: (404, "not_found_error")
+            }
+        let body = "{\"type\":\"error\",\"error\":{\"type\":\"\(type)\",\"message\":\(JSONText.quoted(message))}}"
+        return WireError(status: status, body: body)
+    }
+
+    private static func stopReason(_ reply: WireReply) -> String {
+        reply.answer.truncated ? "max_tokens" : "end_turn"
+    }
+
+    private static func event(_ name: String, _ data: String) -> String {
+        "event: \(name)\ndata: \(data)\n\n"
+    }
+}

@@ -1,0 +1,61 @@
+/// OpenAI Chat Completions bodies, stream chunks and errors.
+enum OpenAIWire {
+    /// `chat.completion` JSON.
+    static func body(_ reply: WireReply) -> String {
+        var out = prefix(reply, object: "chat.completion")
+        out += "{\"index\":0,\"message\":{\"role\":\"assistant\",\"content\":"
+        JSONText.appendQuoted(reply.answer.text, to: &out)
+        out += ",\"refusal\":null},\"logprobs\":null,\"finish_reason\":\"\(finishReason(reply))\"}],"
+        out += usage(reply) + "}"
+        return out
+    }
+
+    /// `data: {chunk}` events: role, content chunks, finish, optional usage, `[DONE]`.
+    static func streamEvents(_ reply: WireReply, plan: LatencyPlan) -> [TimedText] {
+        let chunkPrefix = prefix(reply, object: "chat.completion.chunk")
+        func choice(_ delta: String, finish: String = "null") -> String {
+            "data: " + chunkPrefix + "{\"index\":0,\"delta\":\(delta),\"logprobs\":null,\"finish_reason\":\(finish)}]}\n\n"
+        }
+        var events = [TimedText(atMs: plan.firstByteMs, text: choice("{\"role\":\"assistant\",\"content\":\"\"}"))]
+        for (index, chunk) in reply.answer.chunks.enumerated() {
+            events.append(TimedText(atMs: plan.chunkOffsetMs(index), text: choice("{\"content\":\(JSONText.quoted(chunk))}")))
+        }
+        var closing = choice("{}", finish: "\"\(finishReason(reply))\"")
+        if reply.includeUsage {
+            closing += "data: " + chunkPrefix + "]," + usage(reply) + "}\n\n"
+        }
+        closing += "data: [DONE]\n\n"
+        events.append(TimedText(atMs: plan.serviceMs, text: closing))
+        return events
+    }
+
+    /// `{error: {message, type, param, code}}`.
+    static func error(_ kind: WireErrorKind, message: String) -> WireError {
+        let (status, type, code): (Int, String, String) =
+            switch kind {
+            case .rateLimit: (429, "rate_limit_error", "rate_limit_exceeded")
+            case .server: (500, "server_error", "server_error")
+            case .overloaded: (529, "overloaded_error", "overloaded")
+            case .badRequest: (400, "invalid_request_error", "invalid_request")
+            case .notFound: (404, "invalid_request_error", "not_found")
+            }
+        let body = "{\"error\":{\"message\":\(JSONText.quoted(message)),\"type\":\"\(type)\",\"param\":null,\"code\":\"\(code)\"}}"
+        return WireError(status: status, body: body)
+    }
+
+    private static func finishReason(_ reply: WireReply) -> String {
+        reply.answer.truncated ? "length" : "stop"
+    }
+
+    /// `{"id":…,"object":…,"created":…,"model":…,"choices":[` — the shared head of bodies and chunks.
+    private static func prefix(_ reply: WireReply, object: String) -> String {
+        "{\"id\":\"chatcmpl-sim-\(reply.number)\",\"object\":\"\(object)\",\"created\":\(reply.created),\"model\":"
+            + JSONText.quoted(reply.model) + ",\"choices\":["
+    }
+
+    private static func usage(_ reply: WireReply) -> String {
+        let output = reply.answer.outputTokens
+        return "\"usage\":{\"prompt_tokens\":\(reply.inputTokens),\"completion_tokens\":\(output),"
+            + "\"total_tokens\":\(reply.inputTokens + output)}"
+    }
+}

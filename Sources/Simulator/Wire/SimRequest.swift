@@ -1,0 +1,113 @@
+import Foundation
+
+/// What the simulator needs from a generation request, whatever its wire format.
+struct SimRequest: Sendable, Equatable {
+    /// The format it arrived in.
+    var format: WireFormat
+    /// The requested model (from the body, or the path for Gemini).
+    var model: String
+    /// Whether the client asked for SSE.
+    var stream: Bool
+    /// OpenAI `stream_options.include_usage`.
+    var includeUsage = false
+    /// `max_tokens` / `max_completion_tokens` / `maxOutputTokens`.
+    var maxTokens: Int?
+    /// OpenAI `response_format.type == "json_object"`.
+    var jsonMode = false
+    /// The text of the last user message (text parts joined with newlines).
+    var lastUserMessage = ""
+    /// UTF-8 bytes of all text in the request (system and every message), for the input token count.
+    var inputBytes = 0
+
+    /// Input tokens by the simulator's counting rule.
+    var inputTokens: Int { SimTokenizer.inputTokens(utf8Count: inputBytes) }
+}
+
+/// Why a request body was refused; its message goes into a 400 in the request's format.
+struct SimRequestError: Error, Equatable {
+    /// Human-readable reason.
+    var message: String
+}
+
+extension SimRequest {
+    /// Parses a body of the given format; `pathModel`/`pathStream` come from a Gemini URL.
+    static func parse(
+        _ body: [UInt8], format: WireFormat, pathModel: String?, pathStream: Bool
+    ) throws(SimRequestError) -> SimRequest {
+        let object: Any
+        do {
+            object = try JSONSerialization.jsonObject(with: Data(body))
+        } catch {
+            throw SimRequestError(message: "the request body is not valid JSON")
+        }
+        guard let json = object as? [String: Any] else {
+            throw SimRequestError(message: "the request body must be a JSON object")
+        }
+        switch format {
+        case .openAI: return try parseOpenAI(json)
+        case .anthropic: return try parseAnthropic(json)
+        case .gemini: return try parseGemini(json, model: pathModel ?? "", stream: pathStream)
+        }
+    }
+
+    private static func parseOpenAI(_ json: [String: Any]) throws(SimRequestError) -> SimRequest {
+        guard let model = json["model"] as? String else { throw SimRequestError(message: "'model' is required") }
+        guard let messages = json["messages"] as? [[String: Any]] else {
+            throw SimRequestError(message: "'messages' must be an array of objects")
+        }
+        var request = SimRequest(format: .openAI, model: model, stream: json["stream"] as? Bool ?? false)
+        request.includeUsage = (json["stream_options"] as? [String: Any])?["include_usage"] as? Bool ?? false
+        request.maxTokens = (json["max_completion_tokens"] as? Int) ?? (json["max_tokens"] as? Int)
+        request.jsonMode = (json["response_format"] as? [String: Any])?["type"] as? String == "json_object"
+        request.read(messages: messages, roleKey: "role", userRole: "user", contentKey: "content")
+        return request
+    }
+
+    private static func parseAnthropic(_ json: [String: Any]) throws(SimRequestError) -> SimRequest {
+        guard let model = json["model"] as? String else { throw SimRequestError(message: "model: Field required") }
+        guard let messages = json["messages"] as? [[String: Any]] else {
+            throw SimRequestError(message: "messages: Input should be a valid list")
+        }
+        var request = SimRequest(format: .anthropic, model: model, stream: json["stream"] as? Bool ?? false)
+        request.maxTokens = json["max_tokens"] as? Int
+        request.inputBytes += text(of: json["system"]).utf8.count
+        request.read(messages: messages, roleKey: "role", userRole: "user", contentKey: "content")
+        return request
+    }
+
+    private static func parseGemini(_ json: [String: Any], model: String, stream: Bool) throws(SimRequestError) -> SimRequest {
+        guard let contents = json["contents"] as? [[String: Any]] else {
+            throw SimRequestError(message: "contents must be a list of Content objects")
+        }
+        var request = SimRequest(format: .gemini, model: model, stream: stream)
+        request.maxTokens = (json["generationConfig"] as? [String: Any])?["maxOutputTokens"] as? Int
+        request.inputBytes += text(of: (json["systemInstruction"] as? [String: Any])?["parts"]).utf8.count
+        request.read(messages: contents, roleKey: "role", userRole: "user", contentKey: "parts", missingRole: "user")
+        return request
+    }
+
+    /// Adds every message's text to `inputBytes` and keeps the last user message.
+    private mutating func read(
+        messages: [[String: Any]], roleKey: String, userRole: String, contentKey: String, missingRole: String = ""
+    ) {
+        for message in messages {
+            let content = Self.text(of: message[contentKey])
+            inputBytes += content.utf8.count
+            if (message[roleKey] as? String ?? missingRole) == userRole {
+                lastUserMessage = content
+            }
+        }
+    }
+
+    /// The text of a content value: a string, or an array of parts/blocks whose `text` fields are joined by newlines.
+    static func text(of content: Any?) -> String {
+        switch content {
+        case let string as String:
+            return string
+        case let parts as [[String: Any]]:
+            return parts.compactMap { $0["text"] as? String }.joined(separator: "\n")
+        default:
+            return ""
+        }
+    }
+}

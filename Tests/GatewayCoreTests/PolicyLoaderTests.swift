@@ -1,0 +1,79 @@
+import Foundation
+import GatewayCore
+import Testing
+import YAMLConfig
+
+@Suite("Policy loading and validation")
+struct PolicyLoaderTests {
+    static let valid = """
+        providers:
+          a:
+            kind: openai
+            base_url: http://127.0.0.1:9/
+            key_env: A_KEY
+            max_in_flight: 3
+            retry: {max_attempts: 4, base_delay_ms: 5}
+          b:
+            kind: anthropic
+            base_url: sim
+        models:
+          m:
+            strategy: fallback
+            routes:
+              - {provider: a, model: x}
+              - {provider: b, model: y}
+        """
+
+    @Test func readsAValidPolicy() throws {
+        let policy = try PolicyLoader.parse(yaml: Self.valid, file: "p.yaml")
+        #expect(policy.providers.map(\.name) == ["a", "b"])
+        #expect(policy.provider(named: "a")?.endpoint == .url("http://127.0.0.1:9"))
+        #expect(policy.provider(named: "a")?.limits.maxInFlight == 3)
+        #expect(policy.provider(named: "a")?.retry.maxAttempts == 4)
+        #expect(policy.provider(named: "b")?.endpoint == .builtinSimulator)
+        #expect(policy.alias(named: "m")?.routes == [Route(provider: "a", model: "x"), Route(provider: "b", model: "y")])
+    }
+
+    @Test func embeddedDefaultPolicyIsTheFileInPolicies() throws {
+        let file = URL(fileURLWithPath: #filePath)
+            .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("policies/gateway.yaml")
+        #expect(try String(contentsOf: file, encoding: .utf8) == DefaultPolicy.yaml)
+        let policy = try PolicyLoader.parse(yaml: DefaultPolicy.yaml, file: DefaultPolicy.fileName)
+        #expect(!policy.aliases.isEmpty)
+    }
+
+    @Test(arguments: [
+        ("models:\n  m:\n    strategy: single\n    routes: [{provider: a, model: x}]\n", 1, "providers", "missing required field"),
+        (valid.replacingOccurrences(of: "kind: openai", with: "kind: opnai"), 3, "providers.a.kind", "'opnai' is not one of"),
+        (valid.replacingOccurrences(of: "max_in_flight: 3", with: "max_inflight: 3"), 6, "providers.a.max_inflight", "unknown key"),
+        (valid.replacingOccurrences(of: "{provider: b, model: y}", with: "{provider: c, model: y}"), 16, "models.m.routes[1].provider", "unknown provider 'c'"),
+        (valid.replacingOccurrences(of: "key_env: A_KEY", with: "key_env: sk-live-123"), 5, "providers.a.key_env", "must name an environment variable"),
+        (valid.replacingOccurrences(of: "strategy: fallback", with: "strategy: single"), 14, "models.m.routes", "exactly one route"),
+        (valid.replacingOccurrences(of: "max_in_flight: 3", with: "max_in_flight: -1"), 6, "providers.a.max_in_flight", "greater than 0"),
+        (valid.replacingOccurrences(of: "base_url: sim", with: "base_url: ftp://x"), 10, "providers.b.base_url", "http://"),
+        ("providers: [unclosed\n", 2, "", "invalid YAML"),
+    ])
+    func errorsNameFileLineAndField(yaml: String, line: Int, field: String, problem: String) {
+        do {
+            _ = try PolicyLoader.parse(yaml: yaml, file: "bad.yaml")
+            Issue.record("expected an error")
+        } catch {
+            #expect(error.file == "bad.yaml")
+            #expect(error.line == line, "\(error)")
+            #expect(error.field == field, "\(error)")
+            #expect(error.problem.contains(problem), "\(error)")
+            #expect(error.description.hasPrefix("bad.yaml:\(line): "))
+        }
+    }
+
+    @Test func pastedKeyIsNeverEchoed() {
+        let yaml = Self.valid.replacingOccurrences(of: "key_env: A_KEY", with: "key_env: sk-secret-value")
+        do {
+            _ = try PolicyLoader.parse(yaml: yaml, file: "p.yaml")
+            Issue.record("expected an error")
+        } catch {
+            #expect(!error.description.contains("sk-secret-value"))
+        }
+    }
+}

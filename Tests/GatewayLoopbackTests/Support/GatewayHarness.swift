@@ -1,0 +1,149 @@
+import AsyncHTTPClient
+import Foundation
+import GatewayCore
+import GatewayServer
+import Logging
+import NIOCore
+import NIOHTTP1
+import Prometheus
+import ServiceLifecycle
+import Simulator
+
+/// A real simulator and a real gateway on loopback ports, with an HTTP client pointed at
+/// the gateway. Everything is torn down when the body returns or throws.
+struct GatewayHarness: Sendable {
+    let gatewayURL: String
+    let sim: SimServer
+    let gateway: Gateway
+    let client: HTTPClient
+    let logs: LogCapture
+
+    /// Headers the test policies forward to the simulator so tests can steer it.
+    static let simHeaders = "[x-request-tag, x-sim-fault, x-sim-fault-times, x-sim-fault-key, x-sim-ttft-ms, x-sim-output-tokens]"
+
+    static func run(
+        simProfile: String = SimProfiles.zero,
+        policy: @Sendable (_ simURL: String) -> String,
+        policyFile: String? = nil,
+        environment: [String: String] = [:],
+        _ body: @Sendable (GatewayHarness) async throws -> Void
+    ) async throws {
+        let sim = try await SimServer.start(profile: SimProfile.parse(yaml: simProfile, file: "test-sim.yaml"), port: 0)
+        let policyText = policy(sim.baseURL)
+        if let policyFile { try policyText.write(toFile: policyFile, atomically: true, encoding: .utf8) }
+        let parsed = try PolicyLoader.parse(yaml: policyText, file: policyFile ?? "test-policy.yaml")
+        let logs = LogCapture()
+        var logger = Logger(label: "gateway-test", factory: { _ in logs.handler() })
+        logger.logLevel = .info
+        let registry = PrometheusCollectorRegistry()
+        let gateway = Gateway(
+            configuration: GatewayConfiguration(
+                policy: parsed, policyPath: policyFile, environment: environment, simulatorURL: sim.baseURL, logger: logger),
+            metrics: GatewayMetrics(factory: PrometheusMetricsFactory(registry: registry)))
+        let (ports, portSink) = AsyncStream<Int>.makeStream()
+        let app = GatewayApplication.make(gateway: gateway, registry: registry, port: 0, reloadOnSIGHUP: false) { channel in
+            portSink.yield(channel.localAddress?.port ?? 0)
+        }
+        let group = ServiceGroup(configuration: .init(services: [app], logger: logger))
+        let client = HTTPClient(eventLoopGroupProvider: .singleton)
+        var failure: (any Error)?
+        await withTaskGroup(of: Void.self) { tasks in
+            tasks.addTask {
+                do {
+                    try await group.run()
+                } catch {
+                    logs.append("service group failed: \(error)")
+                }
+                portSink.finish()
+            }
+            var iterator = ports.makeAsyncIterator()
+            guard let port = await iterator.next() else {
+                failure = HarnessError(message: "the gateway did not start: \(logs.all.joined(separator: "\n"))")
+                return
+            }
+            let harness = GatewayHarness(
+                gatewayURL: "http://127.0.0.1:\(port)", sim: sim, gateway: gateway, client: client, logs: logs)
+            do {
+                try await body(harness)
+            } catch {
+                failure = error
+            }
+            await group.triggerGracefulShutdown()
+        }
+        try await client.shutdown()
+        try await gateway.shutdown()
+        try await sim.shutdown()
+        if let failure { throw failure }
+    }
+
+    /// Sends a chat completion; returns status, headers and the whole body.
+    func chat(
+        _ json: String,
+        headers: [(String, String)] = [],
+        contentType: String = "application/json",
+        timeout: TimeAmount = .seconds(30)
+    ) async throws -> (status: Int, headers: HTTPHeaders, body: String) {
+        try await post("/v1/chat/completions", body: json, headers: headers, contentType: contentType, timeout: timeout)
+    }
+
+    func post(
+        _ path: String,
+        body: String,
+        headers: [(String, String)] = [],
+        contentType: String = "application/json",
+        timeout: TimeAmount = .seconds(30)
+    ) async throws -> (status: Int, headers: HTTPHeaders, body: String) {
+        var request = HTTPClientRequest(url: gatewayURL + path)
+        request.method = .POST
+        request.headers.add(name: "content-type", value: contentType)
+        for (name, value) in headers { request.headers.add(name: name, value: value) }
+        request.body = .bytes(ByteBuffer(string: body))
+        let response = try await client.execute(request, timeout: timeout)
+        let bytes = try await response.body.collect(upTo: 16 << 20)
+        return (Int(response.status.code), response.headers, String(buffer: bytes))
+    }
+
+    func get(_ path: String) async throws -> (status: Int, headers: HTTPHeaders, body: String) {
+        let response = try await client.execute(HTTPClientRequest(url: gatewayURL + path), timeout: .seconds(10))
+        let bytes = try await response.body.collect(upTo: 16 << 20)
+        return (Int(response.status.code), response.headers, String(buffer: bytes))
+    }
+
+    /// A chat request body with one user message.
+    static func body(model: String, message: String = "hello there", stream: Bool = false, extra: String = "") -> String {
+        let escaped = message.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
+        return #"{"model":"\#(model)","messages":[{"role":"user","content":"\#(escaped)"}],"stream":\#(stream)\#(extra)}"#
+    }
+}
+
+/// Polls `condition` until it holds or `timeout` passes; never a fixed sleep.
+func eventually(
+    timeout: Duration = .seconds(10),
+    _ what: String,
+    _ condition: @Sendable () async throws -> Bool
+) async throws {
+    let deadline = ContinuousClock.now + timeout
+    while ContinuousClock.now < deadline {
+        if try await condition() { return }
+        try await Task.sleep(for: .milliseconds(10))
+    }
+    throw PollTimeout(what: what)
+}
+
+struct HarnessError: Error, CustomStringConvertible {
+    let message: String
+    var description: String { message }
+}
+
+struct PollTimeout: Error, CustomStringConvertible {
+    let what: String
+    var description: String { "condition never held: \(what)" }
+}
+
+/// Decodes a JSON object body.
+func jsonObject(_ text: String) throws -> [String: Any] {
+    guard let object = try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any] else {
+        throw PollTimeout(what: "body is a JSON object: \(text)")
+    }
+    return object
+}
