@@ -1,3 +1,4 @@
+import Foundation
 import Yams
 
 /// A YAML node with its location, read field by field with errors naming file, line and
@@ -32,9 +33,9 @@ public struct YAMLNode: @unchecked Sendable {
         } catch let error as ConfigError {
             throw error
         } catch let error as YamlError {
-            throw ConfigError(file: file, line: Self.line(of: error), field: "", problem: "invalid YAML: \(error)")
+            throw ConfigError(file: file, line: Self.line(of: error), field: "", problem: "invalid YAML: \(Self.oneLine(error))")
         } catch {
-            throw ConfigError(file: file, line: 1, field: "", problem: "invalid YAML: \(error)")
+            throw ConfigError(file: file, line: 1, field: "", problem: "invalid YAML: \(Self.oneLine(error))")
         }
     }
 
@@ -90,6 +91,12 @@ public struct YAMLNode: @unchecked Sendable {
         var result: [String] = []
         for item in try list() { result.append(try item.string()) }
         return result
+    }
+
+    /// Yams' messages quote the offending source over several lines; logs want one.
+    private static func oneLine(_ error: any Error) -> String {
+        String(describing: error).split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }
+            .filter { !$0.isEmpty && $0 != "^" }.joined(separator: " ")
     }
 
     private static func line(of error: YamlError) -> Int {

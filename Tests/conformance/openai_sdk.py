@@ -1,0 +1,149 @@
+"""The official `openai` Python SDK, unchanged, against a running llm-gateway.
+
+Usage: python openai_sdk.py BASE_URL   (e.g. http://127.0.0.1:8787/v1)
+The gateway must serve the embedded default policy (aliases `fast`, `smart`) with the
+built-in simulator's echo responder. Prints one line per check and a closing
+"N passed, N failed" line; exits non-zero when a check fails.
+"""
+
+import json
+import sys
+
+import openai
+from openai import OpenAI
+
+BASE_URL = sys.argv[1]
+client = OpenAI(base_url=BASE_URL, api_key="not-needed-for-the-simulator", max_retries=0)
+results = []
+
+
+def check(name):
+    def decorator(function):
+        try:
+            function()
+            results.append((name, None))
+            print(f"ok    {name}")
+        except Exception as error:  # report every failure, keep going
+            results.append((name, error))
+            print(f"FAIL  {name}: {error!r}")
+        return function
+    return decorator
+
+
+@check("JSON completion")
+def _():
+    reply = client.chat.completions.create(
+        model="fast", messages=[{"role": "user", "content": "hello sdk"}])
+    assert reply.object == "chat.completion", reply.object
+    assert reply.choices[0].message.role == "assistant"
+    assert reply.choices[0].message.content == "echo: hello sdk", reply.choices[0].message.content
+    assert reply.choices[0].finish_reason == "stop"
+    assert reply.usage.prompt_tokens > 0 and reply.usage.completion_tokens > 0
+    assert reply.usage.total_tokens == reply.usage.prompt_tokens + reply.usage.completion_tokens
+
+
+@check("everyday request fields pass through")
+def _():
+    reply = client.chat.completions.create(
+        model="smart",
+        messages=[
+            {"role": "system", "content": "Be brief."},
+            {"role": "user", "content": [{"type": "text", "text": "content parts"}]},
+        ],
+        temperature=0.2, top_p=0.9, max_tokens=64, stop=["\n\n"], user="user-42")
+    assert reply.choices[0].message.content == "echo: content parts"
+
+
+@check("max_completion_tokens and tools are accepted")
+def _():
+    reply = client.chat.completions.create(
+        model="fast",
+        messages=[{"role": "user", "content": "tools"}],
+        max_completion_tokens=32,
+        tools=[{"type": "function", "function": {
+            "name": "lookup", "description": "Look a thing up",
+            "parameters": {"type": "object", "properties": {"q": {"type": "string"}}}}}],
+        tool_choice="auto")
+    assert reply.choices[0].message.content
+
+
+@check("JSON mode answers a JSON object")
+def _():
+    reply = client.chat.completions.create(
+        model="gpt-4o-mini", messages=[{"role": "user", "content": "json please"}],
+        response_format={"type": "json_object"})
+    assert isinstance(json.loads(reply.choices[0].message.content), dict)
+
+
+@check("streaming with usage")
+def _():
+    stream = client.chat.completions.create(
+        model="fast", messages=[{"role": "user", "content": "stream this please"}],
+        stream=True, stream_options={"include_usage": True})
+    text, finish, usage, roles = "", None, None, 0
+    for chunk in stream:
+        assert chunk.object == "chat.completion.chunk"
+        if chunk.usage is not None:
+            usage = chunk.usage
+        for choice in chunk.choices:
+            if choice.delta.role == "assistant":
+                roles += 1
+            text += choice.delta.content or ""
+            finish = choice.finish_reason or finish
+    assert text == "echo: stream this please", text
+    assert finish == "stop", finish
+    assert roles == 1, roles
+    assert usage is not None and usage.completion_tokens > 0
+
+
+@check("gateway headers on the raw response")
+def _():
+    raw = client.chat.completions.with_raw_response.create(
+        model="fast", messages=[{"role": "user", "content": "headers"}])
+    for name in ("x-gateway-provider", "x-gateway-model", "x-gateway-attempts", "x-gateway-overhead-ms"):
+        assert raw.headers.get(name), name
+    assert float(raw.headers["x-gateway-overhead-ms"]) >= 0
+
+
+@check("models list has the aliases")
+def _():
+    ids = {model.id for model in client.models.list()}
+    assert {"fast", "smart", "gpt-4o-mini"} <= ids, ids
+
+
+@check("unknown model is NotFoundError naming it")
+def _():
+    try:
+        client.chat.completions.create(model="no-such-alias", messages=[{"role": "user", "content": "x"}])
+    except openai.NotFoundError as error:
+        assert error.status_code == 404
+        assert "no-such-alias" in error.message
+        assert error.body.get("code") == "model_not_found", error.body
+        return
+    raise AssertionError("expected NotFoundError")
+
+
+@check("empty messages is BadRequestError naming the field")
+def _():
+    try:
+        client.chat.completions.create(model="fast", messages=[])
+    except openai.BadRequestError as error:
+        assert error.status_code == 400
+        assert error.body.get("param") == "messages", error.body
+        return
+    raise AssertionError("expected BadRequestError")
+
+
+@check("out-of-range temperature is BadRequestError")
+def _():
+    try:
+        client.chat.completions.create(model="fast", messages=[{"role": "user", "content": "x"}], temperature=7)
+    except openai.BadRequestError as error:
+        assert error.body.get("param") == "temperature", error.body
+        return
+    raise AssertionError("expected BadRequestError")
+
+
+failed = [name for name, error in results if error is not None]
+print(f"openai-sdk: {len(results) - len(failed)} passed, {len(failed)} failed")
+sys.exit(1 if failed else 0)

@@ -1,0 +1,75 @@
+#!/usr/bin/env bash
+# Conformance against real processes: the official openai SDK on a running gateway
+# (embedded default policy, built-in simulator), policy reload on SIGHUP, and
+# `llm-gateway check-policy` errors. Needs a built llm-gateway (swift build).
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+bin="$(swift build --show-bin-path)/llm-gateway"
+work="$(mktemp -d)"
+pids=()
+cleanup() {
+    for pid in "${pids[@]:-}"; do [ -n "$pid" ] && kill "$pid" 2>/dev/null || true; done
+    rm -rf "$work"
+}
+trap cleanup EXIT
+passed=0
+failed=0
+pass() { echo "ok    $1"; passed=$((passed + 1)); }
+fail() { echo "FAIL  $1"; failed=$((failed + 1)); }
+
+# Starts `llm-gateway serve ARGS` on an ephemeral port; sets $url once /health/ready is 200.
+start_gateway() {
+    local log="$1"; shift
+    env -u ANTHROPIC_API_KEY -u OPENAI_API_KEY -u GEMINI_API_KEY "$bin" serve --port 0 "$@" >"$log" 2>&1 &
+    pids+=($!)
+    url=""
+    for _ in $(seq 1 300); do
+        url=$(grep -o 'url=http://127.0.0.1:[0-9]*' "$log" | tail -1 | cut -d= -f2 || true)
+        if [ -n "$url" ] && [ "$(curl -s -o /dev/null -w '%{http_code}' "$url/health/ready")" = 200 ]; then return 0; fi
+        sleep 0.1
+    done
+    echo "gateway did not become ready:"; cat "$log"; return 1
+}
+
+# 1. The official openai SDK, unchanged.
+venv=.venv-conformance
+if [ ! -x "$venv/bin/python" ]; then python3 -m venv "$venv"; fi
+"$venv/bin/pip" install -q --disable-pip-version-check openai
+start_gateway "$work/default.log"
+if "$venv/bin/python" Tests/conformance/openai_sdk.py "$url/v1"; then pass "openai SDK conformance"; else fail "openai SDK conformance"; fi
+if grep -q 'sk-\|api_key=' "$work/default.log"; then fail "no secrets in the log"; else pass "no secrets in the log"; fi
+
+# 2. SIGHUP reloads the policy; a broken file is rejected and the old policy kept.
+policy="$work/gateway.yaml"
+cp policies/gateway.yaml "$policy"
+start_gateway "$work/reload.log" --policy "$policy"
+gateway_pid=${pids[-1]}
+models() { curl -s "$url/v1/models"; }
+if models | grep -q '"extra-alias"'; then fail "reload: alias absent before"; else pass "reload: alias absent before"; fi
+cat >>"$policy" <<'YAML'
+  extra-alias:
+    strategy: single
+    routes:
+      - {provider: openai, model: gpt-4o-mini}
+YAML
+kill -HUP "$gateway_pid"
+for _ in $(seq 1 100); do models | grep -q '"extra-alias"' && break; sleep 0.1; done
+if models | grep -q '"extra-alias"'; then pass "reload: SIGHUP adds the alias"; else fail "reload: SIGHUP adds the alias"; fi
+echo "models: [broken" >>"$policy"
+kill -HUP "$gateway_pid"
+for _ in $(seq 1 100); do grep -q 'policy reload rejected' "$work/reload.log" && break; sleep 0.1; done
+if grep "policy reload rejected" "$work/reload.log" | grep -q "error=$policy:[0-9]*: invalid YAML"; then pass "reload: broken file rejected with file:line"; else fail "reload: broken file rejected with file:line"; cat "$work/reload.log"; fi
+status=$(curl -s -o /dev/null -w '%{http_code}' "$url/v1/chat/completions" -H 'content-type: application/json' \
+    -d '{"model":"extra-alias","messages":[{"role":"user","content":"still here"}]}')
+if [ "$status" = 200 ]; then pass "reload: old policy kept after a broken file"; else fail "reload: old policy kept ($status)"; fi
+
+# 3. check-policy.
+if "$bin" check-policy policies/gateway.yaml >/dev/null; then pass "check-policy accepts policies/gateway.yaml"; else fail "check-policy accepts policies/gateway.yaml"; fi
+sed 's/kind: openai/kind: openia/' policies/gateway.yaml >"$work/bad.yaml"
+if out=$("$bin" check-policy "$work/bad.yaml" 2>&1); then fail "check-policy rejects a bad kind"; else
+    line=$(grep -n 'kind: openia' "$work/bad.yaml" | head -1 | cut -d: -f1)
+    if echo "$out" | grep -q "$work/bad.yaml:$line: providers.openai.kind"; then pass "check-policy names file:line:field"; else fail "check-policy names file:line:field: $out"; fi
+fi
+
+echo "conformance: $passed passed, $failed failed"
+[ "$failed" = 0 ]
