@@ -63,7 +63,27 @@ status=$(curl -s -o /dev/null -w '%{http_code}' "$url/v1/chat/completions" -H 'c
     -d '{"model":"extra-alias","messages":[{"role":"user","content":"still here"}]}')
 if [ "$status" = 200 ]; then pass "reload: old policy kept after a broken file"; else fail "reload: old policy kept ($status)"; fi
 
-# 3. check-policy.
+# 3. As an unprivileged user (how every deployment in deploy/ runs it): the simulator and
+#    the gateway must serve. Only checkable when this script runs as root.
+if [ "$(id -u)" = 0 ]; then
+    chmod 755 "$work"
+    install -m 755 "$bin" "$work/llm-gateway"
+    (cd "$work" && setpriv --reuid=65534 --regid=65534 --clear-groups \
+        env -u ANTHROPIC_API_KEY -u OPENAI_API_KEY -u GEMINI_API_KEY ./llm-gateway serve --port 0 >"$work/nobody.log" 2>&1) &
+    pids+=($!)
+    url=""
+    for _ in $(seq 1 300); do
+        url=$(grep -o 'url=http://127.0.0.1:[0-9]*' "$work/nobody.log" | tail -1 | cut -d= -f2 || true)
+        [ -n "$url" ] && break
+        sleep 0.1
+    done
+    status=$(curl -s -o "$work/nobody.json" -w '%{http_code}' "$url/v1/chat/completions" -H 'content-type: application/json' \
+        -d '{"model":"fast","messages":[{"role":"user","content":"as nobody"}]}' || true)
+    if [ "$status" = 200 ] && grep -q 'echo: as nobody' "$work/nobody.json"; then pass "gateway and simulator serve as an unprivileged user"
+    else fail "gateway and simulator serve as an unprivileged user ($status)"; cat "$work/nobody.log"; fi
+fi
+
+# 4. check-policy.
 if "$bin" check-policy policies/gateway.yaml >/dev/null; then pass "check-policy accepts policies/gateway.yaml"; else fail "check-policy accepts policies/gateway.yaml"; fi
 sed 's/kind: openai/kind: openia/' policies/gateway.yaml >"$work/bad.yaml"
 if out=$("$bin" check-policy "$work/bad.yaml" 2>&1); then fail "check-policy rejects a bad kind"; else
