@@ -4,13 +4,13 @@ import Yams
 /// the ones nobody asked for, so a typo in a policy file is an error, not a silent default.
 public struct YAMLMap {
     public let owner: YAMLNode
-    private let entries: [(key: String, node: YAMLNode)]
+    private let entries: [(key: String, node: YAMLNode, isString: Bool)]
     private var consumed: Set<String> = []
 
     init(mapping: Node.Mapping, owner: YAMLNode) throws(ConfigError) {
         self.owner = owner
         var seen: Set<String> = []
-        var entries: [(key: String, node: YAMLNode)] = []
+        var entries: [(key: String, node: YAMLNode, isString: Bool)] = []
         for (keyNode, valueNode) in mapping {
             let key = keyNode.string ?? ""
             let childPath = owner.path.isEmpty ? key : "\(owner.path).\(key)"
@@ -20,7 +20,8 @@ public struct YAMLMap {
                     field: childPath, problem: "duplicate key")
             }
             entries.append(
-                (key, YAMLNode(node: valueNode, file: owner.file, path: childPath, keyLine: keyNode.mark?.line)))
+                (key, YAMLNode(node: valueNode, file: owner.file, path: childPath, keyLine: keyNode.mark?.line),
+                    keyNode.scalar != nil))
         }
         self.entries = entries
     }
@@ -53,16 +54,36 @@ public struct YAMLMap {
     /// Every entry as (key, node), marking all of them read.
     public mutating func all() -> [(key: String, node: YAMLNode)] {
         for entry in entries { consumed.insert(entry.key) }
-        return entries
+        return entries.map { ($0.key, $0.node) }
+    }
+
+    /// Calls `body` with every entry in file order, marking all of them read. A key outside
+    /// `allowed` (nil allows any) or one that is not a string is an error when it is reached,
+    /// so a reader that walks the file reports its problems in file order.
+    public mutating func forEach(
+        allowed: Set<String>?, _ body: (_ key: String, _ node: YAMLNode) throws(ConfigError) -> Void
+    ) throws(ConfigError) {
+        for entry in entries {
+            consumed.insert(entry.key)
+            guard entry.isString else {
+                throw ConfigError(
+                    file: owner.file, line: entry.node.line, field: owner.path, problem: "expected a string key")
+            }
+            if let allowed, !allowed.contains(entry.key) {
+                throw Self.unknownKey(entry.node, allowed: allowed)
+            }
+            try body(entry.key, entry.node)
+        }
     }
 
     /// Rejects keys that were never read, naming the first one and the allowed set.
     public func finish() throws(ConfigError) {
         for entry in entries where !consumed.contains(entry.key) {
-            let allowed = consumed.sorted().joined(separator: ", ")
-            throw ConfigError(
-                file: owner.file, line: entry.node.line,
-                field: entry.node.path, problem: "unknown key (allowed: \(allowed))")
+            throw Self.unknownKey(entry.node, allowed: consumed)
         }
+    }
+
+    private static func unknownKey(_ node: YAMLNode, allowed: Set<String>) -> ConfigError {
+        node.error("unknown key (allowed: \(allowed.sorted().joined(separator: ", ")))")
     }
 }

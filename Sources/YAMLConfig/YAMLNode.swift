@@ -23,7 +23,7 @@ public struct YAMLNode: @unchecked Sendable {
     /// otherwise reports the line of its first child), else the node's own line.
     public var line: Int { keyLine ?? node.mark?.line ?? 1 }
 
-    /// Parses a whole document; a syntax error becomes a ``ConfigError`` with its line.
+    /// Parses a whole document; a syntax error or a duplicated key becomes a ``ConfigError`` with its line.
     public static func parse(yaml: String, file: String) throws(ConfigError) -> YAMLNode {
         do {
             guard let node = try Yams.compose(yaml: yaml) else {
@@ -32,6 +32,9 @@ public struct YAMLNode: @unchecked Sendable {
             return YAMLNode(node: node, file: file, path: "")
         } catch let error as ConfigError {
             throw error
+        } catch YamlError.duplicatedKeysInMapping(let duplicates, let context) {
+            let field = duplicates.joined(separator: ", ")
+            throw ConfigError(file: file, line: context.mark.line, field: field, problem: "duplicate key")
         } catch let error as YamlError {
             throw ConfigError(file: file, line: Self.line(of: error), field: "", problem: "invalid YAML: \(Self.oneLine(error))")
         } catch {
@@ -72,6 +75,24 @@ public struct YAMLNode: @unchecked Sendable {
     public func double() throws(ConfigError) -> Double {
         guard let scalar = node.scalar, let value = Double(scalar.string) else {
             throw error("expected a number")
+        }
+        return value
+    }
+
+    /// A finite number within `range`.
+    public func double(in range: ClosedRange<Double>) throws(ConfigError) -> Double {
+        let value = try double()
+        guard value.isFinite else { throw error("expected a number") }
+        guard range.contains(value) else {
+            throw error("\(node.scalar?.string ?? "") is outside \(range.lowerBound)...\(range.upperBound)")
+        }
+        return value
+    }
+
+    /// A non-negative integer that fits `UInt64`.
+    public func unsigned() throws(ConfigError) -> UInt64 {
+        guard let scalar = node.scalar, let value = UInt64(scalar.string) else {
+            throw error("expected a non-negative integer")
         }
         return value
     }

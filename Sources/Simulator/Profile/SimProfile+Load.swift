@@ -1,13 +1,14 @@
 import Foundation
+import YAMLConfig
 
 extension SimProfile {
     /// Reads and parses the YAML profile at `path`.
     public static func load(path: String) throws -> SimProfile {
         guard let data = FileManager.default.contents(atPath: path) else {
-            throw SimProfileError(file: path, line: 0, field: "profile", problem: "cannot read the file")
+            throw ConfigError(file: path, line: 0, field: "profile", problem: "cannot read the file")
         }
         guard let text = String(data: data, encoding: .utf8) else {
-            throw SimProfileError(file: path, line: 0, field: "profile", problem: "the file is not UTF-8")
+            throw ConfigError(file: path, line: 0, field: "profile", problem: "the file is not UTF-8")
         }
         return try parse(yaml: text, file: path)
     }
@@ -26,7 +27,7 @@ extension SimProfile {
             return profile
         }
         let builtins = builtinYAML.keys.sorted().joined(separator: ", ")
-        throw SimProfileError(
+        throw ConfigError(
             file: nameOrPath, line: 0, field: "profile",
             problem: "no such file, no \(policyPath), and not a builtin profile (\(builtins))")
     }

@@ -1,4 +1,4 @@
-import Yams
+import YAMLConfig
 
 extension SimProfile {
     private static let topKeys: Set<String> = ["seed", "responder", "script", "defaults", "tags", "models"]
@@ -7,113 +7,103 @@ extension SimProfile {
     ]
     private static let ttftKeys: Set<String> = ["median", "p95"]
     private static let faultKeys = Set(SimFault.allCases.map(\.rawValue)).union(["retry_after_s"])
+    private static let milliseconds = 0.0...3_600_000
 
     /// Parses a profile from YAML text; `file` is used in error messages. Unknown keys are rejected.
     public static func parse(yaml: String, file: String) throws -> SimProfile {
-        let reader = ProfileYAMLReader(file: file)
-        let root: Node?
-        do {
-            root = try Yams.compose(yaml: yaml)
-        } catch {
-            throw reader.syntaxError(error)
-        }
-        guard let root else {
-            throw SimProfileError(file: file, line: 0, field: "profile", problem: "the profile is empty")
-        }
+        var root = try YAMLNode.parse(yaml: yaml, file: file).map()
         var profile = SimProfile(seed: 0, source: file)
-        var scriptNode: Node?
-        for (key, value) in try reader.entries(root, field: "", allowed: topKeys) {
+        var responderNode: YAMLNode?
+        try root.forEach(allowed: topKeys) { key, value throws(ConfigError) in
             switch key {
             case "seed":
-                profile.seed = try reader.unsigned(value, field: key)
+                profile.seed = try value.unsigned()
             case "responder":
-                let name = try reader.string(value, field: key)
+                let name = try value.string()
                 guard let responder = Responder(rawValue: name) else {
-                    throw reader.error(value, key, "unknown responder '\(name)' (expected echo or script)")
+                    throw value.error("unknown responder '\(name)' (expected echo or script)")
                 }
                 profile.responder = responder
-                scriptNode = scriptNode ?? value
+                responderNode = value
             case "script":
-                profile.scriptPath = try reader.string(value, field: key)
+                profile.scriptPath = try value.string()
             case "defaults":
-                let override = try parseOverride(value, field: key, reader: reader)
-                profile.defaults = profile.defaults.merged(with: override)
+                profile.defaults = profile.defaults.merged(with: try parseOverride(value))
             case "tags":
-                profile.tags = try parseOverrides(value, field: key, reader: reader)
+                profile.tags = try parseOverrides(value)
             default:
-                profile.models = try parseOverrides(value, field: key, reader: reader)
+                profile.models = try parseOverrides(value)
             }
         }
-        if profile.responder == .script, profile.scriptPath == nil {
-            throw reader.error(scriptNode, "script", "the script responder needs a 'script' file")
+        if let responderNode, profile.responder == .script, profile.scriptPath == nil {
+            throw ConfigError(
+                file: file, line: responderNode.line, field: "script",
+                problem: "the script responder needs a 'script' file")
         }
         return profile
     }
 
-    private static func parseOverrides(
-        _ node: Node, field: String, reader: ProfileYAMLReader
-    ) throws -> [String: SimOverride] {
+    private static func parseOverrides(_ node: YAMLNode) throws(ConfigError) -> [String: SimOverride] {
         var result: [String: SimOverride] = [:]
-        for (name, value) in try reader.entries(node, field: field, allowed: nil) {
-            result[name] = try parseOverride(value, field: field + "." + name, reader: reader)
+        var map = try node.map()
+        try map.forEach(allowed: nil) { name, value throws(ConfigError) in
+            result[name] = try parseOverride(value)
         }
         return result
     }
 
-    private static func parseOverride(_ node: Node, field: String, reader: ProfileYAMLReader) throws -> SimOverride {
+    private static func parseOverride(_ node: YAMLNode) throws(ConfigError) -> SimOverride {
         var override = SimOverride()
-        if case .scalar(let scalar) = node, scalar.string.isEmpty || scalar.string == "~" {
+        if let scalar = node.node.scalar, scalar.string.isEmpty || scalar.string == "~" {
             return override  // `name:` with nothing after it: a model listed with no overrides
         }
-        let milliseconds = 0.0...3_600_000
-        for (key, value) in try reader.entries(node, field: field, allowed: settingsKeys) {
-            let path = field + "." + key
+        var map = try node.map()
+        try map.forEach(allowed: settingsKeys) { key, value throws(ConfigError) in
             switch key {
             case "ttft_ms":
-                let (median, p95) = try parseTTFT(value, field: path, reader: reader)
+                let (median, p95) = try parseTTFT(value)
                 override.ttftMedianMs = median
                 override.ttftP95Ms = p95
             case "prefill_ms_per_input_token":
-                override.prefillMsPerInputToken = try reader.number(value, field: path, in: milliseconds)
+                override.prefillMsPerInputToken = try value.double(in: milliseconds)
             case "decode_ms_per_output_token":
-                override.decodeMsPerOutputToken = try reader.number(value, field: path, in: milliseconds)
+                override.decodeMsPerOutputToken = try value.double(in: milliseconds)
             default:
-                try parseFaults(value, field: path, reader: reader, into: &override)
+                try parseFaults(value, into: &override)
             }
         }
         return override
     }
 
-    private static func parseTTFT(_ node: Node, field: String, reader: ProfileYAMLReader) throws -> (Double, Double) {
+    private static func parseTTFT(_ node: YAMLNode) throws(ConfigError) -> (Double, Double) {
         var median: Double?
         var p95: Double?
-        for (key, value) in try reader.entries(node, field: field, allowed: ttftKeys) {
-            let number = try reader.number(value, field: field + "." + key, in: 0...3_600_000)
+        var map = try node.map()
+        try map.forEach(allowed: ttftKeys) { key, value throws(ConfigError) in
+            let number = try value.double(in: milliseconds)
             if key == "median" { median = number } else { p95 = number }
         }
         guard let median, let p95 else {
-            throw reader.error(node, field, "needs both 'median' and 'p95'")
+            throw node.error("needs both 'median' and 'p95'")
         }
         guard p95 >= median else {
-            throw reader.error(node, field, "p95 (\(p95)) is below the median (\(median))")
+            throw node.error("p95 (\(p95)) is below the median (\(median))")
         }
         return (median, p95)
     }
 
-    private static func parseFaults(
-        _ node: Node, field: String, reader: ProfileYAMLReader, into override: inout SimOverride
-    ) throws {
-        for (key, value) in try reader.entries(node, field: field, allowed: faultKeys) {
-            let path = field + "." + key
+    private static func parseFaults(_ node: YAMLNode, into override: inout SimOverride) throws(ConfigError) {
+        var map = try node.map()
+        try map.forEach(allowed: faultKeys) { key, value throws(ConfigError) in
             if let fault = SimFault(rawValue: key) {
-                override.faultRates[fault] = try reader.number(value, field: path, in: 0...1)
+                override.faultRates[fault] = try value.double(in: 0...1)
             } else {
-                override.retryAfterSeconds = Int(try reader.number(value, field: path, in: 0...86_400).rounded(.up))
+                override.retryAfterSeconds = Int(try value.double(in: 0...86_400).rounded(.up))
             }
         }
         let total = override.faultRates.values.reduce(0, +)
         guard total <= 1 else {
-            throw reader.error(node, field, "fault rates add up to \(total), more than 1")
+            throw node.error("fault rates add up to \(total), more than 1")
         }
     }
 }

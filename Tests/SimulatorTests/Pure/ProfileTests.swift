@@ -76,6 +76,15 @@ struct ProfileTests {
         #expect(error.file == "p.yaml")
     }
 
+    @Test func duplicateKeysNameTheKeyAndItsLine() throws {
+        let error = try #require(throws: SimProfileError.self) {
+            try SimProfile.parse(yaml: "responder: echo\nseed: 1\nseed: 2\n", file: "p.yaml")
+        }
+        #expect(error.field == "seed")
+        #expect(error.line == 2)
+        #expect(error.description == "p.yaml:2: seed: duplicate key")
+    }
+
     @Test func builtinsParseAndUnknownNameIsNil() throws {
         for name in ["zero", "default", "seed"] {
             #expect(SimProfile.builtin(named: name) != nil, "\(name)")
