@@ -27,6 +27,12 @@ let package = Package(
             name: "YAMLConfig",
             dependencies: [.product(name: "Yams", package: "Yams")]
         ),
+        // The agent's pure core: vocabulary, playbook and selector, reconcile, repair,
+        // prompts, golden files and evaluation. No networking, no database.
+        .target(
+            name: "SalesCore",
+            dependencies: ["YAMLConfig"]
+        ),
         // Pure core: canonical model, policy, resilience state machines, error taxonomy.
         // Imports no networking or database module.
         .target(
@@ -53,6 +59,7 @@ let package = Package(
         .target(
             name: "Simulator",
             dependencies: [
+                "YAMLConfig",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
@@ -105,6 +112,10 @@ let package = Package(
                 .product(name: "NIOFoundationCompat", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
             ]
+        ),
+        .testTarget(
+            name: "SalesCoreTests",
+            dependencies: ["SalesCore", "YAMLConfig"]
         ),
         .testTarget(
             name: "SimulatorTests",
