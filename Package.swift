@@ -6,6 +6,7 @@ let package = Package(
     platforms: [.macOS(.v14)],
     products: [
         .executable(name: "llm-gateway", targets: ["LLMGatewayCLI"]),
+        .executable(name: "sales-agent", targets: ["SalesAgentCLI"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
@@ -20,6 +21,7 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
         .package(url: "https://github.com/HdrHistogram/hdrhistogram-swift.git", from: "0.2.0"),
         .package(url: "https://github.com/apple/swift-http-types.git", from: "1.8.0"),
+        .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
     ],
     targets: [
         // Reads YAML configuration with errors that name file, line and field.
@@ -27,11 +29,33 @@ let package = Package(
             name: "YAMLConfig",
             dependencies: [.product(name: "Yams", package: "Yams")]
         ),
+        // Benchmark reporting: latency summaries, SVG charts, progress lines. No I/O but stderr.
+        .target(name: "BenchKit"),
         // The agent's pure core: vocabulary, playbook and selector, reconcile, repair,
         // prompts, golden files and evaluation. No networking, no database.
         .target(
             name: "SalesCore",
             dependencies: ["YAMLConfig"]
+        ),
+        // The agent's offline engine: slot extractor, situation classifier, template replies.
+        .target(name: "LocalEngine", dependencies: ["SalesCore"]),
+        .testTarget(name: "LocalEngineTests", dependencies: ["LocalEngine", "SalesCore"]),
+        // The sales agent: gateway client, turn pipeline, sessions (memory + SQLite), HTTP API.
+        .target(
+            name: "SalesAgent",
+            dependencies: [
+                "SalesCore",
+                "LocalEngine",
+                "GatewayCore",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOFoundationCompat", package: "swift-nio"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ]
         ),
         // Pure core: canonical model, policy, resilience state machines, error taxonomy.
         // Imports no networking or database module.
@@ -85,6 +109,21 @@ let package = Package(
                 "YAMLConfig",
             ]
         ),
+        // Test support: a real simulator and gateway on loopback ports for tests to drive.
+        .target(
+            name: "GatewayTesting",
+            dependencies: [
+                "GatewayCore",
+                "GatewayServer",
+                "Simulator",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ]
+        ),
         .executableTarget(
             name: "LLMGatewayCLI",
             dependencies: [
@@ -94,6 +133,43 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ]
+        ),
+        .executableTarget(
+            name: "SalesAgentCLI",
+            dependencies: [
+                "SalesAgent",
+                "BenchKit",
+                "SalesCore",
+                "LocalEngine",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ]
+        ),
+        .testTarget(
+            name: "SalesAgentTests",
+            dependencies: [
+                "SalesAgent",
+                "SalesCore",
+                "LocalEngine",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ]
+        ),
+        .testTarget(
+            name: "AgentLoopbackTests",
+            dependencies: [
+                "SalesAgent",
+                "SalesCore",
+                "GatewayTesting",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
             ]
         ),
         .testTarget(
@@ -130,6 +206,7 @@ let package = Package(
         .testTarget(
             name: "GatewayLoopbackTests",
             dependencies: [
+                "GatewayTesting",
                 "GatewayCore",
                 "GatewayProviders",
                 "GatewayServer",

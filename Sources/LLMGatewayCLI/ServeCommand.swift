@@ -24,6 +24,9 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "Port to bind.")
     var port = 8787
 
+    @Option(help: "Simulator profile for providers served by the built-in simulator (a name or a YAML file); overrides the policy's `simulator.profile`.")
+    var simProfile: String?
+
     @Option(help: "Log level: trace, debug, info, notice, warning, error, critical.")
     var logLevel: Logger.Level = .info
 
@@ -43,9 +46,16 @@ struct ServeCommand: AsyncParsableCommand {
         let environment = ProcessInfo.processInfo.environment
         var simulator: SimServer?
         if PolicyNeeds.simulator(loaded, environment: environment) {
-            let profile = try SimProfile.resolve(nameOrPath: loaded.simulatorProfile)
+            let profileName = simProfile ?? loaded.simulatorProfile
+            let profile: SimProfile
+            do {
+                profile = try SimProfile.resolve(nameOrPath: profileName)
+            } catch {
+                printError("\(error)")
+                throw ExitCode(2)
+            }
             simulator = try await SimServer.start(profile: profile, port: 0, logger: makeLogger(label: "sim", level: .warning))
-            logger.info("built-in simulator started", metadata: ["url": "\(simulator!.baseURL)", "profile": "\(loaded.simulatorProfile)"])
+            logger.info("built-in simulator started", metadata: ["url": "\(simulator!.baseURL)", "profile": "\(profileName)"])
         }
         let registry = PrometheusCollectorRegistry()
         let gateway = Gateway(

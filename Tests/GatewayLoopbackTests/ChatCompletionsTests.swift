@@ -1,3 +1,4 @@
+import GatewayTesting
 import Foundation
 import Testing
 
@@ -23,6 +24,8 @@ struct ChatCompletionsTests {
             #expect(reply.headers.first(name: "x-gateway-model") != nil)
             let overhead = Double(reply.headers.first(name: "x-gateway-overhead-ms") ?? "")
             #expect(overhead != nil && overhead! >= 0)
+            // The simulator reports its own service time; the gateway passes it on.
+            #expect(Double(reply.headers.first(name: "x-gateway-upstream-service-ms") ?? "") != nil)
         }
     }
 

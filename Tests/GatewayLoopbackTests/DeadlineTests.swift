@@ -1,3 +1,4 @@
+import GatewayTesting
 import AsyncHTTPClient
 import Foundation
 import NIOCore

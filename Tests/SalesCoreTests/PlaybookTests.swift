@@ -34,6 +34,12 @@ struct PlaybookTests {
         #expect(covered == Set(Situation.allCases))
     }
 
+    @Test func embeddedPlaybookIsTheFileInPolicies() throws {
+        let file = policiesFolder.appendingPathComponent("playbook.yaml")
+        #expect(try String(contentsOf: file, encoding: .utf8) == DefaultPlaybook.yaml)
+        #expect(try DefaultPlaybook.load() == loadShippedPlaybook())
+    }
+
     static let minimal = """
         slots:
         \(Slot.allCases.map { "  \($0.rawValue): d" }.joined(separator: "\n"))

@@ -23,6 +23,16 @@ struct ReconcileAndEvalTests {
         #expect(changed == [.materialChange])
     }
 
+    @Test func manyNewSlotsAreMaterialAFewAreNot() {
+        let confident = Detection(situation: .discoveryShare, confidence: 0.9)
+        let three = SlotValues([.companyName: "Acme", .companySize: "200 people", .currentSolution: "spreadsheets"])
+        #expect(policy.reasons(before: SlotValues(), captured: three, firstDetection: confident).isEmpty)
+        var four = three
+        four[.industry] = "logistics"
+        #expect(policy.reasons(before: SlotValues(), captured: four, firstDetection: confident) == [.materialChange])
+        #expect(policy.reasons(before: four, captured: four, firstDetection: confident).isEmpty, "repeating known values changes nothing")
+    }
+
     @Test func goldenFileErrorsNameFileAndLine() {
         let text = """
             {"id":"a-t1","message":"hi","situation":"greeting","slots":{}}

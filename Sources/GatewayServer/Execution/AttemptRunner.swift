@@ -46,7 +46,7 @@ struct AttemptRunner: Sendable {
             let provider = runtime.provider
             let reply = try await limited(until: firstTokenDeadline) { try await provider.complete(call) }
             completion.succeeded(firstToken: nil)
-            return .complete(reply.response)
+            return .complete(reply.response, serviceTime: reply.serviceTime)
         } catch let error as UpstreamError {
             completion.failed(error)
             throw AttemptFailure.upstream(error)
@@ -87,6 +87,6 @@ struct AttemptRunner: Sendable {
         }
         return StreamStart(
             events: events, rest: HandOff(value: iterator), ended: ended,
-            firstToken: .now - completion.started, completion: completion)
+            firstToken: .now - completion.started, serviceTime: upstream.serviceTime, completion: completion)
     }
 }

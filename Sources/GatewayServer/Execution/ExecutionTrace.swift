@@ -10,6 +10,8 @@ struct ExecutionTrace: Sendable {
     /// Time spent waiting on providers (attempts that answered or failed).
     var upstreamTime: Duration = .zero
     var failures: [ProviderFailure] = []
+    /// The answering upstream's own service time, when it reports one (the simulator does).
+    var upstreamServiceTime: Duration?
 }
 
 /// A streamed answer whose first content has arrived; the rest is still upstream.
@@ -22,12 +24,21 @@ struct StreamStart: Sendable {
     var ended: Bool
     /// Time from the attempt's start to its first content event.
     var firstToken: Duration
+    /// The upstream's own service time, when it reports one.
+    var serviceTime: Duration?
     /// Settles the attempt (breaker, stats, limiter slot) once the stream ends.
     var completion: AttemptCompletion
 }
 
 /// The answer of a request: complete, or a stream that has started.
 enum ExecutionAnswer: Sendable {
-    case complete(ChatResponse)
+    case complete(ChatResponse, serviceTime: Duration?)
     case stream(StreamStart)
+
+    var serviceTime: Duration? {
+        switch self {
+        case .complete(_, let serviceTime): serviceTime
+        case .stream(let start): start.serviceTime
+        }
+    }
 }

@@ -53,6 +53,7 @@ struct RequestExecutor: Sendable {
                     $0.upstreamTime += .now - started
                     $0.provider = route.provider
                     $0.model = route.model
+                    $0.upstreamServiceTime = answer.serviceTime
                 }
                 return answer
             } catch let failure as AttemptFailure {

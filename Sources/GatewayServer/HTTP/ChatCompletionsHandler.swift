@@ -42,7 +42,7 @@ struct ChatCompletionsHandler: Sendable {
                 answer = try await run()
             }
             switch answer {
-            case .complete(let response):
+            case .complete(let response, _):
                 return complete(response, chat: chat, alias: alias, started: started, trace: trace.value)
             case .stream(let start):
                 return SSEResponder(gateway: gateway).response(

@@ -12,6 +12,9 @@ extension HTTPField.Name {
     static let gatewayAttempts = Self("x-gateway-attempts")!
     /// Response: time spent in the gateway itself, not waiting on providers.
     static let gatewayOverhead = Self("x-gateway-overhead-ms")!
+    /// Response: the answering upstream's own service time, when it reports one (the
+    /// simulator's `x-sim-service-ms`), so benchmarks can compute the ideal latency.
+    static let gatewayUpstreamService = Self("x-gateway-upstream-service-ms")!
 }
 
 extension ExecutionTrace {
@@ -22,6 +25,7 @@ extension ExecutionTrace {
         if let model { fields[.gatewayModel] = model }
         fields[.gatewayAttempts] = String(attempts)
         fields[.gatewayOverhead] = Self.formatMilliseconds(elapsed - upstreamTime)
+        if let upstreamServiceTime { fields[.gatewayUpstreamService] = Self.formatMilliseconds(upstreamServiceTime) }
         return fields
     }
 

@@ -3,7 +3,10 @@
 ///
 /// Re-run when capture added a critical slot that the first detection does not already
 /// account for, when the first detection's confidence is below the threshold, or when
-/// capture changed the context materially (several new slots, or a changed value).
+/// capture changed the context materially: a value the customer corrected, or so many new
+/// slots at once (four by default) that the message is more than the detection saw. Three
+/// non-critical facts in an opening message ("Acme, 200 people, on spreadsheets") are
+/// ordinary discovery and do not pay for a second call.
 public struct ReconcilePolicy: Sendable, Hashable {
     /// Why a reconcile ran.
     public enum Reason: String, Sendable, Hashable, Codable {
@@ -16,7 +19,7 @@ public struct ReconcilePolicy: Sendable, Hashable {
     /// New slots in one message that count as a material change.
     public var materialNewSlots: Int
 
-    public init(confidenceThreshold: Double = 0.7, materialNewSlots: Int = 3) {
+    public init(confidenceThreshold: Double = 0.7, materialNewSlots: Int = 4) {
         self.confidenceThreshold = confidenceThreshold
         self.materialNewSlots = materialNewSlots
     }

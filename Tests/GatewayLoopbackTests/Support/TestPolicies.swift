@@ -1,3 +1,5 @@
+import GatewayTesting
+
 /// Policies for the gateway tests, pointed at a simulator URL.
 enum TestPolicies {
     /// One provider per wire format, all on the simulator, and aliases over them.

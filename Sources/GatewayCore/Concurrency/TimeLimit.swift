@@ -1,9 +1,11 @@
 /// The time limit given to ``withTimeLimit(until:_:)`` passed first.
-struct TimeLimitExceeded: Error {}
+public struct TimeLimitExceeded: Error, Sendable {
+    public init() {}
+}
 
 /// Runs `operation`, cancelling it and throwing ``TimeLimitExceeded`` if `deadline`
 /// passes first. Cancellation of the caller cancels the operation too.
-func withTimeLimit<T: Sendable>(
+public func withTimeLimit<T: Sendable>(
     until deadline: ContinuousClock.Instant,
     _ operation: @escaping @Sendable () async throws -> T
 ) async throws -> T {
@@ -19,11 +21,4 @@ func withTimeLimit<T: Sendable>(
         }
         return value
     }
-}
-
-/// Moves a value that is not `Sendable` from one task to another, for hand-offs where
-/// exactly one task uses it at a time (an upstream stream iterator going from the
-/// request handler to the response body writer).
-struct HandOff<Value>: @unchecked Sendable {
-    var value: Value
 }

@@ -11,18 +11,18 @@ import Simulator
 
 /// A real simulator and a real gateway on loopback ports, with an HTTP client pointed at
 /// the gateway. Everything is torn down when the body returns or throws.
-struct GatewayHarness: Sendable {
-    let gatewayURL: String
-    let sim: SimServer
-    let gateway: Gateway
-    let client: HTTPClient
-    let logs: LogCapture
+public struct GatewayHarness: Sendable {
+    public let gatewayURL: String
+    public let sim: SimServer
+    public let gateway: Gateway
+    public let client: HTTPClient
+    public let logs: LogCapture
 
     /// Headers the test policies forward to the simulator so tests can steer it.
-    static let simHeaders = "[x-request-tag, x-sim-fault, x-sim-fault-times, x-sim-fault-key, x-sim-ttft-ms, x-sim-output-tokens]"
+    public static let simHeaders = "[x-request-tag, x-sim-fault, x-sim-fault-times, x-sim-fault-key, x-sim-ttft-ms, x-sim-output-tokens]"
 
-    static func run(
-        simProfile: String = SimProfiles.zero,
+    public static func run(
+        simProfile: String,
         policy: @Sendable (_ simURL: String) -> String,
         policyFile: String? = nil,
         environment: [String: String] = [:],
@@ -77,7 +77,7 @@ struct GatewayHarness: Sendable {
     }
 
     /// Sends a chat completion; returns status, headers and the whole body.
-    func chat(
+    public func chat(
         _ json: String,
         headers: [(String, String)] = [],
         contentType: String = "application/json",
@@ -86,7 +86,7 @@ struct GatewayHarness: Sendable {
         try await post("/v1/chat/completions", body: json, headers: headers, contentType: contentType, timeout: timeout)
     }
 
-    func post(
+    public func post(
         _ path: String,
         body: String,
         headers: [(String, String)] = [],
@@ -103,21 +103,21 @@ struct GatewayHarness: Sendable {
         return (Int(response.status.code), response.headers, String(buffer: bytes))
     }
 
-    func get(_ path: String) async throws -> (status: Int, headers: HTTPHeaders, body: String) {
+    public func get(_ path: String) async throws -> (status: Int, headers: HTTPHeaders, body: String) {
         let response = try await client.execute(HTTPClientRequest(url: gatewayURL + path), timeout: .seconds(10))
         let bytes = try await response.body.collect(upTo: 16 << 20)
         return (Int(response.status.code), response.headers, String(buffer: bytes))
     }
 
     /// A chat request body with one user message.
-    static func body(model: String, message: String = "hello there", stream: Bool = false, extra: String = "") -> String {
+    public static func body(model: String, message: String = "hello there", stream: Bool = false, extra: String = "") -> String {
         let escaped = message.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
         return #"{"model":"\#(model)","messages":[{"role":"user","content":"\#(escaped)"}],"stream":\#(stream)\#(extra)}"#
     }
 }
 
 /// Polls `condition` until it holds or `timeout` passes; never a fixed sleep.
-func eventually(
+public func eventually(
     timeout: Duration = .seconds(10),
     _ what: String,
     _ condition: @Sendable () async throws -> Bool
@@ -130,18 +130,18 @@ func eventually(
     throw PollTimeout(what: what)
 }
 
-struct HarnessError: Error, CustomStringConvertible {
-    let message: String
-    var description: String { message }
+public struct HarnessError: Error, CustomStringConvertible {
+    public let message: String
+    public var description: String { message }
 }
 
-struct PollTimeout: Error, CustomStringConvertible {
-    let what: String
-    var description: String { "condition never held: \(what)" }
+public struct PollTimeout: Error, CustomStringConvertible {
+    public let what: String
+    public var description: String { "condition never held: \(what)" }
 }
 
 /// Decodes a JSON object body.
-func jsonObject(_ text: String) throws -> [String: Any] {
+public func jsonObject(_ text: String) throws -> [String: Any] {
     guard let object = try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any] else {
         throw PollTimeout(what: "body is a JSON object: \(text)")
     }

@@ -1,0 +1,72 @@
+/// A grouped bar chart as a standalone SVG document: one group per category, one bar per
+/// series, with value labels, a legend and a y axis in the given unit.
+public struct SVGBarChart: Sendable {
+    public var title: String
+    public var unit: String
+    public var categories: [String]
+    /// (series name, one value per category)
+    public var series: [(name: String, values: [Double])]
+
+    public init(title: String, unit: String, categories: [String], series: [(name: String, values: [Double])]) {
+        self.title = title
+        self.unit = unit
+        self.categories = categories
+        self.series = series
+    }
+
+    static let palette = ["#4C78A8", "#F58518", "#54A24B", "#B279A2", "#E45756", "#72B7B2", "#EECA3B", "#9D755D"]
+
+    public func render(width: Double = 900, height: Double = 420) -> String {
+        let left = 70.0, right = 20.0, top = 50.0, bottom = 90.0
+        let plotWidth = width - left - right
+        let plotHeight = height - top - bottom
+        let maximum = max(series.flatMap(\.values).max() ?? 1, 1e-9) * 1.12
+        let groupWidth = plotWidth / Double(max(categories.count, 1))
+        let barWidth = groupWidth * 0.8 / Double(max(series.count, 1))
+        var svg = """
+            <svg xmlns="http://www.w3.org/2000/svg" width="\(Int(width))" height="\(Int(height))" font-family="sans-serif" font-size="12">
+            <rect width="100%" height="100%" fill="white"/>
+            <text x="\(width / 2)" y="24" text-anchor="middle" font-size="16" font-weight="bold">\(Self.escape(title))</text>
+
+            """
+        for step in 0...5 {
+            let value = maximum * Double(step) / 5
+            let y = top + plotHeight - plotHeight * Double(step) / 5
+            svg += "<line x1=\"\(left)\" y1=\"\(y)\" x2=\"\(width - right)\" y2=\"\(y)\" stroke=\"#ddd\"/>\n"
+            svg += "<text x=\"\(left - 6)\" y=\"\(y + 4)\" text-anchor=\"end\">\(Self.format(value))</text>\n"
+        }
+        svg += "<text x=\"16\" y=\"\(top + plotHeight / 2)\" transform=\"rotate(-90 16 \(top + plotHeight / 2))\" text-anchor=\"middle\">\(Self.escape(unit))</text>\n"
+        for (categoryIndex, category) in categories.enumerated() {
+            let groupLeft = left + groupWidth * Double(categoryIndex) + groupWidth * 0.1
+            for (seriesIndex, entry) in series.enumerated() where categoryIndex < entry.values.count {
+                let value = entry.values[categoryIndex]
+                let barHeight = plotHeight * value / maximum
+                let x = groupLeft + barWidth * Double(seriesIndex)
+                let y = top + plotHeight - barHeight
+                let color = Self.palette[seriesIndex % Self.palette.count]
+                svg += "<rect x=\"\(x)\" y=\"\(y)\" width=\"\(barWidth * 0.92)\" height=\"\(barHeight)\" fill=\"\(color)\"><title>\(Self.escape(entry.name)) \(Self.escape(category)): \(Self.format(value)) \(Self.escape(unit))</title></rect>\n"
+                svg += "<text x=\"\(x + barWidth * 0.46)\" y=\"\(y - 3)\" text-anchor=\"middle\" font-size=\"10\">\(Self.format(value))</text>\n"
+            }
+            svg += "<text x=\"\(left + groupWidth * (Double(categoryIndex) + 0.5))\" y=\"\(top + plotHeight + 18)\" text-anchor=\"middle\">\(Self.escape(category))</text>\n"
+        }
+        for (seriesIndex, entry) in series.enumerated() {
+            let x = left + Double(seriesIndex) * 170
+            let y = height - 30
+            svg += "<rect x=\"\(x)\" y=\"\(y - 10)\" width=\"12\" height=\"12\" fill=\"\(Self.palette[seriesIndex % Self.palette.count])\"/>\n"
+            svg += "<text x=\"\(x + 18)\" y=\"\(y)\">\(Self.escape(entry.name))</text>\n"
+        }
+        return svg + "</svg>\n"
+    }
+
+    static func format(_ value: Double) -> String {
+        value >= 100 ? String(Int(value.rounded())) : value >= 10 ? String(format1(value)) : String(format2(value))
+    }
+
+    private static func format1(_ value: Double) -> String { String((value * 10).rounded() / 10) }
+    private static func format2(_ value: Double) -> String { String((value * 100).rounded() / 100) }
+
+    static func escape(_ text: String) -> String {
+        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
+            .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
+    }
+}

@@ -1,0 +1,27 @@
+import SalesCore
+
+/// Features of where the message stands: turn position, slots already known, and what the
+/// agent said last (a price, a question, a proposal).
+enum ContextFeatures {
+    static let priceWords: Set<String> = ["price", "pricing", "priced", "cost", "costs", "$", "\u{20AC}", "\u{00A3}", "month", "year", "seat", "per", "plan", "quote"]
+    static let proposalWords: Set<String> = ["demo", "call", "trial", "pilot", "send", "book", "schedule", "walk", "show", "calendar", "invite", "next"]
+
+    static func add(context: SlotValues, history: [GoldenTurn.Message], to features: inout Set<String>) {
+        let customerTurns = history.filter { $0.role == "customer" }.count
+        features.insert(customerTurns == 0 ? "h:turn1" : customerTurns == 1 ? "h:turn2" : customerTurns < 5 ? "h:turn3-5" : "h:turn6+")
+        for slot in [Slot.objection, .budgetAmount, .nextStep, .buyingSignal, .painPoint, .currentSolution] where context[slot] != nil {
+            features.insert("h:ctx-" + slot.rawValue)
+        }
+        if context.isEmpty { features.insert("h:ctx-empty") }
+        guard let agent = history.last(where: { $0.role == "agent" }) else {
+            features.insert("h:no-agent")
+            return
+        }
+        let text = MessageText(agent.text)
+        if text.tokens.contains(where: { priceWords.contains($0.lower) }) { features.insert("h:agent-price") }
+        if !MoneyScanner.amounts(in: text).filter(\.isExplicit).isEmpty { features.insert("h:agent-money") }
+        if text.tokens.contains(where: { $0.lower == "?" }) { features.insert("h:agent-question") }
+        if text.tokens.contains(where: { proposalWords.contains($0.lower) }) { features.insert("h:agent-proposal") }
+        for token in text.tokens where token.isWord { features.insert("a:" + token.lower) }
+    }
+}

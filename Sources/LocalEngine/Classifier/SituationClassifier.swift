@@ -1,0 +1,19 @@
+import SalesCore
+
+/// Classifies a turn: the model's calibrated probabilities, then the high-precision rules.
+struct SituationClassifier: Sendable {
+    let model: LocalModel
+
+    func classify(message: MessageText, slots: [Slot: Range<Int>], context: SlotValues, history: [GoldenTurn.Message]) -> Detection {
+        let features = FeatureExtractor.features(message: message, slots: slots, context: context, history: history)
+        let probabilities = model.probabilities(features)
+        if let ruled = SituationRules.override(message) {
+            let index = model.labels.firstIndex(of: ruled)
+            return Detection(situation: ruled, confidence: max(SituationRules.ruleConfidence, index.map { probabilities[$0] } ?? 0))
+        }
+        guard let best = probabilities.indices.max(by: { probabilities[$0] < probabilities[$1] }) else {
+            return Detection(situation: .discoveryShare, confidence: 0)
+        }
+        return Detection(situation: model.labels[best], confidence: min(1, max(0, probabilities[best])))
+    }
+}

@@ -1,0 +1,113 @@
+import SalesCore
+
+/// Finds company size (`200 employees`, `Series B`, `40-person`, `12 of us`) and team size
+/// (`15 reps`, `team of 12`, `14 QA techs`).
+enum SizeScanner {
+    static let companyUnits: Set<String> = [
+        "employees", "employee", "people", "staff", "persons", "ftes", "fte", "headcount", "students", "undergrads",
+        "locations", "stores", "offices", "sites", "branches", "clinics", "hospitals", "schools", "campuses",
+        "restaurants", "properties", "hotels", "rooms", "units", "trucks", "vehicles", "newsrooms", "shows",
+        "attorneys", "lawyers", "doctors", "dentists", "dermatologists", "physicians", "electricians", "nurses", "guys",
+        "members", "beds", "warehouses", "plants", "facilities", "stations", "houses", "homes", "brokers", "providers",
+        "practices", "franchises", "venues", "gyms", "studios", "shops", "outlets", "centers", "plumbers", "workers",
+        "volunteers", "partners", "vets", "veterinarians", "therapists", "pharmacies", "dealerships", "farms",
+        "buildings", "apartments", "doors", "tenants", "customers", "clients", "brands", "sellers", "drivers",
+    ]
+    static let teamUnits: Set<String> = [
+        "agents", "reps", "engineers", "developers", "devs", "techs", "technicians", "advisors", "execs", "executives",
+        "recruiters", "analysts", "designers", "sdrs", "bdrs", "aes", "marketers", "dispatchers", "paralegals",
+        "accountants", "bookkeepers", "csms", "admins", "counselors", "inspectors", "operators", "users", "seats",
+        "coordinators", "specialists", "editors", "writers", "managers", "planners", "instructors", "teachers",
+        "trainers", "mechanics", "consultants", "associates", "support", "people", "folks",
+    ]
+    /// Words after a hyphen that make `40-person` a size.
+    static let compoundUnits: Set<String> = [
+        "person", "people", "employee", "attorney", "lawyer", "broker", "room", "bed", "store", "location", "doctor",
+        "dentist", "agent", "rep", "seat", "truck", "school", "clinic", "unit", "member", "partner", "provider",
+        "engineer", "office", "site", "property", "chair", "doctor",
+    ]
+    static let stages = PhraseSet([
+        "series a", "series b", "series c", "series d", "series e", "seed-stage", "seed stage", "pre-seed",
+        "bootstrapped", "family-owned", "family owned", "publicly traded", "fortune 500", "fortune 1000", "mid-market",
+        "mid market", "small business", "startup", "solo practice", "one-person", "just me",
+    ])
+    static let qualifiers: Set<String> = ["about", "around", "roughly", "~", "over", "nearly", "almost", "some", "approximately", "approx", "just", "only", "like", "under", "maybe", "close", "to", "than", "more", "less"]
+    static let teamLeads = PhraseSet(["team of", "a team of", "crew of", "staff of"])
+
+    /// The company size and team size found in `message`.
+    static func sizes(in message: MessageText) -> (company: Range<Int>?, team: Range<Int>?) {
+        var company: Range<Int>?
+        var team: Range<Int>?
+        var index = 0
+        while index < message.count {
+            if let lead = teamLeads.match(in: message, at: index), lead.range.upperBound < message.count,
+                message.tokens[lead.range.upperBound].isNumber
+            {
+                if team == nil { team = index..<(lead.range.upperBound + 1) }
+                index = lead.range.upperBound + 1
+                continue
+            }
+            if let stage = stages.match(in: message, at: index) {
+                if company == nil { company = stage.range }
+                index = stage.range.upperBound
+                continue
+            }
+            guard let found = measure(in: message, at: index) else {
+                index += 1
+                continue
+            }
+            let range = extend(found.range, in: message)
+            if found.isTeam {
+                if team == nil { team = range }
+            } else if company == nil {
+                company = range
+            }
+            index = range.upperBound
+        }
+        return (company, team)
+    }
+
+    /// `N [modifier] unit`, `N of us`, `N-person`, with a qualifier before.
+    private static func measure(in message: MessageText, at index: Int) -> (range: Range<Int>, isTeam: Bool)? {
+        let token = message.tokens[index]
+        guard token.isNumber || token.lower == "me" else { return nil }
+        var start = index
+        while start > 0, index - start < 2, qualifiers.contains(message.lower(start - 1)) { start -= 1 }
+        if token.isNumber, let hyphen = token.lower.firstIndex(of: "-") {
+            let suffix = String(token.lower[token.lower.index(after: hyphen)...])
+            if compoundUnits.contains(suffix) { return (start..<(index + 1), false) }
+        }
+        if token.lower == "me" {
+            guard index + 2 < message.count, message.lower(index + 1) == "and" else { return nil }
+            let opensClause = message.clause(at: index)?.lowerBound == index
+            guard opensClause || (index > 0 && ["just", "it's", "its", "only", "is"].contains(message.lower(index - 1))) else { return nil }
+            let clauseEnd = message.clause(at: index)?.upperBound ?? message.count
+            return (start..<min(index + 4, clauseEnd), true)
+        }
+        if index + 2 < message.count, message.lower(index + 1) == "of", ["us", "them"].contains(message.lower(index + 2)) {
+            return (start..<(index + 3), message.lower(index + 2) == "them")
+        }
+        guard token.isNumber, token.lower.allSatisfy({ $0.isNumber || $0 == "," || $0 == "." || $0 == "-" || $0 == "+" }) else { return nil }
+        for gap in 0...2 {
+            let unitIndex = index + 1 + gap
+            guard unitIndex < message.count else { break }
+            let unit = message.lower(unitIndex)
+            if gap > 0, !message.tokens[unitIndex - 1].isWord { break }
+            if teamUnits.contains(unit), unit != "people", unit != "folks" { return (start..<(unitIndex + 1), true) }
+            if companyUnits.contains(unit) { return (start..<(unitIndex + 1), false) }
+        }
+        return nil
+    }
+
+    /// Joins a following size: `4 locations and about 60 staff`, `20,000 employees across 14 hospitals`.
+    private static func extend(_ range: Range<Int>, in message: MessageText) -> Range<Int> {
+        var end = range.upperBound
+        guard end + 1 < message.count, [",", "and", "across", "in"].contains(message.lower(end)) else { return range }
+        if let next = measure(in: message, at: end + 1) ?? (end + 2 < message.count ? measure(in: message, at: end + 2) : nil),
+            next.range.lowerBound <= end + 2
+        {
+            end = next.range.upperBound
+        }
+        return range.lowerBound..<end
+    }
+}

@@ -1,0 +1,73 @@
+/// Well-known software vendors and products, across the categories a B2B buyer names
+/// (CRM, support, HR/payroll, finance, security, data, devtools, vertical software).
+enum VendorLexicon {
+    static let names: [String] = [
+        // CRM, sales, marketing
+        "Salesforce", "Salesforce Nonprofit Cloud", "HubSpot", "Pipedrive", "Zoho", "Zoho CRM", "Close", "Copper", "Insightly",
+        "Dynamics", "Microsoft Dynamics", "Outreach", "Salesloft", "Gong", "Chorus", "Apollo", "ZoomInfo", "Clari",
+        "Marketo", "Pardot", "Mailchimp", "Klaviyo", "Constant Contact", "ActiveCampaign", "Braze", "Iterable",
+        "Hootsuite", "Sprout Social", "Buffer", "Later", "Sprinklr", "Semrush", "Ahrefs", "Calendly", "Chili Piper",
+        "Drift", "Qualified", "6sense", "Demandbase", "Follow Up Boss", "kvCORE", "CoStar", "LoopNet", "Yardi",
+        "AppFolio", "Buildium", "RealPage", "Entrata", "Piano",
+        // Support and communication
+        "Zendesk", "Freshdesk", "Freshservice", "Intercom", "Help Scout", "Front", "Gorgias", "Kustomer", "Gladly",
+        "ServiceNow", "Jira Service Management", "Slack", "Microsoft Teams", "Teams", "Zoom", "RingCentral", "Aircall",
+        "Dialpad", "Twilio", "Podium", "Birdeye", "Weave", "Zingle", "Textline", "Remind", "ParentSquare", "TeamDynamix",
+        // HR, payroll, workforce
+        "ADP", "Paychex", "Paycom", "Paylocity", "Gusto", "Rippling", "Deel", "Remote", "Oyster", "Justworks",
+        "TriNet", "Workday", "BambooHR", "Namely", "UKG", "Kronos", "Ceridian", "Dayforce", "Cornerstone", "Lattice",
+        "Culture Amp", "Greenhouse", "Lever", "Workable", "iCIMS", "Toast Payroll", "7shifts", "Homebase", "When I Work",
+        "Deputy", "Sling", "HotSchedules", "Connecteam", "Highway",
+        // Finance, payments, commerce
+        "QuickBooks", "Xero", "NetSuite", "Sage", "Sage Intacct", "FreshBooks", "Bill.com", "Expensify", "Ramp",
+        "Brex", "Navan", "Coupa", "Stripe", "Adyen", "Braintree", "PayPal", "Square", "Toast", "Clover", "Shopify",
+        "BigCommerce", "WooCommerce", "Magento", "ShipStation", "ShipBob", "Shippo", "EasyPost", "Flexport", "Avalara",
+        "Wise", "Payoneer", "Airwallex", "Tipalti", "Commerce7", "WineDirect", "Lightspeed", "Mindbody",
+        // Security and compliance
+        "Snyk", "Veracode", "Checkmarx", "SonarQube", "Semgrep", "GitHub Advanced Security", "Nessus",
+        "Nessus Professional", "Tenable", "Qualys", "Rapid7", "CrowdStrike", "SentinelOne", "Okta", "Auth0",
+        "Duo", "1Password", "LastPass", "Vanta", "Drata", "Secureframe", "OneTrust", "KnowBe4", "Ivanti",
+        "Palo Alto", "Zscaler", "Cloudflare", "Wiz", "Lacework", "Onfido", "Persona", "Jumio", "Alloy", "Sardine",
+        "Sift", "Socure", "Trail of Bits",
+        // Data, analytics, infrastructure
+        "Datadog", "New Relic", "Splunk", "Dynatrace", "Grafana", "Elastic", "Sumo Logic", "PagerDuty", "Opsgenie",
+        "Fivetran", "Airbyte", "Stitch", "Segment", "Snowflake", "Databricks", "BigQuery", "Redshift", "dbt", "Looker",
+        "Looker Studio", "Tableau", "Power BI", "Mode", "Metabase", "Amplitude", "Mixpanel", "Heap", "Google Analytics",
+        "GA4", "Excel", "Google Sheets", "Airtable", "Smartsheet", "AWS", "Azure", "GCP", "Heroku", "Vercel",
+        // Devtools and collaboration
+        "GitHub", "GitHub Enterprise", "GitLab", "Bitbucket", "Jira", "Confluence", "Asana", "Monday", "monday.com",
+        "Trello", "Notion", "ClickUp", "Linear", "Basecamp", "Wrike", "Miro", "Figma", "Dropbox", "Box", "DocuSign",
+        "PandaDoc", "Ironclad", "Google Workspace", "Microsoft 365", "Office 365", "SharePoint",
+        // Vertical software
+        "Procore", "Buildertrend", "BuilderTrend", "CoConstruct", "Autodesk", "Clio", "Clio Draft", "MyCase", "PracticePanther",
+        "Smokeball", "Epic", "Cerner", "athenahealth", "eClinicalWorks", "ModMed", "Dentrix", "Eaglesoft", "Open Dental",
+        "WebPT", "webpt", "SimplePractice", "Kareo", "Weave", "PowerSchool", "Infinite Campus", "Canvas", "Blackboard",
+        "Banner", "Ellucian", "Slate", "EAB Navigate", "Navigate", "Blackbaud", "Bloomerang", "DonorPerfect",
+        "Little Green Light", "Raiser's Edge", "Samsara", "Motive", "KeepTruckin", "GeoTab", "Geotab", "Verizon Connect",
+        "McLeod", "Trimble", "JDLink", "Fiix", "UpKeep", "Limble", "MaintainX", "Augury", "Cloudbeds", "Mews",
+        "Opera", "RoomRaccoon", "Guesty", "OpenTable", "Resy", "SevenRooms", "Olo", "Veeva", "Guidewire", "Duck Creek",
+        "Applied Epic", "EZLynx", "HawkSoft", "Encompass", "Blend", "nCino", "Q2", "Jack Henry", "Fiserv", "FIS",
+    ]
+
+    /// Entries that are also common English words: matched only when capitalized in the message.
+    static let ambiguous: Set<String> = [
+        "close", "copper", "dynamics", "outreach", "apollo", "drift", "qualified", "later", "buffer", "front", "teams",
+        "zoom", "remind", "remote", "oyster", "lever", "sling", "deputy", "highway", "sage", "ramp", "square", "toast",
+        "clover", "wise", "stitch", "segment", "mode", "heap", "monday", "linear", "box", "epic", "canvas", "banner",
+        "slate", "navigate", "motive", "opera", "weave", "alloy", "sift", "duo", "elastic", "persona", "piano",
+        "lightspeed", "excel", "blend", "encompass", "cornerstone", "workable",
+    ]
+
+    static let phrases = PhraseSet(names)
+    private static let words: Set<String> = Set(names.map { Tokenizer.tokenize($0).map(\.lower) }.filter { $0.count == 1 }.map { $0[0] })
+
+    /// True when `word` is a one-word vendor name (so it is not taken for a person).
+    static func isVendorWord(_ word: String) -> Bool { words.contains(word) && !ambiguous.contains(word) }
+
+    /// Every vendor named in `message`, longest match first at each position.
+    static func mentions(in message: MessageText) -> [Range<Int>] {
+        phrases.matches(in: message).map(\.range).filter { range in
+            range.count > 1 || !ambiguous.contains(message.lower(range.lowerBound)) || message.tokens[range.lowerBound].isCapitalized
+        }
+    }
+}

@@ -1,0 +1,48 @@
+import SalesCore
+
+/// The agent's offline engine: slot capture by lexicons and patterns, situation detection
+/// by a small trained classifier plus rules, and replies from the playbook's templates.
+/// Runs in-process with no network; pure and thread-safe.
+public struct LocalEngine: Sendable {
+    private let classifier: SituationClassifier
+    private let playbook: Playbook
+
+    /// An engine with a trained model (e.g. `LocalModel.shipped`) and the playbook.
+    public init(model: LocalModel, playbook: Playbook) {
+        self.classifier = SituationClassifier(model: model)
+        self.playbook = playbook
+    }
+
+    /// Slots in `message`, every value a verbatim substring of it. `context` is the session
+    /// so far; values are captured from this message only, whatever the context holds.
+    public func capture(message: String, context: SlotValues) -> SlotValues {
+        let text = MessageText(message)
+        return Self.values(SlotExtractor.extract(text), in: text)
+    }
+
+    /// Situation with a confidence in [0,1]; `history` is earlier messages (role "customer"/"agent").
+    public func detect(message: String, context: SlotValues, history: [GoldenTurn.Message]) -> Detection {
+        let text = MessageText(message)
+        return classifier.classify(message: text, slots: SlotExtractor.extract(text), context: context, history: history)
+    }
+
+    /// A reply from the principle's templates, picked by turn number so consecutive turns
+    /// vary, with captured values filled in. A principle without templates gets a neutral question.
+    public func reply(principle: Principle, context: SlotValues, turn: Int) -> String {
+        guard !principle.templates.isEmpty else { return Self.neutralReply }
+        let count = principle.templates.count
+        let pick = ((turn % count) + count) % count
+        return principle.templates[pick].render(context)
+    }
+
+    /// The principles this engine can reply with.
+    public var principles: [Principle] { playbook.principles }
+
+    static let neutralReply = "Thanks, that helps. Could you tell me a bit more about what you're looking for?"
+
+    static func values(_ ranges: [Slot: Range<Int>], in text: MessageText) -> SlotValues {
+        var values = SlotValues()
+        for (slot, range) in ranges where !range.isEmpty { values[slot] = text.span(range) }
+        return values
+    }
+}

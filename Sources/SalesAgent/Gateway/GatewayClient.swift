@@ -1,0 +1,134 @@
+import AsyncHTTPClient
+import Foundation
+import GatewayCore
+import NIOCore
+import SalesCore
+
+/// What the gateway said about one call, from its `x-gateway-*` response headers.
+public struct GatewayCallInfo: Sendable, Hashable, Codable {
+    public var provider: String?
+    public var model: String?
+    public var attempts: Int?
+    public var overheadMs: Double?
+    /// The simulator's own service time for this call (the ideal latency).
+    public var upstreamServiceMs: Double?
+    public var cache: String?
+
+    enum CodingKeys: String, CodingKey {
+        case provider, model, attempts, cache
+        case overheadMs = "overhead_ms"
+        case upstreamServiceMs = "upstream_service_ms"
+    }
+}
+
+/// A call to the gateway that did not produce an answer.
+public struct GatewayCallError: Error, Sendable, CustomStringConvertible {
+    public var status: Int?
+    public var message: String
+    public var description: String { status.map { "gateway \($0): \(message)" } ?? "gateway: \(message)" }
+}
+
+/// The agent's client for `llm-gateway`'s OpenAI-compatible API over localhost HTTP.
+/// Each call names its pipeline step in `x-request-tag`, so the simulator and the
+/// gateway's metrics can tell steps apart.
+public struct GatewayClient: Sendable {
+    public let client: HTTPClient
+    public let baseURL: String
+
+    public init(client: HTTPClient, baseURL: String) {
+        self.client = client
+        self.baseURL = baseURL.hasSuffix("/") ? String(baseURL.dropLast()) : baseURL
+    }
+
+    /// A complete (non-streamed) answer.
+    public func complete(
+        model: String, messages: [PromptMessage], tag: String, jsonMode: Bool, maxTokens: Int?, timeout: Duration
+    ) async throws -> (text: String, info: GatewayCallInfo) {
+        let response = try await send(model: model, messages: messages, tag: tag, jsonMode: jsonMode, maxTokens: maxTokens, stream: false, timeout: timeout)
+        let body = try await response.body.collect(upTo: 4 << 20)
+        guard response.status == .ok else { throw Self.error(status: response.status.code, body: body) }
+        guard let object = try? JSONSerialization.jsonObject(with: Data(buffer: body)) as? [String: Any],
+            let choices = object["choices"] as? [[String: Any]],
+            let message = choices.first?["message"] as? [String: Any]
+        else { throw GatewayCallError(status: 200, message: "the answer is not a chat completion") }
+        return ((message["content"] as? String) ?? "", Self.info(response.headers))
+    }
+
+    /// A streamed answer: `onDelta` receives text as it arrives; returns the whole text.
+    public func stream(
+        model: String, messages: [PromptMessage], tag: String, maxTokens: Int?, timeout: Duration,
+        onDelta: @Sendable (String) async -> Void
+    ) async throws -> (text: String, info: GatewayCallInfo) {
+        let response = try await send(model: model, messages: messages, tag: tag, jsonMode: false, maxTokens: maxTokens, stream: true, timeout: timeout)
+        guard response.status == .ok else {
+            throw Self.error(status: response.status.code, body: try await response.body.collect(upTo: 1 << 20))
+        }
+        var parser = SSEParser()
+        var text = ""
+        var done = false
+        for try await chunk in response.body {
+            for event in chunk.withUnsafeReadableBytes({ parser.feed($0) }) {
+                if event.data == "[DONE]" {
+                    done = true
+                    continue
+                }
+                guard let object = try? JSONSerialization.jsonObject(with: Data(event.data.utf8)) as? [String: Any] else { continue }
+                if let error = object["error"] as? [String: Any] {
+                    throw GatewayCallError(status: 200, message: (error["message"] as? String) ?? "stream error")
+                }
+                for choice in (object["choices"] as? [[String: Any]]) ?? [] {
+                    if let delta = (choice["delta"] as? [String: Any])?["content"] as? String, !delta.isEmpty {
+                        text += delta
+                        await onDelta(delta)
+                    }
+                }
+            }
+        }
+        guard done else { throw GatewayCallError(status: 200, message: "the stream ended before [DONE]") }
+        return (text, Self.info(response.headers))
+    }
+
+    private func send(
+        model: String, messages: [PromptMessage], tag: String, jsonMode: Bool, maxTokens: Int?, stream: Bool, timeout: Duration
+    ) async throws -> HTTPClientResponse {
+        var body: [String: Any] = [
+            "model": model,
+            "messages": messages.map { ["role": $0.role, "content": $0.content] },
+            "temperature": 0,
+            "stream": stream,
+        ]
+        if jsonMode { body["response_format"] = ["type": "json_object"] }
+        if let maxTokens { body["max_tokens"] = maxTokens }
+        var request = HTTPClientRequest(url: baseURL + "/v1/chat/completions")
+        request.method = .POST
+        request.headers.add(name: "content-type", value: "application/json")
+        request.headers.add(name: "x-request-tag", value: tag)
+        let milliseconds = max(Int(timeout.milliseconds), 1)
+        request.headers.add(name: "x-gateway-timeout-ms", value: String(milliseconds))
+        request.body = .bytes(ByteBuffer(data: try JSONSerialization.data(withJSONObject: body)))
+        do {
+            return try await client.execute(request, timeout: .milliseconds(Int64(milliseconds) + 250))
+        } catch let error as HTTPClientError {
+            throw GatewayCallError(status: nil, message: String(describing: error))
+        }
+    }
+
+    static func error(status: UInt, body: ByteBuffer) -> GatewayCallError {
+        let object = try? JSONSerialization.jsonObject(with: Data(buffer: body)) as? [String: Any]
+        let message = (object?["error"] as? [String: Any])?["message"] as? String
+        return GatewayCallError(status: Int(status), message: message ?? String(buffer: body))
+    }
+
+    static func info(_ headers: HTTPHeaders) -> GatewayCallInfo {
+        GatewayCallInfo(
+            provider: headers.first(name: "x-gateway-provider"),
+            model: headers.first(name: "x-gateway-model"),
+            attempts: headers.first(name: "x-gateway-attempts").flatMap { Int($0) },
+            overheadMs: headers.first(name: "x-gateway-overhead-ms").flatMap { Double($0) },
+            upstreamServiceMs: headers.first(name: "x-gateway-upstream-service-ms").flatMap { Double($0) },
+            cache: headers.first(name: "x-gateway-cache"))
+    }
+}
+
+import NIOFoundationCompat
+import NIOHTTP1

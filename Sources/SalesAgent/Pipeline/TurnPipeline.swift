@@ -1,0 +1,127 @@
+import SalesCore
+
+/// How a turn runs.
+public struct PipelineConfiguration: Sendable, Hashable {
+    /// The order of capture and detect.
+    public enum Mode: String, Sendable, Hashable, CaseIterable, Codable {
+        /// capture ∥ detect(old context), then a reconcile when the policy says so.
+        case parallel
+        /// capture → detect(updated context): the baseline the plan started from.
+        case sequential
+    }
+
+    public var mode: Mode
+    public var reconcile: ReconcilePolicy
+    /// Budget of one LLM step before the local engine answers instead.
+    public var stepBudget: Duration
+    /// Budget of the reply.
+    public var generateBudget: Duration
+
+    public init(
+        mode: Mode = .parallel, reconcile: ReconcilePolicy = ReconcilePolicy(), stepBudget: Duration = .seconds(2),
+        generateBudget: Duration = .seconds(5)
+    ) {
+        self.mode = mode
+        self.reconcile = reconcile
+        self.stepBudget = stepBudget
+        self.generateBudget = generateBudget
+    }
+}
+
+/// The turn pipeline of SPEC §2: capture ∥ detect(old context) → merge → reconcile? →
+/// select → generate. Steps are protocols; this type only orders them and keeps time.
+public struct TurnPipeline: Sendable {
+    public let capture: any CaptureStep
+    public let detect: any DetectStep
+    public let generate: any GenerateStep
+    public let selector: CachedSelector
+    public let playbook: Playbook
+    public let configuration: PipelineConfiguration
+
+    public init(
+        capture: any CaptureStep, detect: any DetectStep, generate: any GenerateStep, selector: CachedSelector,
+        configuration: PipelineConfiguration
+    ) {
+        self.capture = capture
+        self.detect = detect
+        self.generate = generate
+        self.selector = selector
+        self.playbook = selector.selector.playbook
+        self.configuration = configuration
+    }
+
+    /// What capture, detect and the reconcile produced for one message.
+    public struct Understanding: Sendable {
+        public var captured: SlotValues
+        public var detection: Detection
+        public var reconcileReasons: [ReconcilePolicy.Reason]
+        public var capture: StepReport
+        public var detect: StepReport
+        public var reconcile: StepReport?
+    }
+
+    /// The first half of a turn: capture ∥ detect(old context), merge, reconcile when the
+    /// policy says so (or capture → detect in sequential mode).
+    public func understand(_ state: SessionState, message: String) async -> Understanding {
+        let before = PromptInput(message: message, context: state.context, history: state.history)
+        let budget = configuration.stepBudget
+        switch configuration.mode {
+        case .parallel:
+            async let capturing = capture.capture(before, budget: budget)
+            async let detecting = detect.detect(before, budget: budget)
+            let (captured, detected) = await (capturing, detecting)
+            let reasons = configuration.reconcile.reasons(before: state.context, captured: captured.0, firstDetection: detected.0)
+            guard !reasons.isEmpty else {
+                return Understanding(
+                    captured: captured.0, detection: detected.0, reconcileReasons: [], capture: captured.1, detect: detected.1)
+            }
+            let updated = PromptInput(message: message, context: state.context.merging(captured.0), history: state.history)
+            let second = await detect.detect(updated, budget: budget)
+            return Understanding(
+                captured: captured.0, detection: second.0, reconcileReasons: reasons, capture: captured.1, detect: detected.1,
+                reconcile: second.1)
+        case .sequential:
+            let captured = await capture.capture(before, budget: budget)
+            let updated = PromptInput(message: message, context: state.context.merging(captured.0), history: state.history)
+            let detected = await detect.detect(updated, budget: budget)
+            return Understanding(
+                captured: captured.0, detection: detected.0, reconcileReasons: [], capture: captured.1, detect: detected.1)
+        }
+    }
+
+    /// Runs one customer turn on `state`; returns the result and the next state.
+    public func run(
+        _ state: SessionState, message: String, onDelta: @escaping @Sendable (String) async -> Void = { _ in }
+    ) async -> (TurnResult, SessionState) {
+        let started = ContinuousClock.now
+        let understanding = await understand(state, message: message)
+        let captured = (understanding.captured, understanding.capture)
+        let detected = (understanding.detection, understanding.detect)
+        let reconcile = understanding.reconcile
+        let reasons = understanding.reconcileReasons
+        let context = state.context.merging(captured.0)
+        let situation = detected.0.situation
+        let selectStarted = ContinuousClock.now
+        let resistance = state.resistance + (situation.isObjection ? 1 : 0)
+        let (selection, cached) = selector.select(
+            SelectionInput(
+                situation: situation, filledSlots: context.slots, resistance: resistance, turn: state.turns + 1,
+                recentPrinciples: state.principles))
+        let selectTime = ContinuousClock.now - selectStarted
+        let principle = playbook.principle(named: selection.principle) ?? playbook.principles[0]
+        let replyInput = PromptInput(message: message, context: context, history: state.history)
+        let (reply, generated) = await generate.generate(
+            replyInput, principle: principle, situation: situation, turn: state.turns + 1,
+            budget: configuration.generateBudget, onDelta: onDelta)
+        let result = TurnResult(
+            reply: reply, situation: situation, confidence: detected.0.confidence, principle: principle.name,
+            rule: selection.rule, selectorCached: cached, capturedSlots: captured.0, reconciled: reconcile != nil,
+            reconcileReasons: reasons,
+            timings: .init(
+                capture: captured.1.milliseconds, detect: detected.1.milliseconds, reconcile: reconcile?.milliseconds ?? 0,
+                select: selectTime.milliseconds, generate: generated.milliseconds, total: (.now - started).milliseconds),
+            steps: .init(capture: captured.1, detect: detected.1, reconcile: reconcile, generate: generated),
+            turn: state.turns + 1, sessionClosed: situation == .optOut)
+        return (result, state.applying(message: message, result: result))
+    }
+}

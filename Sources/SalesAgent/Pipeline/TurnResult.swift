@@ -1,0 +1,59 @@
+import SalesCore
+
+/// Everything a turn produced: the reply and how it was reached.
+public struct TurnResult: Sendable, Hashable, Codable {
+    /// Milliseconds per step; `reconcile` is 0 when no second detection ran.
+    public struct Timings: Sendable, Hashable, Codable {
+        public var capture: Double
+        public var detect: Double
+        public var reconcile: Double
+        public var select: Double
+        public var generate: Double
+        public var total: Double
+    }
+
+    /// The report of every step that ran.
+    public struct Steps: Sendable, Hashable, Codable {
+        public var capture: StepReport
+        public var detect: StepReport
+        public var reconcile: StepReport?
+        public var generate: StepReport
+    }
+
+    public var reply: String
+    public var situation: Situation
+    public var confidence: Double
+    public var principle: String
+    /// The selector rule that chose the principle.
+    public var rule: String
+    public var selectorCached: Bool
+    public var capturedSlots: SlotValues
+    public var reconciled: Bool
+    public var reconcileReasons: [ReconcilePolicy.Reason]
+    public var timings: Timings
+    public var steps: Steps
+    /// Customer turn number, 1-based.
+    public var turn: Int
+    /// True when this turn closed the session for outreach (an opt-out).
+    public var sessionClosed: Bool
+
+    enum CodingKeys: String, CodingKey {
+        case reply, situation, confidence, principle, rule, reconciled, timings, steps, turn
+        case selectorCached = "selector_cached"
+        case capturedSlots = "captured_slots"
+        case reconcileReasons = "reconcile_reasons"
+        case sessionClosed = "session_closed"
+    }
+
+    /// Which backend answered each step, e.g. `capture=gateway:fast detect=local (timeout)`.
+    public var backendSummary: String {
+        var parts = ["capture=\(Self.describe(steps.capture))", "detect=\(Self.describe(steps.detect))"]
+        if let reconcile = steps.reconcile { parts.append("reconcile=\(Self.describe(reconcile))") }
+        parts.append("generate=\(Self.describe(steps.generate))")
+        return parts.joined(separator: " ")
+    }
+
+    private static func describe(_ report: StepReport) -> String {
+        report.fallbackReason.map { "\(report.backend) (fallback: \($0))" } ?? report.backend
+    }
+}

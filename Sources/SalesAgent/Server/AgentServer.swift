@@ -1,0 +1,39 @@
+import Hummingbird
+import Logging
+import NIOCore
+
+/// The agent's HTTP API (Hummingbird 2):
+///
+/// * `POST /v1/sessions` → 201 session; `GET /v1/sessions/{id}` → 200; `DELETE` → 204
+/// * `POST /v1/sessions/{id}/messages` → 200 turn as JSON, or SSE when the body says
+///   `"stream": true` or the client accepts `text/event-stream`
+/// * `GET /health` → 200
+///
+/// Errors are JSON `{"error": {"message", "code"}}` with a 4xx for every client mistake.
+public enum AgentServer {
+    /// - Parameters:
+    ///   - onServerRunning: called with the bound channel (its local address carries the
+    ///     port when `port` is 0).
+    public static func make(
+        manager: SessionManager,
+        host: String = "127.0.0.1",
+        port: Int = 8788,
+        logger: Logger,
+        onServerRunning: @escaping @Sendable (any Channel) async -> Void = { _ in }
+    ) -> some ApplicationProtocol {
+        let router = Router(context: BasicRequestContext.self)
+        router.middlewares.add(RequestLogMiddleware())
+        router.middlewares.add(JSONErrorMiddleware())
+        router.get("/health") { _, _ in
+            Response(
+                status: .ok, headers: [.contentType: "application/json"],
+                body: ResponseBody(byteBuffer: ByteBuffer(string: #"{"status":"ok"}"#)))
+        }
+        SessionRoutes(manager: manager).register(on: router)
+        return Application(
+            router: router,
+            configuration: .init(address: .hostname(host, port: port), serverName: "sales-agent"),
+            onServerRunning: onServerRunning,
+            logger: logger)
+    }
+}

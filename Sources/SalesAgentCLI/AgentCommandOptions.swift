@@ -1,0 +1,37 @@
+import ArgumentParser
+import SalesAgent
+import SalesCore
+
+/// Options every command that runs the pipeline shares.
+struct AgentCommandOptions: ParsableArguments {
+    @Option(help: "Who answers the LLM steps: local (offline) or gateway.")
+    var backend: AgentBackend = .local
+
+    @Option(help: "The llm-gateway base URL.")
+    var gatewayURL = "http://127.0.0.1:8787"
+
+    @Option(help: "Playbook file (default: the embedded policies/playbook.yaml).")
+    var playbook: String?
+
+    @Option(help: "Local engine model file (default: the shipped policies/local-model.json).")
+    var model: String?
+
+    @Option(help: "Prompt variant: compact or verbose.")
+    var variant: PromptVariant = .compact
+
+    @Option(help: "Pipeline: parallel (capture ∥ detect + reconcile) or sequential.")
+    var mode: PipelineConfiguration.Mode = .parallel
+
+    @Option(help: "Milliseconds an LLM step may take before the local engine answers.")
+    var stepBudgetMs = 2_000
+
+    var agentOptions: AgentOptions {
+        AgentOptions(
+            backend: backend, gatewayURL: gatewayURL, playbookPath: playbook, modelPath: model, variant: variant,
+            pipeline: PipelineConfiguration(mode: mode, stepBudget: .milliseconds(stepBudgetMs)))
+    }
+}
+
+extension AgentBackend: ExpressibleByArgument {}
+extension PromptVariant: ExpressibleByArgument {}
+extension PipelineConfiguration.Mode: ExpressibleByArgument {}

@@ -1,0 +1,254 @@
+import ArgumentParser
+import AsyncHTTPClient
+import BenchKit
+import Foundation
+import SalesAgent
+import SalesCore
+
+/// `sales-agent bench`: replays golden conversations concurrently through agent → gateway
+/// → simulator (seed profile, capture/detect scripted from the gold labels) for several
+/// pipeline configurations in one run, and reports them side by side.
+struct BenchCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "bench", abstract: "Benchmark pipeline configurations end to end (agent → gateway → simulator).")
+
+    @Option(name: .customLong("golden"), help: "Golden files whose conversations are replayed (repeatable).")
+    var goldenFiles: [String] = ["golden/dev.jsonl", "golden/test.jsonl"]
+
+    @Option(help: "Conversations replayed per configuration (0 = all).")
+    var conversations = 0
+
+    @Option(help: "Conversations replayed at once.")
+    var concurrency = 8
+
+    @Option(help: "Configurations, comma-separated: \(BenchConfiguration.all.map(\.name).joined(separator: ", ")).")
+    var configs = BenchConfiguration.all.map(\.name).joined(separator: ",")
+
+    @Option(help: "JSON results file.")
+    var out = "bench-results/agent-bench.json"
+
+    @Option(help: "SVG chart file.")
+    var svg = "bench-results/agent-bench.svg"
+
+    func run() async throws {
+        let chosen = try configs.split(separator: ",").map { name in
+            guard let config = BenchConfiguration.all.first(where: { $0.name == name }) else {
+                throw ValidationError("unknown configuration '\(name)'; known: \(BenchConfiguration.all.map(\.name).joined(separator: ", "))")
+            }
+            return config
+        }
+        var turns: [GoldenTurn] = []
+        for file in goldenFiles {
+            do { turns += try GoldenFile.load(path: file) } catch {
+                printError("\(error)")
+                throw ExitCode(1)
+            }
+        }
+        var byConversation = Dictionary(grouping: turns) { $0.conversation ?? $0.id }
+            .mapValues { $0.sorted { ($0.turn ?? 0) < ($1.turn ?? 0) } }
+            .sorted { $0.key < $1.key }.map(\.value)
+        if conversations > 0 { byConversation = Array(byConversation.prefix(conversations)) }
+        let profile = try ScriptedSimProfile.write(golden: goldenFiles)
+        defer { profile.cleanup() }
+        let gateway = try await GatewayProcess.start(simProfile: profile.profile)
+        defer { gateway.stop() }
+        let results = try await AgentHTTPClient.with { client in
+            var results: [BenchResult] = []
+            for config in chosen {
+                let pipeline = try AgentSetup.pipeline(
+                    options: AgentOptions(backend: .gateway, gatewayURL: gateway.url, variant: config.variant, pipeline: PipelineConfiguration(mode: config.mode)),
+                    client: client)
+                let total = byConversation.reduce(0) { $0 + $1.count }
+                let progress = ProgressLine(label: config.name.padding(toLength: 20, withPad: " ", startingAt: 0), total: total)
+                let records = await Self.replay(byConversation, pipeline: pipeline, concurrency: concurrency, progress: progress)
+                progress.finish()
+                results.append(BenchResult(configuration: config, records: records))
+            }
+            return results
+        }
+        BenchReport.printTables(results)
+        try BenchReport.write(results, json: out, svg: svg)
+        print("\nwrote \(out) and \(svg)")
+    }
+
+    /// Replays conversations, `concurrency` at a time; turns within one run in order.
+    static func replay(
+        _ conversations: [[GoldenTurn]], pipeline: TurnPipeline, concurrency: Int, progress: ProgressLine
+    ) async -> [TurnRecord] {
+        await withTaskGroup(of: [TurnRecord].self) { group in
+            var next = 0
+            var records: [TurnRecord] = []
+            func start() {
+                let conversation = conversations[next]
+                next += 1
+                group.addTask {
+                    var state = SessionState(id: conversation.first?.conversation ?? "bench")
+                    var records: [TurnRecord] = []
+                    for turn in conversation {
+                        let (result, after) = await pipeline.run(state, message: turn.message)
+                        state = after
+                        records.append(TurnRecord(result, mode: pipeline.configuration.mode))
+                        progress.advance()
+                    }
+                    return records
+                }
+            }
+            while next < min(concurrency, conversations.count) { start() }
+            while let finished = await group.next() {
+                records += finished
+                if next < conversations.count { start() }
+            }
+            return records
+        }
+    }
+}
+
+/// One benchmarked pipeline configuration.
+struct BenchConfiguration: Sendable, Codable {
+    var name: String
+    var mode: PipelineConfiguration.Mode
+    var variant: PromptVariant
+
+    static let all = [
+        BenchConfiguration(name: "sequential-verbose", mode: .sequential, variant: .verbose),
+        BenchConfiguration(name: "sequential-compact", mode: .sequential, variant: .compact),
+        BenchConfiguration(name: "parallel-compact", mode: .parallel, variant: .compact),
+    ]
+}
+
+/// What one turn cost, measured and ideal.
+struct TurnRecord: Sendable {
+    var total: Double
+    var capture: Double
+    var detect: Double
+    var reconcile: Double?
+    var generate: Double
+    /// The critical path from the simulator's own service times; nil when a step fell back.
+    var ideal: Double?
+    var calls: Int
+    var promptTokens: Int
+    var fallbacks: Int
+
+    init(_ result: TurnResult, mode: PipelineConfiguration.Mode) {
+        let steps = result.steps
+        total = result.timings.total
+        capture = steps.capture.milliseconds
+        detect = steps.detect.milliseconds
+        reconcile = steps.reconcile?.milliseconds
+        generate = steps.generate.milliseconds
+        let reports = [steps.capture, steps.detect, steps.generate] + (steps.reconcile.map { [$0] } ?? [])
+        calls = reports.filter { $0.gateway != nil }.count
+        promptTokens = reports.reduce(0) { $0 + $1.promptTokens }
+        fallbacks = reports.filter { $0.fallbackReason != nil }.count
+        let service = { (report: StepReport) in report.gateway?.upstreamServiceMs }
+        if let captureService = service(steps.capture), let detectService = service(steps.detect), let generateService = service(steps.generate) {
+            let reconcileService = steps.reconcile.map(service) ?? 0
+            guard let reconcileService else {
+                ideal = nil
+                return
+            }
+            switch mode {
+            case .parallel: ideal = max(captureService, detectService) + reconcileService + generateService
+            case .sequential: ideal = captureService + detectService + generateService
+            }
+        } else {
+            ideal = nil
+        }
+    }
+}
+
+/// A configuration's records, summarized.
+struct BenchResult: Sendable, Encodable {
+    var configuration: BenchConfiguration
+    var turns: Int
+    var turnMs: LatencySummary
+    var idealMs: LatencySummary
+    var overheadMs: LatencySummary
+    var captureMs: LatencySummary
+    var detectMs: LatencySummary
+    var reconcileMs: LatencySummary
+    var generateMs: LatencySummary
+    var reconcileRate: Double
+    var callsPerTurn: Double
+    var promptTokensPerTurn: Double
+    var fallbacks: Int
+
+    init(configuration: BenchConfiguration, records: [TurnRecord]) {
+        self.configuration = configuration
+        turns = records.count
+        turnMs = LatencySummary(records.map(\.total))
+        idealMs = LatencySummary(records.compactMap(\.ideal))
+        overheadMs = LatencySummary(records.compactMap { record in record.ideal.map { record.total - $0 } })
+        captureMs = LatencySummary(records.map(\.capture))
+        detectMs = LatencySummary(records.map(\.detect))
+        reconcileMs = LatencySummary(records.compactMap(\.reconcile))
+        generateMs = LatencySummary(records.map(\.generate))
+        let count = Double(max(records.count, 1))
+        reconcileRate = Double(records.filter { $0.reconcile != nil }.count) / count
+        callsPerTurn = Double(records.reduce(0) { $0 + $1.calls }) / count
+        promptTokensPerTurn = Double(records.reduce(0) { $0 + $1.promptTokens }) / count
+        fallbacks = records.reduce(0) { $0 + $1.fallbacks }
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case configuration, turns, fallbacks
+        case turnMs = "turn_ms", idealMs = "ideal_ms", overheadMs = "overhead_ms", captureMs = "capture_ms"
+        case detectMs = "detect_ms", reconcileMs = "reconcile_ms", generateMs = "generate_ms"
+        case reconcileRate = "reconcile_rate", callsPerTurn = "calls_per_turn", promptTokensPerTurn = "prompt_tokens_per_turn"
+    }
+}
+
+/// Tables, JSON and the SVG chart of a bench run.
+enum BenchReport {
+    static func printTables(_ results: [BenchResult]) {
+        print("\nper turn (ms)           p50     p95     p99 | ideal p50  ideal p95 | overhead p50  p95 | reconcile  calls  tokens  fallbacks")
+        for result in results {
+            print(
+                result.configuration.name.padding(toLength: 20, withPad: " ", startingAt: 0)
+                    + String(
+                        format: " %7.1f %7.1f %7.1f | %9.1f %10.1f | %12.1f %5.1f | %8.1f%% %6.2f %7.0f %10d",
+                        result.turnMs.p50, result.turnMs.p95, result.turnMs.p99, result.idealMs.p50, result.idealMs.p95,
+                        result.overheadMs.p50, result.overheadMs.p95, result.reconcileRate * 100, result.callsPerTurn,
+                        result.promptTokensPerTurn, result.fallbacks))
+        }
+        print("\nper step p50/p95 (ms)  capture          detect           reconcile        generate")
+        for result in results {
+            let cells = [result.captureMs, result.detectMs, result.reconcileMs, result.generateMs].map {
+                String(format: "%6.1f / %6.1f  ", $0.p50, $0.p95)
+            }
+            print(result.configuration.name.padding(toLength: 22, withPad: " ", startingAt: 0) + cells.joined())
+        }
+        if let baseline = results.first, results.count > 1 {
+            print("\nratios to \(baseline.configuration.name) (turn p50 / p95):")
+            for result in results.dropFirst() {
+                print(String(
+                    format: "  %@: %.2f / %.2f", result.configuration.name, result.turnMs.p50 / max(baseline.turnMs.p50, 1e-9),
+                    result.turnMs.p95 / max(baseline.turnMs.p95, 1e-9)))
+            }
+        }
+    }
+
+    static func write(_ results: [BenchResult], json: String, svg: String) throws {
+        for path in [json, svg] {
+            let folder = URL(fileURLWithPath: path).deletingLastPathComponent()
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+        let document = BenchDocument(cores: ProcessInfo.processInfo.activeProcessorCount, results: results)
+        try encoder.encode(document).write(to: URL(fileURLWithPath: json))
+        let chart = SVGBarChart(
+            title: "Sales agent turn latency: measured vs ideal critical path", unit: "ms",
+            categories: results.map(\.configuration.name),
+            series: [
+                ("measured p50", results.map(\.turnMs.p50)), ("measured p95", results.map(\.turnMs.p95)),
+                ("ideal p50", results.map(\.idealMs.p50)), ("ideal p95", results.map(\.idealMs.p95)),
+            ])
+        try chart.render().write(toFile: svg, atomically: true, encoding: .utf8)
+    }
+
+    struct BenchDocument: Encodable {
+        var cores: Int
+        var results: [BenchResult]
+    }
+}

@@ -1,0 +1,68 @@
+import ArgumentParser
+import AsyncHTTPClient
+import Foundation
+import Logging
+import SalesAgent
+import ServiceLifecycle
+
+/// `sales-agent serve`: the agent's HTTP API over SQLite-backed sessions, until SIGTERM or SIGINT.
+struct ServeCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "serve",
+        abstract: "Serve the agent's session API (POST /v1/sessions, POST /v1/sessions/{id}/messages, ...).")
+
+    @Option(help: "Address to bind.")
+    var host = "127.0.0.1"
+
+    @Option(help: "Port to bind (0 picks a free one; the log line says which).")
+    var port = 8788
+
+    @Option(help: "SQLite file holding the sessions.")
+    var db = "sales-agent.sqlite"
+
+    @Option(help: "Log level: trace, debug, info, notice, warning, error, critical.")
+    var logLevel: Logger.Level = .info
+
+    @OptionGroup var agent: AgentCommandOptions
+
+    func run() async throws {
+        var logger = Logger(label: "sales-agent", factory: { StreamLogHandler.standardError(label: $0) })
+        logger.logLevel = logLevel
+        let options = agent.agentOptions
+        let client = options.backend == .gateway ? AgentHTTPClient.make() : nil
+        let outcome: Result<Void, any Error>
+        do {
+            outcome = .success(try await serve(options: options, client: client, logger: logger))
+        } catch {
+            outcome = .failure(error)
+        }
+        try? await client?.shutdown()
+        try outcome.get()
+    }
+
+    private func serve(options: AgentOptions, client: HTTPClient?, logger: Logger) async throws {
+        let manager: SessionManager
+        do {
+            let pipeline = try AgentSetup.pipeline(options: options, client: client)
+            manager = SessionManager(pipeline: pipeline, store: try SQLiteSessionStore(path: db))
+        } catch {
+            printError("\(error)")
+            throw ExitCode(2)
+        }
+        let host = self.host
+        let app = AgentServer.make(manager: manager, host: host, port: port, logger: logger) { channel in
+            let bound = channel.localAddress?.port ?? 0
+            logger.notice("sales-agent listening", metadata: ["url": "http://\(host):\(bound)"])
+        }
+        let group = ServiceGroup(
+            configuration: .init(services: [app], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
+        do {
+            try await group.run()
+        } catch {
+            logger.error("sales-agent stopped with an error", metadata: ["error": "\(error)"])
+            throw ExitCode.failure
+        }
+    }
+}
+
+extension Logger.Level: @retroactive ExpressibleByArgument {}

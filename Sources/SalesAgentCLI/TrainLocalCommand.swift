@@ -1,0 +1,31 @@
+import ArgumentParser
+import Foundation
+import LocalEngine
+
+/// `sales-agent train-local`: trains the local engine's classifier on the DEV split only
+/// and writes the model file and its embedded Swift copy.
+struct TrainLocalCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "train-local", abstract: "Train the local engine's classifier on golden dev data (never the test split).")
+
+    @Option(name: .customLong("golden"), help: "Dev-split golden files (repeatable).")
+    var devFiles: [String] = ["golden/dev.jsonl"]
+
+    @Option(help: "Model file to write.")
+    var out = "policies/local-model.json"
+
+    @Option(help: "Generated Swift file embedding the model.")
+    var swiftOut = "Sources/LocalEngine/Generated/EmbeddedModel.swift"
+
+    func run() throws {
+        for file in devFiles where file.contains("test") {
+            throw ValidationError("\(file) looks like the test split; the local engine trains on dev data only")
+        }
+        let report = try LocalTrainer.trainAndWrite(devPaths: devFiles, modelPath: out, swiftPath: swiftOut)
+        print("trained on \(report.turns) turns in \(report.conversations) conversations (\(report.devPaths.joined(separator: ", ")))")
+        print("features \(report.features), temperature \(report.temperature), model \(report.modelBytes) bytes")
+        print(String(format: "situation accuracy: %.3f held-out (5-fold by conversation), %.3f on the training turns", report.crossValidatedAccuracy, report.dev.situationAccuracy))
+        print(String(format: "slot P/R/F1 on the training turns: %.3f / %.3f / %.3f", report.dev.slotPrecision, report.dev.slotRecall, report.dev.slotF1))
+        print("wrote \(out) and \(swiftOut); rebuild so the embedded model is compiled in")
+    }
+}
