@@ -18,7 +18,7 @@ final class GatewayProcess {
         }
         let process = Process()
         process.executableURL = binary
-        process.arguments = ["serve", "--port", "0", "--sim-profile", simProfile, "--log-level", "warning"] + extraArguments
+        process.arguments = ["serve", "--port", "0", "--sim-profile", simProfile, "--log-level", "notice"] + extraArguments
         var environment = ProcessInfo.processInfo.environment
         for key in ["ANTHROPIC_API_KEY", "OPENAI_API_KEY", "GEMINI_API_KEY"] { environment[key] = nil }
         process.environment = environment
@@ -29,8 +29,10 @@ final class GatewayProcess {
         let deadline = ContinuousClock.now + .seconds(30)
         while ContinuousClock.now < deadline {
             let text = (try? String(contentsOf: log, encoding: .utf8)) ?? ""
-            if let range = text.range(of: #"url=http://127\.0\.0\.1:[0-9]+"#, options: .regularExpression) {
-                let url = String(text[range].dropFirst(4))
+            if let line = text.split(separator: "\n").first(where: { $0.contains("llm-gateway listening") }),
+                let range = line.range(of: #"url=http://[0-9.]+:[0-9]+"#, options: .regularExpression)
+            {
+                let url = String(line[range].dropFirst(4))
                 if await Self.isReady(url) { return GatewayProcess(process: process, url: url, logFile: log) }
             }
             guard process.isRunning else { break }

@@ -23,7 +23,11 @@ struct PromptsCommand: ParsableCommand {
                 .init(role: "agent", text: "That sounds slow. What does a bad morning cost you?"),
             ])
         let principle = loaded.principle(named: "label_the_concern") ?? loaded.principles[0]
-        print(String(format: "%-10@ %8@ %8@ %7@", "step", "verbose", "compact", "saved"))
+        func pad(_ text: String, _ width: Int, right: Bool = true) -> String {
+            let fill = String(repeating: " ", count: max(0, width - text.count))
+            return right ? fill + text : text + fill
+        }
+        print(pad("step", 10, right: false) + pad("verbose", 9) + pad("compact", 9) + pad("saved", 7))
         for step in ["capture", "detect", "generate"] {
             let counts = PromptVariant.allCases.map { variant -> Int in
                 let builder = PromptBuilder(playbook: loaded, variant: variant)
@@ -41,7 +45,7 @@ struct PromptsCommand: ParsableCommand {
             }
             let (compact, verbose) = (counts[0], counts[1])
             let saved = verbose == 0 ? 0 : 100 * Double(verbose - compact) / Double(verbose)
-            print(String(format: "%-10@ %8d %8d %6.0f%%", step, verbose, compact, saved))
+            print(pad(step, 10, right: false) + pad("\(verbose)", 9) + pad("\(compact)", 9) + pad(String(format: "%.0f%%", saved), 7))
         }
         print("(tokens estimated as ceil(UTF-8 bytes / 4) + 4 per message)")
     }

@@ -57,4 +57,16 @@ struct GoldenFilesTests {
             }
         }
     }
+
+    @Test func simScriptAnswersGenerateWithTheGoldReply() throws {
+        let turns = try Self.load("dev.jsonl").filter { $0.conversation == "c001" }
+        let lines = SimScript.lines(for: turns).compactMap { try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: String] }
+        #expect(lines.count == 3 * turns.count)
+        let first = try #require(turns.first { $0.turn == 1 })
+        let second = try #require(turns.first { $0.turn == 2 })
+        let generate = try #require(lines.first { $0["tag"] == "generate" && $0["message"] == first.message })
+        #expect(generate["response"] == second.history.last?.text)
+        let detect = try #require(lines.first { $0["tag"] == "detect" && $0["message"] == first.message })
+        #expect(detect["response"]?.contains(first.situation.rawValue) == true)
+    }
 }

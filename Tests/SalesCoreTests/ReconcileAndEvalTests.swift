@@ -19,8 +19,12 @@ struct ReconcileAndEvalTests {
         #expect(policy.reasons(before: SlotValues(), captured: SlotValues(), firstDetection: Detection(situation: .stall, confidence: 0.4)) == [.lowConfidence])
         let changed = policy.reasons(
             before: SlotValues([.timeline: "Q3"]), captured: SlotValues([.timeline: "next month"]),
-            firstDetection: Detection(situation: .discoveryShare, confidence: 0.95))
-        #expect(changed == [.materialChange])
+            firstDetection: Detection(situation: .greeting, confidence: 0.95))
+        #expect(changed == [.criticalSlot], "a changed critical value the detection does not explain")
+        let explained = policy.reasons(
+            before: SlotValues([.competitors: "Blue Yonder"]), captured: SlotValues([.competitors: "Toolio"]),
+            firstDetection: Detection(situation: .objectionCompetitor, confidence: 0.95))
+        #expect(explained.isEmpty, "a competitor objection already accounts for a newly named competitor")
     }
 
     @Test func manyNewSlotsAreMaterialAFewAreNot() {

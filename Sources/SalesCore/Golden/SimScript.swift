@@ -1,10 +1,11 @@
 import Foundation
 
 /// Builds the simulator's `script` responder lines from golden turns: capture answers
-/// with the gold slots and detect with the gold situation, keyed by (tag, message).
-/// The first label wins when the same message appears twice.
+/// with the gold slots, detect with the gold situation, and generate with the agent reply
+/// the conversation actually continued with (the next turn's history), keyed by
+/// (tag, message). The first label wins when the same message appears twice.
 public enum SimScript {
-    /// The reply the simulated generate step gives (generate has no gold label).
+    /// The reply the simulated generate step gives when the conversation has no next turn.
     public static let genericReply = "Thanks for sharing that. What would a good outcome look like for your team?"
 
     public static func lines(for turns: [GoldenTurn]) -> [String] {
@@ -18,12 +19,29 @@ public enum SimScript {
             let line = ["tag": tag, "message": message, "response": response]
             if let data = try? encoder.encode(line), let text = String(data: data, encoding: .utf8) { lines.append(text) }
         }
+        let replies = goldReplies(turns)
         for turn in turns {
             let slots = (try? encoder.encode(["slots": turn.slots])).flatMap { String(data: $0, encoding: .utf8) } ?? "{}"
             add(tag: "capture", message: turn.message, response: slots)
             add(tag: "detect", message: turn.message, response: #"{"situation":"\#(turn.situation.rawValue)","confidence":0.95}"#)
-            add(tag: "generate", message: turn.message, response: genericReply)
+            add(tag: "generate", message: turn.message, response: replies[turn.id] ?? genericReply)
         }
         return lines
+    }
+
+    /// Turn id → the agent's reply to that turn, read from the history of the turn after it.
+    static func goldReplies(_ turns: [GoldenTurn]) -> [String: String] {
+        var replies: [String: String] = [:]
+        for turn in turns {
+            guard let reply = turn.history.last, reply.role == "agent", turn.history.count >= 2 else { continue }
+            let answered = turn.history[turn.history.count - 2]
+            guard answered.role == "customer",
+                let previous = turns.first(where: {
+                    $0.conversation == turn.conversation && $0.message == answered.text && $0.id != turn.id
+                })
+            else { continue }
+            replies[previous.id] = reply.text
+        }
+        return replies
     }
 }

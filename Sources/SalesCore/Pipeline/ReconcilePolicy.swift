@@ -1,12 +1,13 @@
 /// Decides whether detection, which ran on the pre-capture context in parallel with
 /// capture, must run again on the updated context (the two-pass reconcile, SPEC §2).
 ///
-/// Re-run when capture added a critical slot that the first detection does not already
-/// account for, when the first detection's confidence is below the threshold, or when
-/// capture changed the context materially: a value the customer corrected, or so many new
-/// slots at once (four by default) that the message is more than the detection saw. Three
-/// non-critical facts in an opening message ("Acme, 200 people, on spreadsheets") are
-/// ordinary discovery and do not pay for a second call.
+/// Re-run when capture added (or changed) a critical slot that the first detection does not
+/// already account for, when the first detection's confidence is below the threshold, or
+/// when capture changed the context materially: so many new slots at once (four by
+/// default) that the message is more than the detection saw. Three non-critical facts in
+/// an opening message ("Acme, 200 people, on spreadsheets") are ordinary discovery, and a
+/// second competitor named in a competitor objection is what the detection already said;
+/// neither pays for a second call.
 public struct ReconcilePolicy: Sendable, Hashable {
     /// Why a reconcile ran.
     public enum Reason: String, Sendable, Hashable, Codable {
@@ -32,15 +33,15 @@ public struct ReconcilePolicy: Sendable, Hashable {
     ) -> [Reason] {
         var reasons: [Reason] = []
         let added = captured.slots.subtracting(before.slots)
-        let unexplained = added.intersection(Slot.critical).filter {
+        let changed = captured.entries.filter { entry in
+            before[entry.slot].map { $0.lowercased() != entry.value.lowercased() } ?? false
+        }.map(\.slot)
+        let unexplained = added.union(changed).intersection(Slot.critical).filter {
             !Self.explains(firstDetection.situation, $0)
         }
         if !unexplained.isEmpty { reasons.append(.criticalSlot) }
         if firstDetection.confidence < confidenceThreshold { reasons.append(.lowConfidence) }
-        let changed = captured.entries.contains { entry in
-            before[entry.slot].map { $0.lowercased() != entry.value.lowercased() } ?? false
-        }
-        if added.count >= materialNewSlots || changed { reasons.append(.materialChange) }
+        if added.count >= materialNewSlots { reasons.append(.materialChange) }
         return reasons
     }
 
