@@ -128,12 +128,20 @@ public struct Route: Sendable, Hashable {
     }
 }
 
-/// How an alias uses its routes. Race, hedge and tier join this enum as their own cases.
+/// How an alias uses its routes.
 public enum Strategy: String, Sendable, Hashable, CaseIterable {
     /// Exactly one route, with retries.
     case single
     /// Routes in order; the next one when the previous cannot answer.
     case fallback
+    /// Every route at the same instant; the first complete answer (JSON) or first real
+    /// content token (streaming) wins and the others are cancelled.
+    case race
+    /// The first route; a second one only when the first has produced nothing by a delay
+    /// taken from its recent TTFT percentile, within a cap on extra traffic.
+    case hedge
+    /// One tier's routes (served as `fallback`), picked by a cheap complexity estimate.
+    case tier
 }
 
 /// A model alias clients ask for, and how it is served.
@@ -145,12 +153,21 @@ public struct AliasConfig: Sendable, Hashable {
     public var timeout: Duration?
     /// Time-to-first-token deadline per attempt, overriding the providers'.
     public var firstTokenTimeout: Duration?
+    /// The hedge settings (strategy `hedge`).
+    public var hedge: HedgeConfig
+    /// The tiers, cheapest first (strategy `tier`); `routes` then lists every tier's routes.
+    public var tiers: [TierConfig]
 
-    public init(name: String, strategy: Strategy, routes: [Route], timeout: Duration? = nil, firstTokenTimeout: Duration? = nil) {
+    public init(
+        name: String, strategy: Strategy, routes: [Route], timeout: Duration? = nil, firstTokenTimeout: Duration? = nil,
+        hedge: HedgeConfig = HedgeConfig(), tiers: [TierConfig] = []
+    ) {
         self.name = name
         self.strategy = strategy
         self.routes = routes
         self.timeout = timeout
         self.firstTokenTimeout = firstTokenTimeout
+        self.hedge = hedge
+        self.tiers = tiers
     }
 }

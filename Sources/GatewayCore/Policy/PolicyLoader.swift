@@ -109,9 +109,41 @@ public enum PolicyLoader {
         var map = try node.map()
         let strategyNode = try map.required("strategy")
         let strategy = try oneOf(strategyNode, Strategy.self)
-        let routesNode = try map.required("routes")
+        var alias = AliasConfig(name: name, strategy: strategy, routes: [])
+        if strategy == .tier {
+            if let routes = map.optional("routes") {
+                throw routes.error("strategy `tier` takes its routes per tier, under `tiers`")
+            }
+            let tiersNode = try map.required("tiers")
+            alias.tiers = try parseTiers(tiersNode, providers: providers)
+            for tier in alias.tiers {
+                for route in tier.routes where !alias.routes.contains(route) { alias.routes.append(route) }
+            }
+        } else {
+            let routesNode = try map.required("routes")
+            alias.routes = try parseRoutes(routesNode, providers: providers)
+            switch strategy {
+            case .single where alias.routes.count != 1:
+                throw routesNode.error("strategy `single` takes exactly one route (use `fallback` for several)")
+            case .race where alias.routes.count < 2, .hedge where alias.routes.count < 2:
+                throw routesNode.error("strategy `\(strategy.rawValue)` needs at least two routes")
+            default:
+                break
+            }
+        }
+        if let value = map.optional("hedge") {
+            guard strategy == .hedge else { throw value.error("`hedge` settings apply to strategy `hedge` only") }
+            alias.hedge = try parseHedge(value)
+        }
+        if let value = map.optional("timeout_ms") { alias.timeout = try milliseconds(value) }
+        if let value = map.optional("first_token_timeout_ms") { alias.firstTokenTimeout = try milliseconds(value) }
+        try map.finish()
+        return alias
+    }
+
+    private static func parseRoutes(_ node: YAMLNode, providers: [ProviderConfig]) throws(ConfigError) -> [Route] {
         var routes: [Route] = []
-        for item in try routesNode.list() {
+        for item in try node.list() {
             var routeMap = try item.map()
             let providerNode = try routeMap.required("provider")
             let providerName = try providerNode.string()
@@ -121,17 +153,52 @@ public enum PolicyLoader {
             }
             let model = try routeMap.required("model").string()
             try routeMap.finish()
-            routes.append(Route(provider: providerName, model: model))
+            let route = Route(provider: providerName, model: model)
+            guard !routes.contains(route) else { throw item.error("route \(providerName)/\(model) is listed twice") }
+            routes.append(route)
         }
-        guard !routes.isEmpty else { throw routesNode.error("at least one route is required") }
-        if strategy == .single, routes.count != 1 {
-            throw routesNode.error("strategy `single` takes exactly one route (use `fallback` for several)")
+        guard !routes.isEmpty else { throw node.error("at least one route is required") }
+        return routes
+    }
+
+    private static func parseHedge(_ node: YAMLNode) throws(ConfigError) -> HedgeConfig {
+        var map = try node.map()
+        var config = HedgeConfig()
+        if let value = map.optional("percentile") { config.percentile = try value.double(in: 50...99.9) }
+        if let value = map.optional("floor_ms") { config.floor = try milliseconds(value, allowZero: true) }
+        if let value = map.optional("ceiling_ms") { config.ceiling = try milliseconds(value) }
+        if let value = map.optional("initial_delay_ms") { config.initialDelay = try milliseconds(value, allowZero: true) }
+        if let value = map.optional("min_samples") { config.minimumSamples = try positiveInt(value) }
+        if let value = map.optional("max_extra_ratio") { config.maxExtraRatio = try value.double(in: 0...1) }
+        if let value = map.optional("window_ms") { config.window = try milliseconds(value) }
+        if config.floor > config.ceiling, let value = map.optional("floor_ms") ?? map.optional("ceiling_ms") {
+            throw value.error("floor_ms must not exceed ceiling_ms")
         }
-        var alias = AliasConfig(name: name, strategy: strategy, routes: routes)
-        if let value = map.optional("timeout_ms") { alias.timeout = try milliseconds(value) }
-        if let value = map.optional("first_token_timeout_ms") { alias.firstTokenTimeout = try milliseconds(value) }
         try map.finish()
-        return alias
+        return config
+    }
+
+    private static func parseTiers(_ node: YAMLNode, providers: [ProviderConfig]) throws(ConfigError) -> [TierConfig] {
+        var tiers: [TierConfig] = []
+        let items = try node.list()
+        for (index, item) in items.enumerated() {
+            var map = try item.map()
+            let nameNode = try map.required("name")
+            let name = try nameNode.string()
+            guard !tiers.contains(where: { $0.name == name }) else { throw nameNode.error("tier '\(name)' is defined twice") }
+            var tier = TierConfig(name: name, routes: try parseRoutes(try map.required("routes"), providers: providers))
+            if let value = map.optional("max_chars") { tier.maxChars = try nonNegativeInt(value) }
+            if let value = map.optional("max_context_chars") { tier.maxContextChars = try nonNegativeInt(value) }
+            if let value = map.optional("max_messages") { tier.maxMessages = try positiveInt(value) }
+            if let value = map.optional("max_questions") { tier.maxQuestions = try nonNegativeInt(value) }
+            try map.finish()
+            if index == items.count - 1, !tier.acceptsEverything {
+                throw item.error("the last tier takes every request that no earlier tier took: give it no max_* thresholds")
+            }
+            tiers.append(tier)
+        }
+        guard tiers.count >= 2 else { throw node.error("strategy `tier` needs at least two tiers") }
+        return tiers
     }
 
     // MARK: - Scalars

@@ -34,6 +34,19 @@ public struct ModelStats: Sendable {
         return total == 0 ? 0 : Double(failures) / Double(total)
     }
 
+    /// One percentile of recent TTFT (`firstToken`) or latency in milliseconds, or nil
+    /// with fewer than `minimumSamples` recent answers.
+    public mutating func recentPercentile(
+        _ percentile: Double, firstToken useFirstToken: Bool, minimumSamples: Int, now: ContinuousClock.Instant
+    ) -> Double? {
+        if useFirstToken {
+            guard firstToken.recentCount >= UInt64(minimumSamples) else { return nil }
+            return firstToken.percentileMilliseconds(percentile, now: now)
+        }
+        guard latency.recentCount >= UInt64(minimumSamples) else { return nil }
+        return latency.percentileMilliseconds(percentile, now: now)
+    }
+
     /// p50/p95/p99 of latency and TTFT in milliseconds.
     public mutating func percentiles(now: ContinuousClock.Instant) -> (latency: Percentiles, firstToken: Percentiles) {
         (

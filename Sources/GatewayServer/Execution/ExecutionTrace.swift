@@ -12,6 +12,8 @@ struct ExecutionTrace: Sendable {
     var failures: [ProviderFailure] = []
     /// The answering upstream's own service time, when it reports one (the simulator does).
     var upstreamServiceTime: Duration?
+    /// The tier a `tier` alias chose.
+    var tier: String?
 }
 
 /// A streamed answer whose first content has arrived; the rest is still upstream.

@@ -4,10 +4,15 @@ import HTTPTypes
 import NIOCore
 import NIOHTTP1
 
-/// Serves one request by its alias's strategy (`single`, `fallback`): walks the routes
-/// with ``FallbackPlan``, retrying with backoff, until an attempt answers or none can.
+/// Serves one request by its alias's strategy: `single` and `fallback` walk the routes
+/// (``FallbackExecution``), `race` and `hedge` run contenders concurrently, and `tier`
+/// picks a tier's routes and walks those.
 struct RequestExecutor: Sendable {
     let runner: AttemptRunner
+    let strategies: StrategyStats
+
+    /// Request header naming a tier: a hint that overrides the complexity estimate.
+    static let tierHint = HTTPField.Name.gatewayTier
 
     func execute(
         _ request: ChatRequest,
@@ -17,59 +22,28 @@ struct RequestExecutor: Sendable {
         deadline: ContinuousClock.Instant,
         trace: TraceRecorder
     ) async throws -> ExecutionAnswer {
-        let routes = alias.routes.filter { snapshot.providers[$0.provider] != nil }
-        var retryPolicies: [Route: RetryPolicy] = [:]
-        for route in routes {
-            retryPolicies[route] = snapshot.providers[route.provider]?.config.retry
-        }
-        var plan = FallbackPlan(routes: routes, retryPolicies: retryPolicies)
-        var random = SystemRandomNumberGenerator()
-        var decision = plan.start()
-        while true {
-            let route: Route
-            switch decision {
-            case .giveUp(let failures):
-                throw GatewayError.allProvidersFailed(failures)
-            case .retry(let next, let wait):
-                runner.metrics.retried(provider: next.provider, model: next.model)
-                try await Task.sleep(for: wait)
-                route = next
-            case .tryRoute(let next):
-                route = next
+        let context = ContestContext(
+            runner: runner, request: request, alias: alias, snapshot: snapshot, incomingHeaders: incomingHeaders,
+            deadline: deadline)
+        switch alias.strategy {
+        case .single, .fallback:
+            strategies.requestStarted(alias: alias, now: .now)
+            return try await FallbackExecution(context: context).run(routes: alias.routes, trace: trace)
+        case .race:
+            strategies.requestStarted(alias: alias, now: .now)
+            return try await RaceExecution(context: context, stats: strategies, metrics: runner.metrics).run(trace: trace)
+        case .hedge:
+            strategies.requestStarted(alias: alias, now: .now)
+            return try await HedgeExecution(context: context, stats: strategies, metrics: runner.metrics).run(trace: trace)
+        case .tier:
+            let estimate = ComplexityEstimate(request)
+            guard let tier = TierChooser.choose(alias.tiers, estimate: estimate, hint: incomingHeaders[Self.tierHint]) else {
+                throw GatewayError.allProvidersFailed([])
             }
-            guard let runtime = snapshot.providers[route.provider] else { continue }
-            let call = UpstreamCall(
-                request: request, model: route.model,
-                forwardedHeaders: Self.forwarded(incomingHeaders, names: runtime.config.forwardHeaders),
-                deadline: Self.nioDeadline(deadline))
-            let started = ContinuousClock.now
-            do {
-                let answer = try await runner.run(
-                    runtime: runtime, call: call,
-                    firstTokenTimeout: alias.firstTokenTimeout ?? runtime.config.firstTokenTimeout,
-                    stream: request.stream)
-                trace.update {
-                    $0.attempts += 1
-                    $0.upstreamTime += .now - started
-                    $0.provider = route.provider
-                    $0.model = route.model
-                    $0.upstreamServiceTime = answer.serviceTime
-                }
-                return answer
-            } catch let failure as AttemptFailure {
-                trace.update {
-                    $0.attempts += 1
-                    $0.upstreamTime += .now - started
-                    $0.failures.append(ProviderFailure(provider: route.provider, model: route.model, failure: failure))
-                }
-                decision = plan.attemptFailed(failure, now: .now, deadline: deadline, random: &random)
-            } catch {
-                trace.update {
-                    $0.attempts += 1
-                    $0.upstreamTime += .now - started
-                }
-                throw error
-            }
+            strategies.requestStarted(alias: alias, tier: tier.name, now: .now)
+            runner.metrics.tierChosen(alias: alias.name, tier: tier.name)
+            trace.update { $0.tier = tier.name }
+            return try await FallbackExecution(context: context).run(routes: tier.routes, trace: trace)
         }
     }
 

@@ -15,6 +15,8 @@ extension HTTPField.Name {
     /// Response: the answering upstream's own service time, when it reports one (the
     /// simulator's `x-sim-service-ms`), so benchmarks can compute the ideal latency.
     static let gatewayUpstreamService = Self("x-gateway-upstream-service-ms")!
+    /// Response: the tier a `tier` alias chose (request: a hint naming one).
+    static let gatewayTier = Self("x-gateway-tier")!
 }
 
 extension ExecutionTrace {
@@ -26,6 +28,7 @@ extension ExecutionTrace {
         fields[.gatewayAttempts] = String(attempts)
         fields[.gatewayOverhead] = Self.formatMilliseconds(elapsed - upstreamTime)
         if let upstreamServiceTime { fields[.gatewayUpstreamService] = Self.formatMilliseconds(upstreamServiceTime) }
+        if let tier { fields[.gatewayTier] = tier }
         return fields
     }
 

@@ -20,7 +20,7 @@ struct HealthRoutes: Sendable {
                 status: ready ? .ok : .serviceUnavailable)
         }
         router.get("/health/providers") { _, _ in
-            let report = ProviderHealthReport.make(snapshot: gateway.snapshot(), now: .now)
+            let report = ProviderHealthReport.make(snapshot: gateway.snapshot(), strategies: gateway.strategies, now: .now)
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.sortedKeys, .prettyPrinted]
             let data = try encoder.encode(report)
@@ -58,6 +58,10 @@ struct HealthRoutes: Sendable {
                 }
                 gateway.metrics.gauge("llm_gateway_breaker_state", [("provider", name), ("model", route.model)], value: value)
             }
+        }
+        for alias in snapshot.policy.aliases where alias.strategy == .hedge {
+            let ratio = gateway.strategies.extraTrafficRatio(alias: alias.name, now: .now) ?? 0
+            gateway.metrics.gauge("llm_gateway_hedge_extra_traffic_ratio", [("alias", alias.name)], value: ratio)
         }
     }
 

@@ -1,4 +1,5 @@
 import CoreMetrics
+import GatewayCore
 import Synchronization
 
 /// The gateway's metrics, created through an injected factory (Prometheus in production,
@@ -40,6 +41,28 @@ public final class GatewayMetrics: Sendable {
 
     func retried(provider: String, model: String) {
         counter("llm_gateway_retries_total", [("provider", provider), ("model", model)]).increment()
+    }
+
+    /// Counts a strategy event on a route of an alias: `race_contenders`, `race_wins`,
+    /// `hedges_fired`, `hedges_won`, `hedges_denied`, `cancelled_calls`.
+    func strategyEvent(_ event: String, alias: String, route: Route) {
+        counter("llm_gateway_\(event)_total", [("alias", alias), ("provider", route.provider), ("model", route.model)])
+            .increment()
+    }
+
+    /// Tokens spent on calls that lost a race or hedge: the prompt sent (estimated) and
+    /// whatever completion arrived before the cancel.
+    func wastedTokens(alias: String, route: Route, prompt: Int, completion: Int) {
+        let dimensions = [("alias", alias), ("provider", route.provider), ("model", route.model)]
+        counter("llm_gateway_wasted_tokens_total", dimensions + [("kind", "prompt")]).increment(by: Int64(prompt))
+        if completion > 0 {
+            counter("llm_gateway_wasted_tokens_total", dimensions + [("kind", "completion")]).increment(by: Int64(completion))
+        }
+    }
+
+    /// Counts the tier a `tier` alias chose.
+    func tierChosen(alias: String, tier: String) {
+        counter("llm_gateway_tier_chosen_total", [("alias", alias), ("tier", tier)]).increment()
     }
 
     /// Sets a gauge (in-flight, queued, breaker state), read at scrape time.

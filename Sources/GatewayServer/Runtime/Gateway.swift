@@ -35,6 +35,7 @@ public final class Gateway: Sendable {
     let metrics: GatewayMetrics
     let logger: Logger
     let executor: RequestExecutor
+    let strategies = StrategyStats()
     let connections = ConnectionRegistry()
     private let current: Mutex<RuntimeSnapshot>
     private let configuration: GatewayConfiguration
@@ -46,7 +47,8 @@ public final class Gateway: Sendable {
         self.logger = configuration.logger
         self.client = HTTPClient(eventLoopGroupProvider: .singleton, configuration: Self.clientConfiguration())
         self.transport = AsyncHTTPClientTransport(client: client)
-        self.executor = RequestExecutor(runner: AttemptRunner(metrics: metrics, logger: configuration.logger))
+        self.executor = RequestExecutor(
+            runner: AttemptRunner(metrics: metrics, logger: configuration.logger), strategies: strategies)
         let snapshot = RuntimeSnapshot.build(
             policy: configuration.policy, previous: nil, environment: configuration.environment,
             simulatorURL: configuration.simulatorURL, transport: transport)

@@ -17,6 +17,15 @@ final class StatsBank: Sendable {
         stats.withLock { $0[model, default: ModelStats(now: now)].attemptFailed(now: now) }
     }
 
+    /// A recent TTFT or latency percentile of one model; nil without enough samples.
+    func recentPercentile(
+        model: String, _ percentile: Double, firstToken: Bool, minimumSamples: Int, now: ContinuousClock.Instant
+    ) -> Double? {
+        stats.withLock {
+            $0[model]?.recentPercentile(percentile, firstToken: firstToken, minimumSamples: minimumSamples, now: now)
+        }
+    }
+
     /// The models seen so far.
     var models: [String] {
         stats.withLock { Array($0.keys).sorted() }

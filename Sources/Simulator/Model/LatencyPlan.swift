@@ -15,6 +15,11 @@ struct LatencyPlan: Sendable, Equatable {
     var outputTokens: Int
     /// Tokens grouped into one streamed chunk.
     var tokensPerChunk: Int
+    /// The head and opening event go out at once instead of with the first token.
+    var headFirst = false
+
+    /// When a stream's head and opening event go out.
+    var openingMs: Double { headFirst ? 0 : firstByteMs }
 
     /// A chunk is sent at most about this often.
     static let chunkIntervalMs = 5.0
@@ -47,7 +52,8 @@ extension LatencyPlan {
             prefillMs: settings.prefillMsPerInputToken * Double(inputTokens),
             decodeMsPerToken: settings.decodeMsPerOutputToken,
             outputTokens: outputTokens,
-            tokensPerChunk: Self.tokensPerChunk(decodeMsPerToken: settings.decodeMsPerOutputToken)
+            tokensPerChunk: Self.tokensPerChunk(decodeMsPerToken: settings.decodeMsPerOutputToken),
+            headFirst: settings.headFirst
         )
     }
 }

@@ -29,6 +29,9 @@ struct SimSettings: Sendable, Equatable {
     var decodeMsPerOutputToken = 0.0
     /// Fault probabilities.
     var faults = SimFaultRates()
+    /// Streams send the response head and the opening event (role chunk, `message_start`)
+    /// at once, before the first token, as Anthropic's API does; otherwise with it.
+    var headFirst = false
 
     /// Applies the fields an override sets, keeping the rest.
     func merged(with override: SimOverride?) -> SimSettings {
@@ -40,6 +43,7 @@ struct SimSettings: Sendable, Equatable {
         if let value = override.decodeMsPerOutputToken { result.decodeMsPerOutputToken = value }
         for (fault, rate) in override.faultRates { result.faults.rates[fault] = rate }
         if let value = override.retryAfterSeconds { result.faults.retryAfterSeconds = value }
+        if let value = override.headFirst { result.headFirst = value }
         return result
     }
 }
@@ -58,4 +62,6 @@ struct SimOverride: Sendable, Equatable {
     var faultRates: [SimFault: Double] = [:]
     /// `faults.retry_after_s`.
     var retryAfterSeconds: Int?
+    /// `head_first`.
+    var headFirst: Bool?
 }

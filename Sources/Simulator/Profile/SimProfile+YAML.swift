@@ -3,7 +3,7 @@ import YAMLConfig
 extension SimProfile {
     private static let topKeys: Set<String> = ["seed", "responder", "script", "defaults", "tags", "models"]
     private static let settingsKeys: Set<String> = [
-        "ttft_ms", "prefill_ms_per_input_token", "decode_ms_per_output_token", "faults",
+        "ttft_ms", "prefill_ms_per_input_token", "decode_ms_per_output_token", "faults", "head_first",
     ]
     private static let ttftKeys: Set<String> = ["median", "p95"]
     private static let faultKeys = Set(SimFault.allCases.map(\.rawValue)).union(["retry_after_s"])
@@ -68,6 +68,8 @@ extension SimProfile {
                 override.prefillMsPerInputToken = try value.double(in: milliseconds)
             case "decode_ms_per_output_token":
                 override.decodeMsPerOutputToken = try value.double(in: milliseconds)
+            case "head_first":
+                override.headFirst = try value.bool()
             default:
                 try parseFaults(value, into: &override)
             }

@@ -23,7 +23,7 @@ enum AnthropicWire {
             "content_block_start",
             "{\"type\":\"content_block_start\",\"index\":0,\"content_block\":{\"type\":\"text\",\"text\":\"\"}}")
         opening += event("ping", "{\"type\":\"ping\"}")
-        var events = [TimedText(atMs: plan.firstByteMs, text: opening)]
+        var events = [TimedText(atMs: plan.openingMs, text: opening)]
         for (index, chunk) in reply.answer.chunks.enumerated() {
             let data =
                 "{\"type\":\"content_block_delta\",\"index\":0,\"delta\":{\"type\":\"text_delta\",\"text\":"

@@ -16,7 +16,7 @@ enum OpenAIWire {
         func choice(_ delta: String, finish: String = "null") -> String {
             "data: " + chunkPrefix + "{\"index\":0,\"delta\":\(delta),\"logprobs\":null,\"finish_reason\":\(finish)}]}\n\n"
         }
-        var events = [TimedText(atMs: plan.firstByteMs, text: choice("{\"role\":\"assistant\",\"content\":\"\"}"))]
+        var events = [TimedText(atMs: plan.openingMs, text: choice("{\"role\":\"assistant\",\"content\":\"\"}"))]
         for (index, chunk) in reply.answer.chunks.enumerated() {
             events.append(TimedText(atMs: plan.chunkOffsetMs(index), text: choice("{\"content\":\(JSONText.quoted(chunk))}")))
         }

@@ -26,6 +26,17 @@ struct WireTests {
         #expect(JSONText.millis(1000.05) == "1000.050")
     }
 
+    @Test func headFirstSendsTheOpeningEventBeforeTheFirstToken() {
+        var early = plan
+        early.headFirst = true
+        for format in [WireFormat.openAI, .anthropic] {
+            let events = format.streamEvents(reply("echo: a b c"), plan: early)
+            #expect(events.first?.atMs == 0, "head and opening event at once")
+            #expect(events.dropFirst().allSatisfy { $0.atMs >= plan.firstByteMs }, "content still waits for the first token")
+            #expect(format.streamEvents(reply("echo: a b c"), plan: plan).first?.atMs == plan.firstByteMs)
+        }
+    }
+
     @Test func everyBodyAndEventIsValidJSON() throws {
         for format in [WireFormat.openAI, .anthropic, .gemini] {
             let body = try object(format.body(reply("echo: a \"b\" c")))
