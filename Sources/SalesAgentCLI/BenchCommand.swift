@@ -21,8 +21,14 @@ struct BenchCommand: AsyncParsableCommand {
     @Option(help: "Conversations replayed at once.")
     var concurrency = 8
 
-    @Option(help: "Configurations, comma-separated: \(BenchConfiguration.all.map(\.name).joined(separator: ", ")).")
-    var configs = BenchConfiguration.all.map(\.name).joined(separator: ",")
+    @Option(help: "Configurations, comma-separated, or `all`: \(BenchConfiguration.all.map(\.name).joined(separator: ", ")).")
+    var configs = BenchConfiguration.baseline.joined(separator: ",")
+
+    @Option(help: "Simulator profile the scripted answers are timed by: seed, seed-heavy (heavy tails, 1 % stalls) or a file.")
+    var simProfile = "seed"
+
+    @Option(help: "Gateway policy with the aliases the configurations call.")
+    var policy = "policies/gateway-bench.yaml"
 
     @Option(help: "JSON results file.")
     var out = "bench-results/agent-bench.json"
@@ -31,7 +37,8 @@ struct BenchCommand: AsyncParsableCommand {
     var svg = "bench-results/agent-bench.svg"
 
     func run() async throws {
-        let chosen = try configs.split(separator: ",").map { name in
+        let names = configs == "all" ? BenchConfiguration.all.map(\.name) : configs.split(separator: ",").map(String.init)
+        let chosen = try names.map { name in
             guard let config = BenchConfiguration.all.first(where: { $0.name == name }) else {
                 throw ValidationError("unknown configuration '\(name)'; known: \(BenchConfiguration.all.map(\.name).joined(separator: ", "))")
             }
@@ -48,15 +55,19 @@ struct BenchCommand: AsyncParsableCommand {
             .mapValues { $0.sorted { ($0.turn ?? 0) < ($1.turn ?? 0) } }
             .sorted { $0.key < $1.key }.map(\.value)
         if conversations > 0 { byConversation = Array(byConversation.prefix(conversations)) }
-        let profile = try ScriptedSimProfile.write(golden: goldenFiles)
+        let seedProfile = simProfile.hasSuffix(".yaml") ? simProfile : "policies/sim-\(simProfile).yaml"
+        let profile = try ScriptedSimProfile.write(golden: goldenFiles, seedProfile: seedProfile)
         defer { profile.cleanup() }
-        let gateway = try await GatewayProcess.start(simProfile: profile.profile)
+        print("gateway: \(policy), simulator: \(seedProfile) with capture/detect/generate scripted from the golden set")
+        let gateway = try await GatewayProcess.start(simProfile: profile.profile, extraArguments: ["--policy", policy])
         defer { gateway.stop() }
         let results = try await AgentHTTPClient.with { client in
             var results: [BenchResult] = []
             for config in chosen {
                 let pipeline = try AgentSetup.pipeline(
-                    options: AgentOptions(backend: .gateway, gatewayURL: gateway.url, variant: config.variant, pipeline: PipelineConfiguration(mode: config.mode)),
+                    options: AgentOptions(
+                        backend: .gateway, gatewayURL: gateway.url, variant: config.variant,
+                        pipeline: PipelineConfiguration(mode: config.mode), models: config.models),
                     client: client)
                 let total = byConversation.reduce(0) { $0 + $1.count }
                 let progress = ProgressLine(label: config.name.padding(toLength: 20, withPad: " ", startingAt: 0), total: total)
@@ -64,10 +75,11 @@ struct BenchCommand: AsyncParsableCommand {
                 progress.finish()
                 results.append(BenchResult(configuration: config, records: records))
             }
+            await GatewayStrategyTable.print(gatewayURL: gateway.url, client: client ?? HTTPClient.shared)
             return results
         }
         BenchReport.printTables(results)
-        try BenchReport.write(results, json: out, svg: svg)
+        try BenchReport.write(results, simProfile: seedProfile, policy: policy, json: out, svg: svg)
         print("\nwrote \(out) and \(svg)")
     }
 
@@ -103,17 +115,38 @@ struct BenchCommand: AsyncParsableCommand {
     }
 }
 
-/// One benchmarked pipeline configuration.
+/// One benchmarked pipeline configuration: pipeline shape, prompt variant, and the
+/// gateway aliases (so the gateway's strategy) each step calls.
 struct BenchConfiguration: Sendable, Codable {
     var name: String
     var mode: PipelineConfiguration.Mode
     var variant: PromptVariant
+    var captureModel = "fast"
+    var detectModel = "fast"
+    var generateModel = "smart"
+
+    var models: StepModels { StepModels(capture: captureModel, detect: detectModel, generate: generateModel) }
+
+    enum CodingKeys: String, CodingKey {
+        case name, mode, variant
+        case captureModel = "capture_model", detectModel = "detect_model", generateModel = "generate_model"
+    }
 
     static let all = [
         BenchConfiguration(name: "sequential-verbose", mode: .sequential, variant: .verbose),
         BenchConfiguration(name: "sequential-compact", mode: .sequential, variant: .compact),
         BenchConfiguration(name: "parallel-compact", mode: .parallel, variant: .compact),
+        BenchConfiguration(
+            name: "parallel-race", mode: .parallel, variant: .compact, captureModel: "fast-race", detectModel: "fast-race",
+            generateModel: "smart-race"),
+        BenchConfiguration(
+            name: "parallel-hedge", mode: .parallel, variant: .compact, captureModel: "fast-hedge", detectModel: "fast-hedge",
+            generateModel: "smart-hedge"),
+        BenchConfiguration(name: "parallel-tier", mode: .parallel, variant: .compact, generateModel: "smart-tier"),
     ]
+
+    /// The phase-0 comparison, the default selection.
+    static let baseline = ["sequential-verbose", "sequential-compact", "parallel-compact"]
 }
 
 /// What one turn cost, measured and ideal.
@@ -126,6 +159,8 @@ struct TurnRecord: Sendable {
     /// The critical path from the simulator's own service times; nil when a step fell back.
     var ideal: Double?
     var calls: Int
+    /// Calls the gateway made upstream for this turn (race and hedge contenders, retries).
+    var upstreamCalls: Int
     var promptTokens: Int
     var fallbacks: Int
 
@@ -138,6 +173,7 @@ struct TurnRecord: Sendable {
         generate = steps.generate.milliseconds
         let reports = [steps.capture, steps.detect, steps.generate] + (steps.reconcile.map { [$0] } ?? [])
         calls = reports.filter { $0.gateway != nil }.count
+        upstreamCalls = reports.reduce(0) { $0 + ($1.gateway?.attempts ?? 0) }
         promptTokens = reports.reduce(0) { $0 + $1.promptTokens }
         fallbacks = reports.filter { $0.fallbackReason != nil }.count
         let service = { (report: StepReport) in report.gateway?.upstreamServiceMs }
@@ -170,6 +206,7 @@ struct BenchResult: Sendable, Encodable {
     var generateMs: LatencySummary
     var reconcileRate: Double
     var callsPerTurn: Double
+    var upstreamCallsPerTurn: Double
     var promptTokensPerTurn: Double
     var fallbacks: Int
 
@@ -186,6 +223,7 @@ struct BenchResult: Sendable, Encodable {
         let count = Double(max(records.count, 1))
         reconcileRate = Double(records.filter { $0.reconcile != nil }.count) / count
         callsPerTurn = Double(records.reduce(0) { $0 + $1.calls }) / count
+        upstreamCallsPerTurn = Double(records.reduce(0) { $0 + $1.upstreamCalls }) / count
         promptTokensPerTurn = Double(records.reduce(0) { $0 + $1.promptTokens }) / count
         fallbacks = records.reduce(0) { $0 + $1.fallbacks }
     }
@@ -195,21 +233,22 @@ struct BenchResult: Sendable, Encodable {
         case turnMs = "turn_ms", idealMs = "ideal_ms", overheadMs = "overhead_ms", captureMs = "capture_ms"
         case detectMs = "detect_ms", reconcileMs = "reconcile_ms", generateMs = "generate_ms"
         case reconcileRate = "reconcile_rate", callsPerTurn = "calls_per_turn", promptTokensPerTurn = "prompt_tokens_per_turn"
+        case upstreamCallsPerTurn = "upstream_calls_per_turn"
     }
 }
 
 /// Tables, JSON and the SVG chart of a bench run.
 enum BenchReport {
     static func printTables(_ results: [BenchResult]) {
-        print("\nper turn (ms)           p50     p95     p99 | ideal p50  ideal p95 | overhead p50  p95 | reconcile  calls  tokens  fallbacks")
+        print("\nper turn (ms)           p50     p95     p99 | ideal p50  ideal p95 | overhead p50  p95 | reconcile  calls upstream  tokens  fallbacks")
         for result in results {
             print(
                 result.configuration.name.padding(toLength: 20, withPad: " ", startingAt: 0)
                     + String(
-                        format: " %7.1f %7.1f %7.1f | %9.1f %10.1f | %12.1f %5.1f | %8.1f%% %6.2f %7.0f %10d",
+                        format: " %7.1f %7.1f %7.1f | %9.1f %10.1f | %12.1f %5.1f | %8.1f%% %6.2f %8.2f %7.0f %10d",
                         result.turnMs.p50, result.turnMs.p95, result.turnMs.p99, result.idealMs.p50, result.idealMs.p95,
                         result.overheadMs.p50, result.overheadMs.p95, result.reconcileRate * 100, result.callsPerTurn,
-                        result.promptTokensPerTurn, result.fallbacks))
+                        result.upstreamCallsPerTurn, result.promptTokensPerTurn, result.fallbacks))
         }
         print("\nper step p50/p95 (ms)  capture          detect           reconcile        generate")
         for result in results {
@@ -228,14 +267,15 @@ enum BenchReport {
         }
     }
 
-    static func write(_ results: [BenchResult], json: String, svg: String) throws {
+    static func write(_ results: [BenchResult], simProfile: String, policy: String, json: String, svg: String) throws {
         for path in [json, svg] {
             let folder = URL(fileURLWithPath: path).deletingLastPathComponent()
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-        let document = BenchDocument(cores: ProcessInfo.processInfo.activeProcessorCount, results: results)
+        let document = BenchDocument(
+            cores: ProcessInfo.processInfo.activeProcessorCount, simProfile: simProfile, policy: policy, results: results)
         try encoder.encode(document).write(to: URL(fileURLWithPath: json))
         let chart = SVGBarChart(
             title: "Sales agent turn latency: measured vs ideal critical path", unit: "ms",
@@ -249,6 +289,13 @@ enum BenchReport {
 
     struct BenchDocument: Encodable {
         var cores: Int
+        var simProfile: String
+        var policy: String
         var results: [BenchResult]
+
+        enum CodingKeys: String, CodingKey {
+            case cores, policy, results
+            case simProfile = "sim_profile"
+        }
     }
 }
