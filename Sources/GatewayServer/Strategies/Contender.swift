@@ -80,3 +80,34 @@ extension ExecutionAnswer {
         }
     }
 }
+
+extension ThrowingTaskGroup where ChildTaskResult == ContenderOutcome, Failure == any Error {
+    /// After a winner: cancels every other contender and waits for them, releasing any
+    /// answer that still arrived. Returns the routes that answered late with the completion
+    /// tokens they carried.
+    mutating func cancelLosers() async throws -> [Route: Int] {
+        cancelAll()
+        var late: [Route: Int] = [:]
+        while let rest = try await next() {
+            if case .answered(let route, let extra, _) = rest { late[route] = extra.discard() }
+        }
+        return late
+    }
+}
+
+extension TraceRecorder {
+    /// Records the contender that won a race or hedge started at `started`.
+    func won(_ winner: Route, _ answer: ExecutionAnswer, started: ContinuousClock.Instant) {
+        update {
+            $0.provider = winner.provider
+            $0.model = winner.model
+            $0.upstreamTime += .now - started
+            $0.upstreamServiceTime = answer.serviceTime
+        }
+    }
+
+    /// Records a contender's failure.
+    func failed(_ route: Route, _ failure: AttemptFailure) {
+        update { $0.failures.append(ProviderFailure(provider: route.provider, model: route.model, failure: failure)) }
+    }
+}

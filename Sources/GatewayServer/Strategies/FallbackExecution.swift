@@ -43,9 +43,7 @@ struct FallbackExecution: Sendable {
                 }
                 return answer
             case .failed(_, let failure, _):
-                trace.update {
-                    $0.failures.append(ProviderFailure(provider: route.provider, model: route.model, failure: failure))
-                }
+                trace.failed(route, failure)
                 decision = plan.attemptFailed(failure, now: .now, deadline: context.deadline, random: &random)
             case .cancelled, .hedgeTimer:
                 throw CancellationError()

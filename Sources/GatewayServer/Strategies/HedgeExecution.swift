@@ -46,24 +46,13 @@ struct HedgeExecution: Sendable {
                     record(hedgeFired: next)
                 case .answered(let winner, let answer, _):
                     running.remove(winner)
-                    group.cancelAll()
-                    var late: [Route: Int] = [:]
-                    while let rest = try await group.next() {
-                        if case .answered(let route, let extra, _) = rest { late[route] = extra.discard() }
-                    }
+                    let late = try await group.cancelLosers()
                     record(winner: winner, hedge: hedge, losers: running, late: late)
-                    trace.update {
-                        $0.provider = winner.provider
-                        $0.model = winner.model
-                        $0.upstreamTime += .now - started
-                        $0.upstreamServiceTime = answer.serviceTime
-                    }
+                    trace.won(winner, answer, started: started)
                     return answer
                 case .failed(let route, let failure, _):
                     running.remove(route)
-                    trace.update {
-                        $0.failures.append(ProviderFailure(provider: route.provider, model: route.model, failure: failure))
-                    }
+                    trace.failed(route, failure)
                     if running.isEmpty, let next = waiting.first {
                         waiting.removeFirst()
                         running.insert(next)

@@ -26,24 +26,13 @@ struct RaceExecution: Sendable {
                 switch outcome {
                 case .answered(let winner, let answer, _):
                     pending.remove(winner)
-                    group.cancelAll()
-                    var late: [Route: Int] = [:]
-                    while let rest = try await group.next() {
-                        if case .answered(let route, let extra, _) = rest { late[route] = extra.discard() }
-                    }
+                    let late = try await group.cancelLosers()
                     record(winner: winner, losers: pending, late: late, routes: routes)
-                    trace.update {
-                        $0.provider = winner.provider
-                        $0.model = winner.model
-                        $0.upstreamTime += .now - started
-                        $0.upstreamServiceTime = answer.serviceTime
-                    }
+                    trace.won(winner, answer, started: started)
                     return answer
                 case .failed(let route, let failure, _):
                     pending.remove(route)
-                    trace.update {
-                        $0.failures.append(ProviderFailure(provider: route.provider, model: route.model, failure: failure))
-                    }
+                    trace.failed(route, failure)
                 case .cancelled(let route):
                     pending.remove(route)
                 case .hedgeTimer:

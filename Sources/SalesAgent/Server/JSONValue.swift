@@ -1,30 +1,10 @@
-/// Any JSON value, decoded strictly (a number is never a bool), so request fields can be
-/// checked one by one with errors that name the field.
-enum JSONValue: Sendable, Hashable, Decodable {
-    case null
-    case bool(Bool)
-    case number(Double)
-    case string(String)
-    case array([JSONValue])
-    case object([String: JSONValue])
+import GatewayCore
 
-    init(from decoder: any Decoder) throws {
-        let container = try decoder.singleValueContainer()
-        if container.decodeNil() {
-            self = .null
-        } else if let value = try? container.decode(Bool.self) {
-            self = .bool(value)
-        } else if let value = try? container.decode(Double.self) {
-            self = .number(value)
-        } else if let value = try? container.decode(String.self) {
-            self = .string(value)
-        } else if let value = try? container.decode([JSONValue].self) {
-            self = .array(value)
-        } else {
-            self = .object(try container.decode([String: JSONValue].self))
-        }
-    }
+/// Request bodies are read as GatewayCore's ``JSONValue`` (decoded strictly: a number is
+/// never a bool), so fields can be checked one by one with errors that name the field.
+typealias JSONValue = GatewayCore.JSONValue
 
+extension GatewayCore.JSONValue {
     /// The JSON type's name, for error messages.
     var typeName: String {
         switch self {
