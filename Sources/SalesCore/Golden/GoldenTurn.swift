@@ -93,7 +93,9 @@ public enum GoldenFile {
         case .dataCorrupted(let context):
             let where_ = path(context)
             if context.debugDescription.contains("Cannot initialize Situation") {
-                return "\(where_): unknown situation"
+                let value = context.debugDescription.components(separatedBy: "value ").last ?? ""
+                let known = Situation.allCases.map(\.rawValue).joined(separator: ", ")
+                return "\(where_): unknown situation '\(value)' (known: \(known))"
             }
             return where_.isEmpty ? "not valid JSON: \(context.debugDescription)" : "\(where_): \(context.debugDescription)"
         @unknown default:
