@@ -124,9 +124,33 @@ let package = Package(
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]
         ),
+        // The gateway's load bench: open- and closed-loop load generator, scenarios, reports,
+        // and the child processes (simulator, gateway, peers) it measures.
+        .target(
+            name: "LoadBench",
+            dependencies: [
+                "BenchKit",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "Histogram", package: "hdrhistogram-swift"),
+            ]
+        ),
+        .testTarget(
+            name: "LoadBenchTests",
+            dependencies: [
+                "LoadBench",
+                "BenchKit",
+                "GatewayCore",
+                "Simulator",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            ]
+        ),
         .executableTarget(
             name: "LLMGatewayCLI",
             dependencies: [
+                "LoadBench",
                 "GatewayCore",
                 "GatewayServer",
                 "Simulator",

@@ -1,5 +1,6 @@
 /// A grouped bar chart as a standalone SVG document: one group per category, one bar per
-/// series, with value labels, a legend and a y axis in the given unit.
+/// series, with value labels, a legend and a y axis in the given unit. Negative values hang
+/// below a zero line (an overhead inside the noise, say).
 public struct SVGBarChart: Sendable {
     public var title: String
     public var unit: String
@@ -20,7 +21,12 @@ public struct SVGBarChart: Sendable {
         let left = 70.0, right = 20.0, top = 50.0, bottom = 90.0
         let plotWidth = width - left - right
         let plotHeight = height - top - bottom
-        let maximum = max(series.flatMap(\.values).max() ?? 1, 1e-9) * 1.12
+        let values = series.flatMap(\.values)
+        let maximum = max(values.max() ?? 1, 1e-9) * 1.12
+        let minimum = min(values.min() ?? 0, 0) * 1.12
+        let span = maximum - minimum
+        /// The y coordinate of `value`; negative values hang below the zero line.
+        func y(_ value: Double) -> Double { top + plotHeight * (maximum - value) / span }
         let groupWidth = plotWidth / Double(max(categories.count, 1))
         let barWidth = groupWidth * 0.8 / Double(max(series.count, 1))
         var svg = """
@@ -30,30 +36,40 @@ public struct SVGBarChart: Sendable {
 
             """
         for step in 0...5 {
-            let value = maximum * Double(step) / 5
-            let y = top + plotHeight - plotHeight * Double(step) / 5
-            svg += "<line x1=\"\(left)\" y1=\"\(y)\" x2=\"\(width - right)\" y2=\"\(y)\" stroke=\"#ddd\"/>\n"
-            svg += "<text x=\"\(left - 6)\" y=\"\(y + 4)\" text-anchor=\"end\">\(Self.format(value))</text>\n"
+            let value = minimum + span * Double(step) / 5
+            let lineY = y(value)
+            svg += "<line x1=\"\(left)\" y1=\"\(lineY)\" x2=\"\(width - right)\" y2=\"\(lineY)\" stroke=\"#ddd\"/>\n"
+            svg += "<text x=\"\(left - 6)\" y=\"\(lineY + 4)\" text-anchor=\"end\">\(Self.format(value))</text>\n"
+        }
+        if minimum < 0 {
+            svg += "<line x1=\"\(left)\" y1=\"\(y(0))\" x2=\"\(width - right)\" y2=\"\(y(0))\" stroke=\"#666\"/>\n"
         }
         svg += "<text x=\"16\" y=\"\(top + plotHeight / 2)\" transform=\"rotate(-90 16 \(top + plotHeight / 2))\" text-anchor=\"middle\">\(Self.escape(unit))</text>\n"
         for (categoryIndex, category) in categories.enumerated() {
             let groupLeft = left + groupWidth * Double(categoryIndex) + groupWidth * 0.1
             for (seriesIndex, entry) in series.enumerated() where categoryIndex < entry.values.count {
                 let value = entry.values[categoryIndex]
-                let barHeight = plotHeight * value / maximum
+                let barTop = y(max(value, 0))
+                let barHeight = y(min(value, 0)) - barTop
                 let x = groupLeft + barWidth * Double(seriesIndex)
-                let y = top + plotHeight - barHeight
+                let labelY = value < 0 ? barTop + barHeight + 11 : barTop - 3
                 let color = Self.palette[seriesIndex % Self.palette.count]
-                svg += "<rect x=\"\(x)\" y=\"\(y)\" width=\"\(barWidth * 0.92)\" height=\"\(barHeight)\" fill=\"\(color)\"><title>\(Self.escape(entry.name)) \(Self.escape(category)): \(Self.format(value)) \(Self.escape(unit))</title></rect>\n"
-                svg += "<text x=\"\(x + barWidth * 0.46)\" y=\"\(y - 3)\" text-anchor=\"middle\" font-size=\"10\">\(Self.format(value))</text>\n"
+                svg += "<rect x=\"\(x)\" y=\"\(barTop)\" width=\"\(barWidth * 0.92)\" height=\"\(barHeight)\" fill=\"\(color)\"><title>\(Self.escape(entry.name)) \(Self.escape(category)): \(Self.format(value)) \(Self.escape(unit))</title></rect>\n"
+                svg += "<text x=\"\(x + barWidth * 0.46)\" y=\"\(labelY)\" text-anchor=\"middle\" font-size=\"10\">\(Self.format(value))</text>\n"
             }
-            svg += "<text x=\"\(left + groupWidth * (Double(categoryIndex) + 0.5))\" y=\"\(top + plotHeight + 18)\" text-anchor=\"middle\">\(Self.escape(category))</text>\n"
+            let labelX = left + groupWidth * (Double(categoryIndex) + 0.5)
+            let labelBaseline = top + plotHeight + 18
+            if groupWidth < Double(category.count) * 7 {
+                svg += "<text x=\"\(labelX)\" y=\"\(labelBaseline)\" text-anchor=\"end\" transform=\"rotate(-30 \(labelX) \(labelBaseline))\">\(Self.escape(category))</text>\n"
+            } else {
+                svg += "<text x=\"\(labelX)\" y=\"\(labelBaseline)\" text-anchor=\"middle\">\(Self.escape(category))</text>\n"
+            }
         }
         for (seriesIndex, entry) in series.enumerated() {
             let x = left + Double(seriesIndex) * 170
-            let y = height - 30
-            svg += "<rect x=\"\(x)\" y=\"\(y - 10)\" width=\"12\" height=\"12\" fill=\"\(Self.palette[seriesIndex % Self.palette.count])\"/>\n"
-            svg += "<text x=\"\(x + 18)\" y=\"\(y)\">\(Self.escape(entry.name))</text>\n"
+            let legendY = height - 30
+            svg += "<rect x=\"\(x)\" y=\"\(legendY - 10)\" width=\"12\" height=\"12\" fill=\"\(Self.palette[seriesIndex % Self.palette.count])\"/>\n"
+            svg += "<text x=\"\(x + 18)\" y=\"\(legendY)\">\(Self.escape(entry.name))</text>\n"
         }
         return svg + "</svg>\n"
     }
