@@ -10,7 +10,7 @@ struct BenchCommand: AsyncParsableCommand {
         commandName: "bench",
         abstract: "Measure the gateway's overhead over a direct upstream call (and LiteLLM's, side by side).")
 
-    @Option(help: "Scenario: overhead.")
+    @Option(help: "Scenario: overhead (gateway vs direct vs peers) or strategies (single/fallback/race/hedge).")
     var scenario = "overhead"
 
     @Option(help: "Open-loop rates in requests per second, comma-separated ('' for none). Default 100,500,1000.")
@@ -68,7 +68,8 @@ struct BenchCommand: AsyncParsableCommand {
     var noProgress = false
 
     func run() async throws {
-        guard scenario == OverheadScenario.name else { throw ValidationError("unknown scenario '\(scenario)'; known: overhead") }
+        if scenario == StrategyScenario.name { return try await runStrategies() }
+        guard scenario == OverheadScenario.name else { throw ValidationError("unknown scenario '\(scenario)'; known: overhead, strategies") }
         let options = try scenarioOptions()
         guard let requestTimeout = BenchArguments.duration(timeout) else { throw ValidationError("--timeout: not a duration: \(timeout)") }
         var stackOptions = BenchStack.Options()

@@ -30,6 +30,9 @@ public final class BenchStack {
         /// LiteLLM's executable; default `.venv-litellm/bin/litellm` (see `bench/litellm.sh`).
         public var liteLLMBinary = ".venv-litellm/bin/litellm"
         public var liteLLMWorkers = 1
+        /// The policy of a gateway the bench starts, given the simulator's URL; nil: one
+        /// `single` alias (`gatewayModel`) on `simModel`.
+        public var gatewayPolicy: (@Sendable (_ simURL: String) -> String)?
 
         public init() {}
     }
@@ -88,8 +91,10 @@ public final class BenchStack {
             facts["gateway"] = "given \(given)"
         } else {
             let policy = folder.appendingPathComponent("bench-policy.yaml")
-            try PeerConfigs.gatewayPolicy(simURL: simURL, alias: options.gatewayModel, model: options.simModel)
-                .write(to: policy, atomically: true, encoding: .utf8)
+            let text =
+                options.gatewayPolicy?(simURL)
+                ?? PeerConfigs.gatewayPolicy(simURL: simURL, alias: options.gatewayModel, model: options.simModel)
+            try text.write(to: policy, atomically: true, encoding: .utf8)
             var environment = ProcessInfo.processInfo.environment
             for key in ["ANTHROPIC_API_KEY", "OPENAI_API_KEY", "GEMINI_API_KEY"] { environment[key] = nil }
             let gateway = try await ChildServer.launch(
