@@ -18,8 +18,12 @@ public struct SVGBarChart: Sendable {
     static let palette = ["#4C78A8", "#F58518", "#54A24B", "#B279A2", "#E45756", "#72B7B2", "#EECA3B", "#9D755D"]
 
     public func render(width: Double = 900, height: Double = 420) -> String {
-        let left = 70.0, right = 20.0, top = 50.0, bottom = 90.0
+        let left = 70.0, right = 20.0, top = 50.0
         let plotWidth = width - left - right
+        // Crowded category labels are tilted; the bottom margin grows so they clear the legend.
+        let longest = Double(categories.map(\.count).max() ?? 0)
+        let tilt = plotWidth / Double(max(categories.count, 1)) < longest * 7
+        let bottom = tilt ? max(90, 70 + longest * 3.6) : 90
         let plotHeight = height - top - bottom
         let values = series.flatMap(\.values)
         let maximum = max(values.max() ?? 1, 1e-9) * 1.12
@@ -59,7 +63,7 @@ public struct SVGBarChart: Sendable {
             }
             let labelX = left + groupWidth * (Double(categoryIndex) + 0.5)
             let labelBaseline = top + plotHeight + 18
-            if groupWidth < Double(category.count) * 7 {
+            if tilt {
                 svg += "<text x=\"\(labelX)\" y=\"\(labelBaseline)\" text-anchor=\"end\" transform=\"rotate(-30 \(labelX) \(labelBaseline))\">\(Self.escape(category))</text>\n"
             } else {
                 svg += "<text x=\"\(labelX)\" y=\"\(labelBaseline)\" text-anchor=\"middle\">\(Self.escape(category))</text>\n"
@@ -67,7 +71,7 @@ public struct SVGBarChart: Sendable {
         }
         for (seriesIndex, entry) in series.enumerated() {
             let x = left + Double(seriesIndex) * 170
-            let legendY = height - 30
+            let legendY = height - 20
             svg += "<rect x=\"\(x)\" y=\"\(legendY - 10)\" width=\"12\" height=\"12\" fill=\"\(Self.palette[seriesIndex % Self.palette.count])\"/>\n"
             svg += "<text x=\"\(x + 18)\" y=\"\(legendY)\">\(Self.escape(entry.name))</text>\n"
         }

@@ -87,7 +87,7 @@ struct BenchCommand: AsyncParsableCommand {
         let stack: BenchStack
         do {
             stack = try await BenchStack.start(stackOptions, client: client)
-        } catch let error as BenchSetupError {
+        } catch {
             try await client.shutdown()
             printError("bench: \(error)")
             throw ExitCode(1)

@@ -44,7 +44,38 @@ struct ReportTests {
         #expect(rows[4].overheadMs == nil)
         #expect(rows[1].result.errors == 1)
         #expect(rows[1].result.upstreamCallsPerRequest == 1)
-        #expect(abs(rows[1].result.achievedRate - 50.5) < 1e-9)
+        #expect(abs(rows[1].result.achievedRate - 50) < 1e-9)
+    }
+
+    @Test func aRunWithoutSuccessHasNoOverhead() {
+        var recorder = RunRecorder()
+        recorder.record(.failure(.timeout))
+        let failed = LoadResult(target: "gateway", mode: .json, load: Self.open, sent: 1, recorder: recorder, elapsed: .seconds(1))
+        let report = BenchReport(scenario: "overhead", baseline: "direct", results: [Self.result("direct", .json, Self.open, base: 10), failed])
+        #expect(report.rows[1].overheadMs == nil)
+        #expect(report.rows[1].result.achievedRate == 0)
+        let line = report.table().split(separator: "\n")[4]
+        #expect(line.hasPrefix("gateway") && line.contains(" - ") && line.hasSuffix(" 1     -"))
+    }
+
+    @Test func settlingWaitsForIdleLatency() {
+        let settling = Settling()
+        let idle = Self.result("direct", .json, Self.open, base: 10)
+        #expect(settling.idleLatency(idle) == idle.latencyMs.p50)
+        var quick = RunRecorder()
+        var slow = RunRecorder()
+        for _ in 0..<3 {
+            quick.record(.success(latency: .milliseconds(20), ttft: nil, upstreamAttempts: nil))
+            slow.record(.success(latency: .milliseconds(200), ttft: nil, upstreamAttempts: nil))
+        }
+        let check = LoadShape.closed(concurrency: 1, duration: .seconds(1), maxRequests: 3)
+        #expect(settling.isQuiet(LoadResult(target: "t", mode: .json, load: check, sent: 3, recorder: quick, elapsed: .seconds(1)), idleMs: 10))
+        #expect(!settling.isQuiet(LoadResult(target: "t", mode: .json, load: check, sent: 3, recorder: slow, elapsed: .seconds(1)), idleMs: 10))
+        quick.record(.failure(.timeout))
+        #expect(!settling.isQuiet(LoadResult(target: "t", mode: .json, load: check, sent: 4, recorder: quick, elapsed: .seconds(1)), idleMs: 10))
+        var none = RunRecorder()
+        none.record(.failure(.connection))
+        #expect(settling.idleLatency(LoadResult(target: "t", mode: .json, load: check, sent: 1, recorder: none, elapsed: .seconds(1))) == nil)
     }
 
     @Test func jsonShape() throws {

@@ -13,7 +13,8 @@ public struct LoadResult: Sendable, Hashable, Codable {
     public var failures: [String: Int]
     /// Wall time from the first request's start to the last answer, in seconds.
     public var elapsedSeconds: Double
-    /// Completed requests per second of `elapsedSeconds`.
+    /// Successful requests per second of `elapsedSeconds` (goodput: a target that times out
+    /// does not look fast).
     public var achievedRate: Double
     public var latencyMs: LatencySummary
     /// Streamed runs only.
@@ -34,7 +35,7 @@ public struct LoadResult: Sendable, Hashable, Codable {
         errors = recorder.failures.values.reduce(0, +)
         let seconds = elapsed.seconds
         elapsedSeconds = seconds
-        achievedRate = seconds > 0 ? Double(recorder.completed) / seconds : 0
+        achievedRate = seconds > 0 ? Double(recorder.successes) / seconds : 0
         latencyMs = recorder.latencySummary
         ttftMs = recorder.ttftSummary
         upstreamCallsPerRequest = recorder.upstreamCallsPerRequest

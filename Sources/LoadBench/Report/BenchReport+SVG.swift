@@ -23,7 +23,7 @@ extension BenchReport {
                 series.append(("\(target) \(name)", values))
             }
         }
-        let title = compared ? "\(scenario): overhead vs \(baseline) (ms)" : "\(scenario): latency (ms)"
+        let title = compared ? "Latency added over \(baseline), p50 and p99 (\(scenario) scenario)" : "Latency p50 and p99 (\(scenario) scenario)"
         let chart = SVGBarChart(title: title, unit: "ms", categories: categories, series: series)
         let width = max(900, Double(categories.count * max(series.count, 1)) * 16 + 120)
         return chart.render(width: width, height: 460)

@@ -15,9 +15,10 @@ extension BenchReport {
         for row in rows {
             let result = row.result
             let latency = result.latencyMs
-            var cells = [
-                result.target, result.mode.rawValue, result.load.label,
-                Self.ms(latency.p50), Self.ms(latency.p90), Self.ms(latency.p99), Self.ms(latency.p999),
+            let measured = result.succeeded > 0
+            var cells = [result.target, result.mode.rawValue, result.load.label]
+            cells += [latency.p50, latency.p90, latency.p99, latency.p999].map { measured ? Self.ms($0) : "-" }
+            cells += [
                 result.ttftMs.map { Self.ms($0.p50) } ?? "-", result.ttftMs.map { Self.ms($0.p99) } ?? "-",
                 String(Int(result.achievedRate.rounded())), String(result.errors),
                 result.upstreamCallsPerRequest.map { Self.fixed($0, 2) } ?? "-",

@@ -4,7 +4,8 @@ import Foundation
 /// baseline target at the same mode and load. Renders as a table, JSON and an SVG chart.
 public struct BenchReport: Sendable, Encodable {
     /// One measured run and its overhead over the baseline (nil for the baseline itself,
-    /// or when the baseline was not measured at that mode and load).
+    /// when either side has no successful request, or when the baseline was not measured
+    /// at that mode and load).
     public struct Row: Sendable, Hashable, Encodable {
         public var result: LoadResult
         public var overheadMs: Overhead?
@@ -32,8 +33,10 @@ public struct BenchReport: Sendable, Encodable {
         self.baseline = baseline
         self.environment = environment
         rows = results.map { result in
-            guard result.target != baseline,
-                let base = results.first(where: { $0.target == baseline && $0.mode == result.mode && $0.load == result.load })
+            guard result.target != baseline, result.succeeded > 0,
+                let base = results.first(where: {
+                    $0.target == baseline && $0.mode == result.mode && $0.load == result.load && $0.succeeded > 0
+                })
             else { return Row(result: result, overheadMs: nil) }
             return Row(result: result, overheadMs: Overhead(result, minus: base))
         }
