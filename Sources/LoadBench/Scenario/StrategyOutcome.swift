@@ -1,4 +1,5 @@
 import AsyncHTTPClient
+import NIOCore
 import Foundation
 
 /// What the gateway's strategies did for one alias over a scenario, read from
@@ -24,7 +25,7 @@ public struct StrategyOutcome: Sendable, Hashable, Codable {
     public static func read(gatewayURL: String, client: HTTPClient) async throws -> [StrategyOutcome] {
         let response = try await client.execute(HTTPClientRequest(url: gatewayURL + "/health/providers"), timeout: .seconds(10))
         let body = try await response.body.collect(upTo: 8 << 20)
-        return try parse(Data(buffer: body))
+        return try parse(Data(body.readableBytesView))
     }
 
     /// Parses a `/health/providers` body. Pure.
