@@ -1,6 +1,7 @@
 import GatewayCore
 import GatewayProviders
 import Logging
+import NIOCore
 
 /// Runs one attempt on one route: breaker admission, a limiter slot, the upstream call
 /// under the time-to-first-token limit. Throws ``AttemptFailure`` when the provider could
@@ -43,8 +44,19 @@ struct AttemptRunner: Sendable {
                         try await Self.openStream(provider: provider, call: call, completion: completion)
                     })
             }
-            let provider = runtime.provider
-            let reply = try await limited(until: firstTokenDeadline) { try await provider.complete(call) }
+            // A JSON answer's first token is the whole answer: the first-token limit is the
+            // upstream call's own deadline when it comes first (no timer task).
+            var bounded = call
+            if let firstTokenDeadline {
+                let limit = NIODeadline.now() + .nanoseconds((firstTokenDeadline - .now).nanoseconds)
+                if limit < bounded.deadline { bounded.deadline = limit }
+            }
+            let reply: UpstreamReply
+            do {
+                reply = try await runtime.provider.complete(bounded)
+            } catch UpstreamError.connectionFailed where firstTokenDeadline.map({ .now >= $0 }) == true {
+                throw UpstreamError.firstTokenTimeout
+            }
             completion.succeeded(firstToken: nil)
             return .complete(reply.response, serviceTime: reply.serviceTime)
         } catch let error as UpstreamError {

@@ -28,18 +28,11 @@ struct ChatCompletionsHandler: Sendable {
         let executor = gateway.executor
         let headers = request.headers
         do {
-            let run: @Sendable () async throws -> ExecutionAnswer = {
-                try await withTimeLimit(until: deadline) {
-                    try await executor.execute(
-                        chat, alias: alias, snapshot: snapshot, incomingHeaders: headers,
-                        deadline: deadline, trace: trace)
-                }
-            }
-            let answer: ExecutionAnswer
-            if let watch {
-                answer = try await watch.cancellingOnClose(run)
-            } else {
-                answer = try await run()
+            let answer = try await GuardedExecution.run(
+                deadline: deadline, eventLoop: context.channel.eventLoop, watch: watch
+            ) {
+                try await executor.execute(
+                    chat, alias: alias, snapshot: snapshot, incomingHeaders: headers, deadline: deadline, trace: trace)
             }
             switch answer {
             case .complete(let response, _):

@@ -56,18 +56,6 @@ final class ConnectionWatch: Sendable {
         }
         hook?()
     }
-
-    /// Runs `operation`, cancelling it if the client disconnects meanwhile.
-    func cancellingOnClose<T: Sendable>(_ operation: @escaping @Sendable () async throws -> T) async throws -> T {
-        let task = Task { try await operation() }
-        onClose { task.cancel() }
-        defer { clearHook() }
-        return try await withTaskCancellationHandler {
-            try await task.value
-        } onCancel: {
-            task.cancel()
-        }
-    }
 }
 
 /// Sits in each client connection's pipeline and reports when the client goes away.
