@@ -150,6 +150,8 @@ let package = Package(
         .executableTarget(
             name: "LLMGatewayCLI",
             dependencies: [
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
                 "LoadBench",
                 "GatewayCore",
                 "GatewayServer",

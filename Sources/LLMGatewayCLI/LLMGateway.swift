@@ -1,7 +1,6 @@
 import ArgumentParser
 
 /// `llm-gateway`: the LLM gateway sidecar and its provider simulator.
-@main
 struct LLMGateway: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "llm-gateway",
