@@ -40,7 +40,7 @@ struct ChatCompletionsHandler: Sendable {
             case .stream(let start):
                 return SSEResponder(gateway: gateway).response(
                     start: start, chat: chat, alias: alias, started: started, deadline: deadline,
-                    trace: trace.value, watch: watch)
+                    trace: trace.value, watch: watch, eventLoop: context.channel.eventLoop)
             }
         } catch let error as GatewayError {
             return finish(error: error, alias: alias.name, started: started, trace: trace.value, stream: chat.stream)

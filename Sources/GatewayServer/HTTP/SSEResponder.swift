@@ -26,7 +26,8 @@ struct SSEResponder: Sendable {
         started: ContinuousClock.Instant,
         deadline: ContinuousClock.Instant,
         trace: ExecutionTrace,
-        watch: ConnectionWatch?
+        watch: ConnectionWatch?,
+        eventLoop: any EventLoop
     ) -> Response {
         var headers = trace.headers(elapsed: .now - started)
         headers[.contentType] = "text/event-stream"
@@ -39,7 +40,7 @@ struct SSEResponder: Sendable {
         let body = ResponseBody { writer in
             let outcome = await Self.pump(
                 start: start, encoder: encoder, includeUsage: includeUsage, deadline: deadline, watch: watch,
-                writer: &writer)
+                eventLoop: eventLoop, writer: &writer)
             let elapsed = ContinuousClock.now - started
             switch outcome {
             case .finished:
@@ -69,12 +70,14 @@ struct SSEResponder: Sendable {
     /// Writes the first events, then pumps the upstream until it ends, fails, the deadline
     /// passes or the client goes. A producer task reads the upstream; the deadline and
     /// the disconnect hook signal through the same channel, so whichever comes first wins.
+    /// The deadline is a timer on the connection's event loop, not a sleeping task.
     private static func pump(
         start: StreamStart,
         encoder: OpenAIChunkEncoder,
         includeUsage: Bool,
         deadline: ContinuousClock.Instant,
         watch: ConnectionWatch?,
+        eventLoop: any EventLoop,
         writer: inout any ResponseBodyWriter
     ) async -> Signal {
         do {
@@ -108,12 +111,9 @@ struct SSEResponder: Sendable {
                 }
                 continuation.finish()
             }
-            group.addTask {
-                do {
-                    try await Task.sleep(until: deadline, clock: .continuous)
-                    continuation.yield(.deadline)
-                    continuation.finish()
-                } catch {}
+            let timer = eventLoop.scheduleTask(deadline: NIODeadline.now() + .nanoseconds((deadline - .now).nanoseconds)) {
+                continuation.yield(.deadline)
+                continuation.finish()
             }
             watch?.onClose {
                 continuation.yield(.clientGone)
@@ -136,6 +136,7 @@ struct SSEResponder: Sendable {
                 }
             }
             watch?.clearHook()
+            timer.cancel()
             group.cancelAll()
             return outcome
         }
