@@ -67,6 +67,22 @@ struct RaceTests {
         }
     }
 
+    @Test("when every contender fails with a retryable error, the race runs again within the providers' retry budget")
+    func raceRunsAgainAfterEveryContenderFailed() async throws {
+        try await Self.run { harness in
+            let reply = try await harness.chat(
+                GatewayHarness.body(model: "race-twice"),
+                headers: [("x-sim-fault", "500"), ("x-sim-fault-times", "2"), ("x-sim-fault-key", "both-fail-once")])
+            #expect(reply.status == 200, "\(reply.body)")
+            #expect(reply.headers.first(name: "x-gateway-attempts") == "4", "two contenders, two rounds")
+            let failed = try await harness.chat(
+                GatewayHarness.body(model: "race-twice"),
+                headers: [("x-sim-fault", "500"), ("x-sim-fault-times", "4"), ("x-sim-fault-key", "fail-twice")])
+            #expect(failed.status == 502, "max_attempts 2: no third round")
+            #expect(failed.headers.first(name: "x-gateway-attempts") == "4")
+        }
+    }
+
     @Test("a provider whose breaker is open is skipped, not raced")
     func openBreakerSkipped() async throws {
         try await Self.run { harness in

@@ -31,10 +31,12 @@ struct RequestExecutor: Sendable {
             return try await FallbackExecution(context: context).run(routes: alias.routes, trace: trace)
         case .race:
             strategies.requestStarted(alias: alias, now: .now)
-            return try await RaceExecution(context: context, stats: strategies, metrics: runner.metrics).run(trace: trace)
+            let race = RaceExecution(context: context, stats: strategies, metrics: runner.metrics)
+            return try await ContestRounds(context: context).run { try await race.run(trace: trace) }
         case .hedge:
             strategies.requestStarted(alias: alias, now: .now)
-            return try await HedgeExecution(context: context, stats: strategies, metrics: runner.metrics).run(trace: trace)
+            let hedge = HedgeExecution(context: context, stats: strategies, metrics: runner.metrics)
+            return try await ContestRounds(context: context).run { try await hedge.run(trace: trace) }
         case .tier:
             let estimate = ComplexityEstimate(request)
             guard let tier = TierChooser.choose(alias.tiers, estimate: estimate, hint: incomingHeaders[Self.tierHint]) else {

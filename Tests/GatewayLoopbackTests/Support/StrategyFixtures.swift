@@ -37,7 +37,20 @@ enum StrategyFixtures {
             kind: gemini
             base_url: \(simURL)
             retry: {max_attempts: 1}
+          p4:
+            kind: openai
+            base_url: \(simURL)
+            forward_headers: \(GatewayHarness.simHeaders)
+            retry: {max_attempts: 2, base_delay_ms: 1, max_delay_ms: 5}
+          p5:
+            kind: anthropic
+            base_url: \(simURL)
+            forward_headers: \(GatewayHarness.simHeaders)
+            retry: {max_attempts: 2, base_delay_ms: 1, max_delay_ms: 5}
         models:
+          race-twice:
+            strategy: race
+            routes: [{provider: p4, model: fast}, {provider: p5, model: quick}]
           race-slow-listed-first:
             strategy: race
             routes: [{provider: p1, model: slow}, {provider: p2, model: fast}]
