@@ -48,7 +48,7 @@ struct AttemptRunner: Sendable {
             // upstream call's own deadline when it comes first (no timer task).
             var bounded = call
             if let firstTokenDeadline {
-                let limit = NIODeadline.now() + .nanoseconds((firstTokenDeadline - .now).nanoseconds)
+                let limit = NIODeadline(firstTokenDeadline)
                 if limit < bounded.deadline { bounded.deadline = limit }
             }
             let reply: UpstreamReply

@@ -14,7 +14,7 @@ enum GuardedExecution {
     ) async throws -> T {
         let task = Task { try await operation() }
         let expired = ExpiryFlag()
-        let timer = eventLoop.scheduleTask(deadline: NIODeadline.now() + .nanoseconds((deadline - .now).nanoseconds)) {
+        let timer = eventLoop.scheduleTask(deadline: NIODeadline(deadline)) {
             expired.set()
             task.cancel()
         }

@@ -1,7 +1,6 @@
 import GatewayCore
 import GatewayProviders
 import HTTPTypes
-import NIOCore
 import NIOHTTP1
 
 /// Serves one request by its alias's strategy: `single` and `fallback` walk the routes
@@ -56,9 +55,5 @@ struct RequestExecutor: Sendable {
             result.add(name: name, value: value)
         }
         return result
-    }
-
-    static func nioDeadline(_ deadline: ContinuousClock.Instant) -> NIODeadline {
-        NIODeadline.now() + .nanoseconds((deadline - .now).nanoseconds)
     }
 }

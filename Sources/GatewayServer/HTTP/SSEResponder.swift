@@ -111,7 +111,7 @@ struct SSEResponder: Sendable {
                 }
                 continuation.finish()
             }
-            let timer = eventLoop.scheduleTask(deadline: NIODeadline.now() + .nanoseconds((deadline - .now).nanoseconds)) {
+            let timer = eventLoop.scheduleTask(deadline: NIODeadline(deadline)) {
                 continuation.yield(.deadline)
                 continuation.finish()
             }

@@ -1,6 +1,7 @@
 import GatewayCore
 import GatewayProviders
 import HTTPTypes
+import NIOCore
 
 /// One attempt inside a race or hedge, and how it ended.
 enum ContenderOutcome: Sendable {
@@ -47,7 +48,7 @@ struct ContestContext: Sendable {
         let call = UpstreamCall(
             request: request, model: route.model,
             forwardedHeaders: RequestExecutor.forwarded(incomingHeaders, names: runtime.config.forwardHeaders),
-            deadline: RequestExecutor.nioDeadline(deadline))
+            deadline: NIODeadline(deadline))
         let started = ContinuousClock.now
         do {
             let answer = try await runner.run(
