@@ -68,7 +68,7 @@ if [ "$status" = 200 ]; then pass "reload: old policy kept after a broken file";
 if [ "$(id -u)" = 0 ]; then
     chmod 755 "$work"
     install -m 755 "$bin" "$work/llm-gateway"
-    (cd "$work" && setpriv --reuid=65534 --regid=65534 --clear-groups \
+    (cd "$work" && exec setpriv --reuid=65534 --regid=65534 --clear-groups \
         env -u ANTHROPIC_API_KEY -u OPENAI_API_KEY -u GEMINI_API_KEY ./llm-gateway serve --port 0 >"$work/nobody.log" 2>&1) &
     pids+=($!)
     url=""
