@@ -166,6 +166,7 @@ let package = Package(
             dependencies: [
                 "SalesAgent",
                 "BenchKit",
+                "LoadBench",
                 "SalesCore",
                 "LocalEngine",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),

@@ -59,24 +59,24 @@ struct BenchCommand: AsyncParsableCommand {
         let profile = try ScriptedSimProfile.write(golden: goldenFiles, seedProfile: seedProfile)
         defer { profile.cleanup() }
         print("gateway: \(policy), simulator: \(seedProfile) with capture/detect/generate scripted from the golden set")
-        let gateway = try await GatewayProcess.start(simProfile: profile.profile, extraArguments: ["--policy", policy])
-        defer { gateway.stop() }
-        let results = try await AgentHTTPClient.with { client in
-            var results: [BenchResult] = []
-            for config in chosen {
-                let pipeline = try AgentSetup.pipeline(
-                    options: AgentOptions(
-                        backend: .gateway, gatewayURL: gateway.url, variant: config.variant,
-                        pipeline: PipelineConfiguration(mode: config.mode), models: config.models),
-                    client: client)
-                let total = byConversation.reduce(0) { $0 + $1.count }
-                let progress = ProgressLine(label: config.name.padding(toLength: 20, withPad: " ", startingAt: 0), total: total)
-                let records = await Self.replay(byConversation, pipeline: pipeline, concurrency: concurrency, progress: progress)
-                progress.finish()
-                results.append(BenchResult(configuration: config, records: records))
+        let results = try await GatewayProcess.with(simProfile: profile.profile, extraArguments: ["--policy", policy]) { gatewayURL in
+            try await AgentHTTPClient.with { client in
+                var results: [BenchResult] = []
+                for config in chosen {
+                    let pipeline = try AgentSetup.pipeline(
+                        options: AgentOptions(
+                            backend: .gateway, gatewayURL: gatewayURL, variant: config.variant,
+                            pipeline: PipelineConfiguration(mode: config.mode), models: config.models),
+                        client: client)
+                    let total = byConversation.reduce(0) { $0 + $1.count }
+                    let progress = ProgressLine(label: config.name.padding(toLength: 20, withPad: " ", startingAt: 0), total: total)
+                    let records = await Self.replay(byConversation, pipeline: pipeline, concurrency: concurrency, progress: progress)
+                    progress.finish()
+                    results.append(BenchResult(configuration: config, records: records))
+                }
+                await GatewayStrategyTable.print(gatewayURL: gatewayURL, client: client ?? HTTPClient.shared)
+                return results
             }
-            await GatewayStrategyTable.print(gatewayURL: gateway.url, client: client ?? HTTPClient.shared)
-            return results
         }
         BenchReport.printTables(results)
         try BenchReport.write(results, simProfile: seedProfile, policy: policy, json: out, svg: svg)

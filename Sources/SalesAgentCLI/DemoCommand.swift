@@ -35,24 +35,24 @@ struct DemoCommand: AsyncParsableCommand {
         let profile = try ScriptedSimProfile.write(golden: [golden])
         defer { profile.cleanup() }
         print("starting llm-gateway (built-in simulator, seed profile, scripted capture/detect)…")
-        let gateway = try await GatewayProcess.start(simProfile: profile.profile)
-        defer { gateway.stop() }
-        let totals = try await AgentHTTPClient.with { client in
-            let options = AgentOptions(backend: .gateway, gatewayURL: gateway.url, pipeline: PipelineConfiguration(mode: mode))
-            let pipeline = try AgentSetup.pipeline(options: options, client: client)
-            print("gateway at \(gateway.url); conversation \(id), \(script.count) customer turns, \(mode.rawValue) pipeline\n")
-            var state = SessionState(id: id)
-            var totals: [Double] = []
-            for turn in script {
-                print("customer> \(turn.message)")
-                let (result, next) = await pipeline.run(state, message: turn.message)
-                state = next
-                totals.append(result.timings.total)
-                print("agent>    \(result.reply)")
-                TurnPrinter.details(result, context: state.context)
-                print("")
+        let totals = try await GatewayProcess.with(simProfile: profile.profile) { gatewayURL in
+            try await AgentHTTPClient.with { client in
+                let options = AgentOptions(backend: .gateway, gatewayURL: gatewayURL, pipeline: PipelineConfiguration(mode: mode))
+                let pipeline = try AgentSetup.pipeline(options: options, client: client)
+                print("gateway at \(gatewayURL); conversation \(id), \(script.count) customer turns, \(mode.rawValue) pipeline\n")
+                var state = SessionState(id: id)
+                var totals: [Double] = []
+                for turn in script {
+                    print("customer> \(turn.message)")
+                    let (result, next) = await pipeline.run(state, message: turn.message)
+                    state = next
+                    totals.append(result.timings.total)
+                    print("agent>    \(result.reply)")
+                    TurnPrinter.details(result, context: state.context)
+                    print("")
+                }
+                return totals
             }
-            return totals
         }
         let summary = LatencySummary(totals)
         print(String(format: "turn latency ms: p50 %.1f  p95 %.1f  max %.1f over %d turns", summary.p50, summary.p95, summary.max, summary.count))
