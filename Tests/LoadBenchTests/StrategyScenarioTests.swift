@@ -45,7 +45,7 @@ struct StrategyScenarioTests {
         #expect(outcomes == [
             StrategyOutcome(
                 alias: "race", strategy: "race", requests: 10, hedges: 0, raced: 20, cancelled: 10, wastedPromptTokens: 100,
-                wastedCompletionTokens: 2)
+                wastedCompletionTokens: 2, raceWins: ["a 6/10", "b 4/10"])
         ])
         #expect(StrategyOutcome.table(outcomes).contains("10.2"), "wasted tokens per request")
     }
