@@ -24,6 +24,10 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
     ],
     targets: [
+        // One JSON value type and a strict parser with size and depth limits, linear in
+        // its input; used by every JSON entry point of both processes. No dependencies.
+        .target(name: "JSONCore"),
+        .testTarget(name: "JSONCoreTests", dependencies: ["JSONCore"]),
         // Reads YAML configuration with errors that name file, line and field.
         .target(
             name: "YAMLConfig",
@@ -35,15 +39,16 @@ let package = Package(
         // prompts, golden files and evaluation. No networking, no database.
         .target(
             name: "SalesCore",
-            dependencies: ["YAMLConfig"]
+            dependencies: ["JSONCore", "YAMLConfig"]
         ),
         // The agent's offline engine: slot extractor, situation classifier, template replies.
-        .target(name: "LocalEngine", dependencies: ["SalesCore"]),
+        .target(name: "LocalEngine", dependencies: ["JSONCore", "SalesCore"]),
         .testTarget(name: "LocalEngineTests", dependencies: ["LocalEngine", "SalesCore"]),
         // The sales agent: gateway client, turn pipeline, sessions (memory + SQLite), HTTP API.
         .target(
             name: "SalesAgent",
             dependencies: [
+                "JSONCore",
                 "SalesCore",
                 "LocalEngine",
                 "GatewayCore",
@@ -62,6 +67,7 @@ let package = Package(
         .target(
             name: "GatewayCore",
             dependencies: [
+                "JSONCore",
                 "YAMLConfig",
                 .product(name: "DequeModule", package: "swift-collections"),
                 .product(name: "Histogram", package: "hdrhistogram-swift"),
@@ -72,6 +78,7 @@ let package = Package(
             name: "GatewayProviders",
             dependencies: [
                 "GatewayCore",
+                "JSONCore",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
@@ -83,6 +90,7 @@ let package = Package(
         .target(
             name: "Simulator",
             dependencies: [
+                "JSONCore",
                 "YAMLConfig",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),

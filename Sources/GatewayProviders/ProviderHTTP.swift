@@ -1,5 +1,6 @@
 import Foundation
 import GatewayCore
+import JSONCore
 import NIOCore
 import NIOFoundationCompat
 import NIOHTTP1
@@ -47,7 +48,7 @@ enum ProviderHTTP {
     /// Decodes a vendor's JSON body; anything else is a malformed response.
     static func decodeJSON<T: Decodable>(_ type: T.Type, from body: ByteBuffer) throws(UpstreamError) -> T {
         do {
-            return try JSONDecoder().decode(type, from: body)
+            return try WireJSON.decode(type, from: body)
         } catch {
             throw .malformedResponse("undecodable \(T.self): \(describe(error))")
         }
@@ -55,6 +56,7 @@ enum ProviderHTTP {
 
     /// A short description of a decoding error, without the whole coding path dump.
     static func describe(_ error: any Error) -> String {
+        if let parse = error as? JSONParseError { return parse.description }
         guard let decoding = error as? DecodingError else { return String(describing: error) }
         switch decoding {
         case .dataCorrupted(let context):
@@ -105,7 +107,7 @@ enum ProviderHTTP {
     /// The message of `{"error": {"message": ...}}`, the envelope OpenAI, Anthropic and
     /// Gemini all use; else the body's text, shortened.
     static func errorMessage(from body: ByteBuffer) -> String? {
-        if let envelope = try? JSONDecoder().decode(WireErrorEnvelope.self, from: body),
+        if let envelope = try? WireJSON.decode(WireErrorEnvelope.self, from: body),
             let message = envelope.error.message, !message.isEmpty
         {
             return message
