@@ -22,12 +22,26 @@ let package = Package(
         .package(url: "https://github.com/HdrHistogram/hdrhistogram-swift.git", from: "0.2.0"),
         .package(url: "https://github.com/apple/swift-http-types.git", from: "1.8.0"),
         .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-nio-extras.git", from: "1.35.2"),
     ],
     targets: [
         // One JSON value type and a strict parser with size and depth limits, linear in
         // its input; used by every JSON entry point of both processes. No dependencies.
         .target(name: "JSONCore"),
         .testTarget(name: "JSONCoreTests", dependencies: ["JSONCore"]),
+        // The limits both servers put on client connections: head, body and idle timeouts, a
+        // connection cap under the descriptor limit, JSON errors below the router.
+        .target(
+            name: "HTTPServerGuards",
+            dependencies: [
+                .product(name: "HummingbirdCore", package: "hummingbird"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOHTTPTypes", package: "swift-nio-extras"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         // Reads YAML configuration with errors that name file, line and field.
         .target(
             name: "YAMLConfig",
@@ -48,6 +62,7 @@ let package = Package(
         .target(
             name: "SalesAgent",
             dependencies: [
+                "HTTPServerGuards",
                 "JSONCore",
                 "SalesCore",
                 "LocalEngine",
@@ -106,6 +121,8 @@ let package = Package(
             dependencies: [
                 "GatewayCore",
                 "GatewayProviders",
+                "HTTPServerGuards",
+                "JSONCore",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Logging", package: "swift-log"),
@@ -126,6 +143,7 @@ let package = Package(
                 "Simulator",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
@@ -173,6 +191,7 @@ let package = Package(
             name: "SalesAgentCLI",
             dependencies: [
                 "SalesAgent",
+                "HTTPServerGuards",
                 "BenchKit",
                 "LoadBench",
                 "SalesCore",
@@ -188,6 +207,8 @@ let package = Package(
             name: "SalesAgentTests",
             dependencies: [
                 "SalesAgent",
+                "GatewayTesting",
+                "HTTPServerGuards",
                 "SalesCore",
                 "LocalEngine",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
