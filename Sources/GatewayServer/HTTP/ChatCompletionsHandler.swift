@@ -88,7 +88,9 @@ struct ChatCompletionsHandler: Sendable {
         }
         do {
             return try await request.collectBody(upTo: limit)
-        } catch let error as HTTPError where error.status == .contentTooLarge {
+        } catch is NIOTooManyBytesError {
+            throw .payloadTooLarge(limitBytes: limit)
+        } catch let error as any HTTPResponseError where error.status == .contentTooLarge {
             throw .payloadTooLarge(limitBytes: limit)
         } catch {
             throw .bodyUnreadable(error is CancellationError ? "the request was cancelled" : "the connection ended before the body was complete")
