@@ -9,7 +9,7 @@ struct EmbeddingTableTests {
         let file = try Fixtures.tableFile()
         let table = try file.withUnsafeBytes { try EmbeddingTable(bytes: $0) }
         #expect(table.identifier == (try EmbeddingTable.bundled()).identifier)
-        #expect(table.dimension == 256)
+        #expect(table.dimension == Fixtures.embedder.dimension)
     }
 
     @Test("damaged files are refused with the reason")

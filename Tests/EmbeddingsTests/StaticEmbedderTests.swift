@@ -53,8 +53,8 @@ struct StaticEmbedderTests {
 
     @Test("the identifier names the model and the table digest")
     func identifier() {
-        #expect(embedder.identifier.hasPrefix("all-MiniLM-L6-v2/static-pca256-sif-int8+"))
-        #expect(embedder.dimension == 256)
+        #expect(embedder.identifier.hasPrefix("all-MiniLM-L6-v2/static-pca\(embedder.dimension)-sif-int8+"))
+        #expect(embedder.identifier.split(separator: "+").last?.count == 12)
     }
 
     @Test("an embedder works from many tasks at once")

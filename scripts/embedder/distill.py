@@ -13,7 +13,9 @@ It also writes the test fixtures (reference token ids; full-model and static cos
 Runs in float64 on one BLAS thread so two runs write byte-identical files.
 """
 import os
+import sys
 
+sys.dont_write_bytecode = True  # no __pycache__ beside the scripts in the repository
 for _name in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
     os.environ[_name] = "1"
 
