@@ -49,6 +49,24 @@ let package = Package(
         ),
         // Benchmark reporting: latency summaries, SVG charts, progress lines. No I/O but stderr.
         .target(name: "BenchKit"),
+        // The distilled all-MiniLM-L6-v2 token table, linked into every binary that uses
+        // `Embeddings` through `.incbin` (see Sources/Embeddings/README.md).
+        .target(
+            name: "CEmbeddingsTable",
+            exclude: ["minilm-l6-v2-static.bin", "LICENSE", "NOTICE"],
+            cSettings: [.headerSearchPath(".")]
+        ),
+        // Local sentence embeddings: BERT's WordPiece tokenizer and the static table behind
+        // `Embedder`, for the semantic cache and the local engine. Standard library only.
+        .target(
+            name: "Embeddings",
+            dependencies: ["CEmbeddingsTable"],
+            exclude: ["README.md"],
+            linkerSettings: [.linkedLibrary("m", .when(platforms: [.linux]))]
+        ),
+        .testTarget(name: "EmbeddingsTests", dependencies: ["Embeddings"], exclude: ["Fixtures"]),
+        // Table load time and embed latency per message length: `swift run -c release EmbeddingsBench`.
+        .executableTarget(name: "EmbeddingsBench", dependencies: ["Embeddings", "BenchKit"]),
         // The agent's pure core: vocabulary, playbook and selector, reconcile, repair,
         // prompts, golden files and evaluation. No networking, no database.
         .target(
