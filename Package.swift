@@ -42,6 +42,9 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        // A log handler wrapper that escapes control characters in every logged field.
+        .target(name: "SafeLogging", dependencies: [.product(name: "Logging", package: "swift-log")]),
+        .testTarget(name: "SafeLoggingTests", dependencies: ["SafeLogging", .product(name: "Logging", package: "swift-log")]),
         // Reads YAML configuration with errors that name file, line and field.
         .target(
             name: "YAMLConfig",
@@ -194,6 +197,7 @@ let package = Package(
         .executableTarget(
             name: "LLMGatewayCLI",
             dependencies: [
+                "SafeLogging",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 "LoadBench",
@@ -208,6 +212,7 @@ let package = Package(
         .executableTarget(
             name: "SalesAgentCLI",
             dependencies: [
+                "SafeLogging",
                 "SalesAgent",
                 "HTTPServerGuards",
                 "BenchKit",

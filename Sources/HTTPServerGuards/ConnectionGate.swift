@@ -17,6 +17,7 @@ public final class ConnectionGate: Sendable {
         var refusing = false
         var refusedInEpisode = 0
         var refusedTotal = 0
+        var draining = 0
 
         /// A connection arrived: admitted when below `capacity`.
         mutating func arrived(capacity: Int) -> (admitted: Bool, transition: Transition) {
@@ -41,12 +42,31 @@ public final class ConnectionGate: Sendable {
 
     /// Connections allowed open at once.
     public let capacity: Int
+    /// Refused connections that may stay open briefly to read what the client still sends
+    /// (so the 503 is not lost to a reset); past this they are closed at once. Each holds a
+    /// descriptor, and the descriptors must never run out.
+    public let drainCapacity: Int
     private let state = Mutex(State())
     private let logger: Logger
 
-    public init(capacity: Int, logger: Logger) {
+    public init(capacity: Int, drainCapacity: Int = 32, logger: Logger) {
         self.capacity = capacity
+        self.drainCapacity = drainCapacity
         self.logger = logger
+    }
+
+    /// A refused connection asks to drain; false means close it now.
+    func beginDrain() -> Bool {
+        state.withLock { state in
+            guard state.draining < drainCapacity else { return false }
+            state.draining += 1
+            return true
+        }
+    }
+
+    /// A draining connection closed.
+    func endDrain() {
+        state.withLock { $0.draining -= 1 }
     }
 
     /// Connections open now.

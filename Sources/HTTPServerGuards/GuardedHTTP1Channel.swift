@@ -33,7 +33,10 @@ public struct GuardedHTTP1Channel: ServerChildChannel {
                 try pipeline.addHandler(HeadTimeoutHandler(timeout: guards.limits.headTimeout, render: guards.render), position: .first)
             } else {
                 let body = guards.render(503, "too_many_connections", "the server has \(guards.gate.capacity) connections open, its limit; retry shortly")
-                try pipeline.addHandler(RefusalHandler(response: CannedResponse.bytes(status: 503, reason: "Service Unavailable", body: body, retryAfter: 1)), position: .first)
+                let response = CannedResponse.bytes(status: 503, reason: "Service Unavailable", body: body, retryAfter: 1)
+                let drains = guards.gate.beginDrain()
+                if drains { channel.closeFuture.whenComplete { _ in guards.gate.endDrain() } }
+                try pipeline.addHandler(RefusalHandler(response: response, drains: drains), position: .first)
             }
             return value
         }

@@ -1,19 +1,21 @@
 import NIOCore
 
 /// Answers a connection refused at the door: writes one canned response as soon as the
-/// connection is active, half-closes, discards what the client still sends (closing with
-/// unread input would reset the connection and could destroy the response) and closes on
-/// the client's end of input or after `drainTime`.
+/// connection is active, then, when `drains`, half-closes and discards what the client still
+/// sends (closing with unread input would reset the connection and could destroy the
+/// response) until the client's end of input or `drainTime`; otherwise closes at once.
 final class RefusalHandler: ChannelInboundHandler, RemovableChannelHandler {
     typealias InboundIn = ByteBuffer
     typealias OutboundOut = ByteBuffer
 
     private let response: ByteBuffer
+    private let drains: Bool
     private let drainTime: TimeAmount
     private var refused = false
 
-    init(response: ByteBuffer, drainTime: TimeAmount = .seconds(2)) {
+    init(response: ByteBuffer, drains: Bool, drainTime: TimeAmount = .seconds(1)) {
         self.response = response
+        self.drains = drains
         self.drainTime = drainTime
     }
 
@@ -35,9 +37,12 @@ final class RefusalHandler: ChannelInboundHandler, RemovableChannelHandler {
     private func refuse(context: ChannelHandlerContext) {
         guard !refused else { return }
         refused = true
+        let drains = self.drains
         context.writeAndFlush(wrapOutboundOut(response)).assumeIsolated().whenComplete { _ in
-            context.close(mode: .output, promise: nil)
+            context.close(mode: drains ? .output : .all, promise: nil)
         }
-        context.eventLoop.assumeIsolated().scheduleTask(in: drainTime) { context.close(promise: nil) }
+        if drains {
+            context.eventLoop.assumeIsolated().scheduleTask(in: drainTime) { context.close(promise: nil) }
+        }
     }
 }

@@ -3,6 +3,7 @@ import AsyncHTTPClient
 import Foundation
 import HTTPServerGuards
 import Logging
+import SafeLogging
 import SalesAgent
 import ServiceLifecycle
 
@@ -45,7 +46,7 @@ struct ServeCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        var logger = Logger(label: "sales-agent", factory: { StreamLogHandler.standardError(label: $0) })
+        var logger = Logger(label: "sales-agent", factory: { EscapingLogHandler.standardError(label: $0) })
         logger.logLevel = logLevel
         let options = agent.agentOptions
         let client = options.backend == .gateway ? AgentHTTPClient.make() : nil

@@ -38,6 +38,11 @@ if [ ! -x "$venv/bin/python" ]; then python3 -m venv "$venv"; fi
 start_gateway "$work/default.log"
 if "$venv/bin/python" Tests/conformance/openai_sdk.py "$url/v1"; then pass "openai SDK conformance"; else fail "openai SDK conformance"; fi
 if grep -q 'sk-\|api_key=' "$work/default.log"; then fail "no secrets in the log"; else pass "no secrets in the log"; fi
+# A client cannot forge a log line: CR/LF in a field is written escaped (issue 8, finding 6).
+curl -s -o /dev/null "$url/v1/chat/completions" -H 'content-type: application/json' \
+    -d '{"model":"fast\r\nFORGED critical llm-gateway: fake line","messages":[{"role":"user","content":"x"}]}'
+for _ in $(seq 1 50); do grep -q 'FORGED' "$work/default.log" && break; sleep 0.1; done
+if grep -q '^FORGED' "$work/default.log" || ! grep -q 'fast\\r\\nFORGED' "$work/default.log"; then fail "log fields are escaped"; else pass "log fields are escaped"; fi
 
 # 2. SIGHUP reloads the policy; a broken file is rejected and the old policy kept.
 policy="$work/gateway.yaml"
@@ -105,7 +110,7 @@ done
 if python3 - "${url##*:}" <<'PY'
 import json, socket, sys, time, urllib.request, urllib.error
 port = int(sys.argv[1])
-held = [socket.create_connection(("127.0.0.1", port), timeout=5) for _ in range(400)]
+held = [socket.create_connection(("127.0.0.1", port), timeout=5) for _ in range(600)]
 def chat():
     body = json.dumps({"model": "fast", "messages": [{"role": "user", "content": "hi"}]}).encode()
     request = urllib.request.Request(f"http://127.0.0.1:{port}/v1/chat/completions", data=body, headers={"content-type": "application/json"})
