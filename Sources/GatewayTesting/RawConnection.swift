@@ -13,11 +13,18 @@ public final class RawConnection: Sendable {
         self.received = received
     }
 
-    /// Connects to 127.0.0.1:`port`.
-    public static func open(port: Int) async throws -> RawConnection {
+    /// Connects to 127.0.0.1:`port`. With `reading: false` nothing is read until
+    /// ``startReading()``: a client that does not read what the server sends.
+    public static func open(port: Int, reading: Bool = true) async throws -> RawConnection {
         let collector = Collector()
-        let channel = try await ClientBootstrap(group: MultiThreadedEventLoopGroup.singleton)
+        var bootstrap = ClientBootstrap(group: MultiThreadedEventLoopGroup.singleton)
             .channelOption(.allowRemoteHalfClosure, value: true)
+            .channelOption(.autoRead, value: reading)
+        if !reading {
+            // A small receive buffer, so the server feels a reader that does not read soon.
+            bootstrap = bootstrap.channelOption(.socketOption(.so_rcvbuf), value: 16 * 1024)
+        }
+        let channel = try await bootstrap
             .channelInitializer { channel in
                 channel.eventLoop.makeCompletedFuture {
                     try channel.pipeline.syncOperations.addHandler(CollectingHandler(collector: collector))
@@ -25,6 +32,12 @@ public final class RawConnection: Sendable {
             }
             .connect(host: "127.0.0.1", port: port).get()
         return RawConnection(channel: channel, received: collector)
+    }
+
+    /// Starts reading (after `open(port:reading: false)`).
+    public func startReading() async throws {
+        try await channel.setOption(.autoRead, value: true).get()
+        channel.read()
     }
 
     /// Sends `text` as it is.

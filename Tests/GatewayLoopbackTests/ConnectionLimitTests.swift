@@ -117,6 +117,25 @@ struct ConnectionLimitTests {
         }
     }
 
+    /// Issue 8: a client that never reads its stream was buffered without limit; now it is
+    /// dropped once its pending events pass the bound.
+    @Test func aStreamClientThatDoesNotReadIsDropped() async throws {
+        try await GatewayHarness.run(policy: Self.policy) { harness in
+            let connection = try await RawConnection.open(port: Self.port(harness), reading: false)
+            let body = GatewayHarness.body(model: "openai-model", stream: true)
+            try await connection.send(
+                "POST /v1/chat/completions HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+                    + "x-sim-output-tokens: 200000\r\nContent-Length: \(body.utf8.count)\r\n\r\n" + body)
+            try await eventually(timeout: .seconds(30), "the slow client was dropped") {
+                harness.logs.all.contains { $0.contains("client_too_slow") }
+            }
+            try await connection.startReading()
+            try await eventually("the connection is closed") { connection.isClosed }
+            #expect(connection.text.hasPrefix("HTTP/1.1 200"))
+            #expect(!connection.text.contains("[DONE]"), "the dropped stream did not complete")
+        }
+    }
+
     @Test func plusJSONMediaTypesAreAccepted() async throws {
         try await GatewayHarness.run(policy: Self.policy) { harness in
             let reply = try await harness.chat(GatewayHarness.body(model: "openai-model"), contentType: "application/vnd.api+json; charset=utf-8")

@@ -24,6 +24,9 @@ public enum GatewayError: Error, Sendable, Hashable {
     case allProvidersFailed([ProviderFailure])
     /// The client went away; nobody reads this answer.
     case clientDisconnected
+    /// The client read its stream so slowly that this many events waited unwritten; it was
+    /// dropped rather than buffered without limit.
+    case clientTooSlow(pendingEvents: Int)
 
     public var httpStatus: Int {
         switch self {
@@ -36,7 +39,7 @@ public enum GatewayError: Error, Sendable, Hashable {
         case .queueFull: 429
         case .deadlineExceeded: 504
         case .allProvidersFailed(let failures): Self.aggregateStatus(failures)
-        case .clientDisconnected: 499
+        case .clientDisconnected, .clientTooSlow: 499
         }
     }
 
@@ -54,7 +57,7 @@ public enum GatewayError: Error, Sendable, Hashable {
             case 400..<500: "invalid_request_error"
             default: "upstream_error"
             }
-        case .clientDisconnected: "client_disconnected"
+        case .clientDisconnected, .clientTooSlow: "client_disconnected"
         }
     }
 
@@ -72,6 +75,7 @@ public enum GatewayError: Error, Sendable, Hashable {
         case .deadlineExceeded: "deadline_exceeded"
         case .allProvidersFailed: "all_providers_failed"
         case .clientDisconnected: "client_disconnected"
+        case .clientTooSlow: "client_too_slow"
         }
     }
 
@@ -81,7 +85,7 @@ public enum GatewayError: Error, Sendable, Hashable {
         case .invalidRequest(_, let param): param
         case .unknownModel: "model"
         case .unsupportedMediaType, .payloadTooLarge, .requestTimeout, .bodyUnreadable, .notFound, .queueFull,
-            .deadlineExceeded, .allProvidersFailed, .clientDisconnected:
+            .deadlineExceeded, .allProvidersFailed, .clientDisconnected, .clientTooSlow:
             nil
         }
     }
@@ -105,6 +109,7 @@ public enum GatewayError: Error, Sendable, Hashable {
                 + failures.map { "\($0.provider)/\($0.model): \($0.failure.message)" }
                 .joined(separator: "; ")
         case .clientDisconnected: "client disconnected"
+        case .clientTooSlow(let pending): "the client read its stream too slowly (\(pending) events waiting); dropped"
         }
     }
 
@@ -115,7 +120,7 @@ public enum GatewayError: Error, Sendable, Hashable {
         case .allProvidersFailed(let failures):
             Self.aggregateStatus(failures) == 429 ? Self.aggregateRetryAfter(failures) : nil
         case .invalidRequest, .unsupportedMediaType, .payloadTooLarge, .requestTimeout, .bodyUnreadable, .unknownModel,
-            .notFound, .deadlineExceeded, .clientDisconnected:
+            .notFound, .deadlineExceeded, .clientDisconnected, .clientTooSlow:
             nil
         }
     }
@@ -126,6 +131,7 @@ public enum GatewayError: Error, Sendable, Hashable {
             .notFound:
             .info
         case .queueFull, .clientDisconnected: .info
+        case .clientTooSlow: .warning
         case .deadlineExceeded: .warning
         case .allProvidersFailed: .error
         }

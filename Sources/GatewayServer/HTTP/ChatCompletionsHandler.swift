@@ -40,7 +40,7 @@ struct ChatCompletionsHandler: Sendable {
             case .complete(let response, _):
                 return complete(response, chat: chat, alias: alias, started: started, trace: trace.value)
             case .stream(let start):
-                return SSEResponder(gateway: gateway).response(
+                return SSEResponder(gateway: gateway, closeConnection: { [channel = context.channel] in channel.close(promise: nil) }).response(
                     start: start, chat: chat, alias: alias, started: started, deadline: deadline,
                     trace: trace.value, watch: watch, eventLoop: context.channel.eventLoop)
             }
