@@ -21,6 +21,12 @@ public struct Invalidation: Sendable, Hashable {
     public var version: UInt64
     /// False when the shared store could not be bumped: only this gateway moved on.
     public var shared: Bool
+
+    /// An outcome (for tests and the endpoint's answer).
+    public init(version: UInt64, shared: Bool) {
+        self.version = version
+        self.shared = shared
+    }
 }
 
 /// The exact tier as the request handler uses it: memory first, then the shared store

@@ -29,6 +29,12 @@ public struct ByteBoundedLRU<Key: Hashable & Sendable, Value: Sendable>: Sendabl
         public var stored: Bool
         /// How many older entries were evicted to make room.
         public var evicted: Int
+
+        /// An outcome (for tests).
+        public init(stored: Bool, evicted: Int) {
+            self.stored = stored
+            self.evicted = evicted
+        }
     }
 
     /// The bound on the sum of costs.

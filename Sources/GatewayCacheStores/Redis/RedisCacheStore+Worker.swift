@@ -14,7 +14,7 @@ extension RedisCacheStore {
             if let existing = session.connection {
                 connection = existing
             } else {
-                connection = try RedisConnection(url: config.url, timeout: config.timeout)
+                connection = try RedisConnection.connect(url: config.url, timeout: config.timeout)
                 session.connection = connection
             }
             job.complete(.success(try connection.command(job.arguments)))
@@ -28,7 +28,7 @@ extension RedisCacheStore {
     static func probe(_ session: RedisWorkerSession, config: RedisCacheStoreConfig, generation: UInt64) -> Bool {
         session.connection = nil
         do throws(CacheStoreErrorDetail) {
-            let connection = try RedisConnection(url: config.url, timeout: config.timeout)
+            let connection = try RedisConnection.connect(url: config.url, timeout: config.timeout)
             guard try connection.command([Array("PING".utf8)]) == .status("PONG") else { return false }
             session.connection = connection
             session.generation = generation

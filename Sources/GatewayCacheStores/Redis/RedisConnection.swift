@@ -7,8 +7,12 @@ import Foundation
 final class RedisConnection {
     private let context: UnsafeMutablePointer<redisContext>
 
+    private init(context: UnsafeMutablePointer<redisContext>) {
+        self.context = context
+    }
+
     /// Connects, authenticates and selects the database; throws a message without secrets.
-    init(url: RedisURL, timeout: Duration) throws(CacheStoreErrorDetail) {
+    static func connect(url: RedisURL, timeout: Duration) throws(CacheStoreErrorDetail) -> RedisConnection {
         var tv = timeval(
             tv_sec: Int(timeout.components.seconds),
             tv_usec: Int(timeout.components.attoseconds / 1_000_000_000_000))
@@ -19,27 +23,24 @@ final class RedisConnection {
         case .unix(let path): made = redisConnectUnixWithTimeout(path, tv)
         }
         guard let made else { throw CacheStoreErrorDetail("cannot allocate a redis context") }
-        context = made
-        if let problem = Self.errorText(made) {
+        if let problem = errorText(made) {
             redisFree(made)
             throw CacheStoreErrorDetail("connect failed: \(problem)")
         }
+        // From here the connection owns the context and frees it in deinit.
+        let connection = RedisConnection(context: made)
         guard redisSetTimeout(made, tv) == REDIS_OK else {
-            redisFree(made)
             throw CacheStoreErrorDetail("cannot set the socket timeout")
         }
-        do {
-            if let password = url.password {
-                let auth = url.username.map { ["AUTH", $0, password] } ?? ["AUTH", password]
-                try expectOK(command(auth.map { Array($0.utf8) }), doing: "AUTH")
-            }
-            if url.database != 0 {
-                try expectOK(command(["SELECT", String(url.database)].map { Array($0.utf8) }), doing: "SELECT")
-            }
-        } catch {
-            redisFree(made)
-            throw error
+        if let password = url.password {
+            let auth = url.username.map { ["AUTH", $0, password] } ?? ["AUTH", password]
+            try connection.expectOK(connection.command(auth.map { Array($0.utf8) }), doing: "AUTH")
         }
+        if url.database != 0 {
+            try connection.expectOK(
+                connection.command(["SELECT", String(url.database)].map { Array($0.utf8) }), doing: "SELECT")
+        }
+        return connection
     }
 
     deinit { redisFree(context) }

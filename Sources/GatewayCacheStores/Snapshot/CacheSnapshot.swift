@@ -6,13 +6,21 @@ import Logging
 /// What ``CacheSnapshot/load(into:now:)`` found.
 public struct SnapshotLoad: Sendable, Hashable {
     /// Entries put into the memory tier.
-    public var loaded = 0
+    public var loaded: Int
     /// Entries skipped because they had expired.
-    public var expired = 0
+    public var expired: Int
     /// Entries skipped because their bytes did not decode.
-    public var undecodable = 0
+    public var undecodable: Int
     /// Why nothing was loaded, when the file was unreadable or not a snapshot.
     public var problem: String?
+
+    /// An outcome (for tests).
+    public init(loaded: Int = 0, expired: Int = 0, undecodable: Int = 0, problem: String? = nil) {
+        self.loaded = loaded
+        self.expired = expired
+        self.undecodable = undecodable
+        self.problem = problem
+    }
 }
 
 /// The warm-restart file of the memory tier: SQLite through GRDB.
