@@ -13,10 +13,11 @@ struct RedisCacheStoreTests {
 
     /// A store; the happy-path tests use a 2 s timeout so a loaded machine cannot fail them.
     func store(
-        port: Int, logs: LogCapture = LogCapture(), connections: Int = 2, timeout: Duration = .seconds(2)
+        port: Int, logs: LogCapture = LogCapture(), connections: Int = 2, timeout: Duration = .seconds(2),
+        url: String? = nil
     ) throws -> RedisCacheStore {
         let config = RedisCacheStoreConfig(
-            url: try RedisURL(parsing: "redis://127.0.0.1:\(port)/0"), timeout: timeout,
+            url: try RedisURL(parsing: url ?? "redis://127.0.0.1:\(port)/0"), timeout: timeout,
             connections: connections,
             breaker: StoreBreakerConfig(failuresToOpen: 3, firstProbeDelay: .milliseconds(20), maxProbeDelay: .milliseconds(200)),
             tickInterval: .milliseconds(10))
@@ -76,6 +77,35 @@ struct RedisCacheStoreTests {
         let otherKey = await second.key(for: Fixtures.request, alias: "fast", namespace: "default")
         #expect(await second.lookup(otherKey) == .hit(answer, tier: .shared))
         #expect(await second.lookup(otherKey) == .hit(answer, tier: .memory))
+    }
+
+    @Test func passwordAndDatabaseAreUsedAndTheWrongPasswordIsNeverLogged() async throws {
+        let server = try RedisServer(extraArguments: ["--requirepass", "hunter2-secret"])
+        let good = try store(port: server.port, url: "redis://:hunter2-secret@127.0.0.1:\(server.port)/3")
+        defer { good.shutdown() }
+        try await good.set("k", [1], ttl: .seconds(60))
+        #expect(try await good.get("k") == [1])
+        let otherDatabase = try store(port: server.port, url: "redis://:hunter2-secret@127.0.0.1:\(server.port)/4")
+        defer { otherDatabase.shutdown() }
+        #expect(try await otherDatabase.get("k") == nil)
+
+        let logs = LogCapture()
+        let bad = try store(port: server.port, logs: logs, url: "redis://:wrong-secret@127.0.0.1:\(server.port)/0")
+        defer { bad.shutdown() }
+        for _ in 0..<5 { _ = try? await bad.get("k") }
+        #expect(bad.health == .degraded)
+        #expect(logs.count(containing: "redis cache store unavailable") == 1)
+        #expect(logs.count(containing: "wrong-secret") == 0, "\(logs.messages)")
+        #expect(logs.count(containing: "hunter2") == 0)
+    }
+
+    @Test func unixSocket() async throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("redis-\(UUID().uuidString.prefix(8)).sock").path
+        let server = try RedisServer(extraArguments: ["--unixsocket", path])
+        let store = try store(port: server.port, url: "unix:\(path)")
+        defer { store.shutdown() }
+        try await store.set("k", [9], ttl: .seconds(60))
+        #expect(try await store.get("k") == [9])
     }
 
     @Test func redisKilledFailsFastOpensTheBreakerOnceAndRecoversByItself() async throws {
@@ -154,5 +184,44 @@ struct RedisCacheStoreTests {
         #expect(store.health == .degraded)
         #expect(store.stats.timeouts >= 3)
         #expect(logs.count(containing: "redis cache store unavailable") == 1)
+    }
+}
+
+/// Latency of one GET through the store (task → worker thread → Redis → back) on loopback.
+/// Off by default: `CACHE_BENCH=1 swift test -c release --filter RedisLatencyBenchmark`.
+@Suite("Redis store latency benchmark", .enabled(if: ProcessInfo.processInfo.environment["CACHE_BENCH"] == "1"))
+struct RedisLatencyBenchmark {
+    @Test func getLatency() async throws {
+        let server = try RedisServer()
+        let store = RedisCacheStore(
+            config: RedisCacheStoreConfig(url: try RedisURL(parsing: server.url), timeout: .milliseconds(50)),
+            logger: LogCapture().logger())
+        defer { store.shutdown() }
+        let value = [UInt8](repeating: 7, count: 600)
+        try await store.set("bench", value, ttl: .seconds(60))
+        for concurrency in [1, 10] {
+            let samples = await withTaskGroup(of: [Duration].self) { group in
+                for _ in 0..<concurrency {
+                    group.addTask {
+                        var local: [Duration] = []
+                        for _ in 0..<2_000 {
+                            let start = ContinuousClock.now
+                            _ = try? await store.get("bench")
+                            local.append(ContinuousClock.now - start)
+                        }
+                        return local
+                    }
+                }
+                var all: [Duration] = []
+                for await local in group { all += local }
+                return all.sorted()
+            }
+            func micros(_ q: Double) -> Double {
+                let d = samples[min(Int(Double(samples.count) * q), samples.count - 1)]
+                return Double(d.components.seconds) * 1e6 + Double(d.components.attoseconds) / 1e12
+            }
+            print(String(format: "redis GET, %d concurrent: p50 %.0f µs, p99 %.0f µs, max %.0f µs; timeouts %d",
+                         concurrency, micros(0.5), micros(0.99), micros(1.0), store.stats.timeouts))
+        }
     }
 }

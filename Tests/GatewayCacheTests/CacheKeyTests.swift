@@ -99,6 +99,14 @@ struct CacheKeyTests {
         #expect(text == #"{"includeUsage":false,"messages":[{"parts":[{"text":{"_0":"hi"}}],"role":"user","toolCalls":[]}],"model":"fast","stop":[],"stream":false,"temperature":0,"tools":[]}"#)
     }
 
+    @Test func escapingKeepsDistinctTextsDistinct() {
+        let texts = ["a\"b", "a\\\"b", "line\nbreak", "line\\nbreak", "tab\there", "\u{0}", "", "ünï 🚀"]
+        let digests = Set(texts.map { text in
+            digest(ChatRequest(model: "m", messages: [ChatMessage(role: .user, text: text)]))
+        })
+        #expect(digests.count == texts.count)
+    }
+
     @Test func digestBytesRoundTrip() {
         let value = digest(Fixtures.request())
         #expect(RequestDigest(bytes: value.bytes) == value)

@@ -1,10 +1,9 @@
-import Foundation
 import GatewayCore
 
 /// The canonical, answer-relevant form of a request, and its digests.
 ///
 /// Derivation (format 1): the whole `ChatRequest` is encoded with its synthesized `Encodable`
-/// conformance as JSON with sorted keys, after setting `model` to the alias and clearing the
+/// conformance as compact JSON with sorted keys (``CanonicalEncoder``), after setting `model` to the alias and clearing the
 /// fields that cannot change the answer (`stream`, `includeUsage`, `user`). Because the
 /// encoding is synthesized, a stored property added to `ChatRequest` later (seed, penalties,
 /// logprobs, an `extra` bag …) is part of the key automatically: a new field can only make the
@@ -57,12 +56,8 @@ public enum CanonicalRequest {
     }
 
     private static func encode(_ request: ChatRequest) -> [UInt8] {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        encoder.nonConformingFloatEncodingStrategy = .convertToString(
-            positiveInfinity: "+inf", negativeInfinity: "-inf", nan: "nan")
-        if let data = try? encoder.encode(request) { return Array(data) }
-        // Unreachable with the strategies above; a stable fallback rather than a crash.
+        if let bytes = try? CanonicalEncoder.encode(request) { return bytes }
+        // Unreachable (the canonical encoder never throws); a stable fallback, not a crash.
         return Array(String(reflecting: request).utf8)
     }
 }

@@ -35,6 +35,12 @@ public final class RedisCacheStore: CacheStore {
         workersBox.withLock { $0 = workers }
     }
 
+    // A store dropped without `shutdown()` still stops its threads (without waiting: the
+    // last reference may be released on a worker thread).
+    deinit {
+        workersBox.withLock { $0 }?.stop()
+    }
+
     /// Stops the worker threads and closes their connections.
     public func shutdown() {
         let workers = workersBox.withLock { box -> RedisWorkers? in

@@ -32,6 +32,7 @@ final class RedisWorkers: @unchecked Sendable {
         running = count
         for index in 0..<max(count, 1) {
             let thread = Thread { [self] in
+                Self.ignoreBrokenPipes()
                 let owned = session(index)
                 loop(owned, ticking: index == 0, run: run, tick: tick)
                 owned.close()
@@ -45,6 +46,16 @@ final class RedisWorkers: @unchecked Sendable {
         }
     }
 
+    /// Blocks SIGPIPE on this thread: hiredis writes with plain `write(2)`, and a write to a
+    /// Redis that was killed must fail with EPIPE, not end the process. Only the worker
+    /// threads are affected; the process-wide disposition is left alone.
+    private static func ignoreBrokenPipes() {
+        var signals = sigset_t()
+        sigemptyset(&signals)
+        sigaddset(&signals, SIGPIPE)
+        pthread_sigmask(SIG_BLOCK, &signals, nil)
+    }
+
     /// Queues work; false if the queue is full or the workers are stopping.
     func submit(_ work: Work) -> Bool {
         condition.lock()
@@ -53,6 +64,15 @@ final class RedisWorkers: @unchecked Sendable {
         queue.append(work)
         condition.signal()
         return true
+    }
+
+    /// Tells the threads to stop after the queued work, without waiting (safe from any
+    /// thread, a worker's own included).
+    func stop() {
+        condition.lock()
+        stopping = true
+        condition.broadcast()
+        condition.unlock()
     }
 
     /// Stops the threads after the queued work and waits until they have closed their

@@ -5,15 +5,22 @@ import Foundation
 final class RedisServer: @unchecked Sendable {
     // @unchecked: `process` is replaced only by the test that owns the server.
     let port: Int
+    private let extraArguments: [String]
     private var process: Process?
 
-    /// Starts a server on a free port (or on `port`, to restart one).
-    init(port: Int? = nil) throws {
+    /// Starts a server on a free port (or on `port`, to restart one), with extra settings
+    /// such as `--requirepass` or `--unixsocket`.
+    init(port: Int? = nil, extraArguments: [String] = []) throws {
         self.port = try port ?? freeLoopbackPort()
+        self.extraArguments = extraArguments
         try start()
     }
 
     var url: String { "redis://127.0.0.1:\(port)/0" }
+
+    private var password: String? {
+        extraArguments.firstIndex(of: "--requirepass").map { extraArguments[$0 + 1] }
+    }
 
     /// Starts the server process and waits until it answers PING.
     func start() throws {
@@ -22,13 +29,13 @@ final class RedisServer: @unchecked Sendable {
         process.arguments = [
             "--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no",
             "--daemonize", "no", "--loglevel", "warning",
-        ]
+        ] + extraArguments
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
         try process.run()
         self.process = process
         let deadline = Date(timeIntervalSinceNow: 10)
-        while !ping(port: port) {
+        while !ping(port: port, password: password) {
             guard Date() < deadline, process.isRunning else { throw ServerDidNotStart() }
             usleep(2_000)
         }
@@ -71,8 +78,8 @@ func loopback(port: Int) -> sockaddr_in {
     return address
 }
 
-/// True if something on `port` answers `PING` with `+PONG`.
-func ping(port: Int) -> Bool {
+/// True if something on `port` answers `PING` with `+PONG` (after `AUTH` when given).
+func ping(port: Int, password: String? = nil) -> Bool {
     let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
     defer { close(fd) }
     var timeout = timeval(tv_sec: 0, tv_usec: 200_000)
@@ -82,11 +89,19 @@ func ping(port: Int) -> Bool {
         $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
     }
     guard connected == 0 else { return false }
-    let request = Array("PING\r\n".utf8)
+    let request = Array(((password.map { "AUTH \($0)\r\n" } ?? "") + "PING\r\n").utf8)
     guard send(fd, request, request.count, 0) == request.count else { return false }
-    var reply = [UInt8](repeating: 0, count: 16)
-    let count = recv(fd, &reply, reply.count, 0)
-    return count >= 5 && Array(reply[0..<5]) == Array("+PONG".utf8)
+    var received: [UInt8] = []
+    var chunk = [UInt8](repeating: 0, count: 64)
+    let expected = Array("+PONG".utf8)
+    while received.count < 64 {
+        let count = recv(fd, &chunk, chunk.count, 0)
+        guard count > 0 else { return false }
+        received += chunk[0..<count]
+        if let text = String(validating: received, as: UTF8.self), text.contains("+PONG") { return true }
+        if received.starts(with: Array("-".utf8)) { return false }
+    }
+    return received.starts(with: expected)
 }
 
 /// A TCP listener that accepts connections (the kernel completes the handshake) and never
