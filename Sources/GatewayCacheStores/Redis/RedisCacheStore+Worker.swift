@@ -1,13 +1,15 @@
 import GatewayCache
 
 extension RedisCacheStore {
-    /// Runs a command on a worker thread: skips it if its caller already gave up, replaces
-    /// a connection older than the breaker's last opening, connects lazily.
-    static func run(_ job: RedisJob, on session: RedisWorkerSession, config: RedisCacheStoreConfig) {
-        guard !job.isDone else { return }
-        if session.generation < job.generation {
+    /// Runs a batch of commands on a worker thread, pipelined: skips those whose caller
+    /// already gave up, replaces a connection older than the breaker's last opening, connects
+    /// lazily. A failure fails every command of the batch and drops the connection.
+    static func run(_ batch: [RedisJob], on session: RedisWorkerSession, config: RedisCacheStoreConfig) {
+        let jobs = batch.filter { !$0.isDone }
+        guard let newest = jobs.map(\.generation).max() else { return }
+        if session.generation < newest {
             session.connection = nil
-            session.generation = job.generation
+            session.generation = newest
         }
         do throws(CacheStoreErrorDetail) {
             let connection: RedisConnection
@@ -17,10 +19,11 @@ extension RedisCacheStore {
                 connection = try RedisConnection.connect(url: config.url, timeout: config.timeout)
                 session.connection = connection
             }
-            job.complete(.success(try connection.command(job.arguments)))
+            let replies = try connection.pipeline(jobs.map(\.arguments))
+            for (job, reply) in zip(jobs, replies) { job.complete(.success(reply)) }
         } catch {
             session.connection = nil
-            job.complete(.failure(error))
+            for job in jobs { job.complete(.failure(error)) }
         }
     }
 

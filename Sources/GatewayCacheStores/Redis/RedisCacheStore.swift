@@ -30,7 +30,7 @@ public final class RedisCacheStore: CacheStore {
         let workers = RedisWorkers(
             count: config.connections, maxQueued: config.maxQueued, tickInterval: config.tickInterval,
             session: { _ in RedisWorkerSession() },
-            run: { [config] session, job in Self.run(job, on: session, config: config) },
+            run: { [config] session, batch in Self.run(batch, on: session, config: config) },
             tick: { [weak self] in self?.tick() })
         workersBox.withLock { $0 = workers }
     }

@@ -48,6 +48,31 @@ final class RedisConnection {
     /// Sends one command and reads its reply. An I/O error or timeout leaves the connection
     /// unusable: the caller drops it.
     func command(_ arguments: [[UInt8]]) throws(CacheStoreErrorDetail) -> RedisReply {
+        try pipeline([arguments])[0]
+    }
+
+    /// Sends every command in one write, then reads their replies in order (one round trip
+    /// for the batch). An I/O error or timeout leaves the connection unusable.
+    func pipeline(_ commands: [[[UInt8]]]) throws(CacheStoreErrorDetail) -> [RedisReply] {
+        for arguments in commands {
+            guard append(arguments) == REDIS_OK else {
+                throw CacheStoreErrorDetail(Self.errorText(context) ?? "cannot queue the command")
+            }
+        }
+        var replies: [RedisReply] = []
+        replies.reserveCapacity(commands.count)
+        for _ in commands {
+            var raw: UnsafeMutableRawPointer?
+            guard redisGetReply(context, &raw) == REDIS_OK, let raw else {
+                throw CacheStoreErrorDetail(Self.errorText(context) ?? "no reply")
+            }
+            defer { freeReplyObject(raw) }
+            replies.append(Self.convert(raw.assumingMemoryBound(to: redisReply.self).pointee))
+        }
+        return replies
+    }
+
+    private func append(_ arguments: [[UInt8]]) -> Int32 {
         var lengths = arguments.map(\.count)
         let storage = UnsafeMutablePointer<CChar>.allocate(capacity: max(lengths.reduce(0, +), 1))
         defer { storage.deallocate() }
@@ -62,17 +87,11 @@ final class RedisConnection {
             pointers.append(UnsafePointer(storage + offset))
             offset += argument.count
         }
-        let raw = pointers.withUnsafeMutableBufferPointer { argv in
+        return pointers.withUnsafeMutableBufferPointer { argv in
             lengths.withUnsafeMutableBufferPointer { argvlen in
-                redisCommandArgv(context, Int32(arguments.count), argv.baseAddress, argvlen.baseAddress)
+                redisAppendCommandArgv(context, Int32(arguments.count), argv.baseAddress, argvlen.baseAddress)
             }
         }
-        guard let raw else {
-            throw CacheStoreErrorDetail(Self.errorText(context) ?? "no reply")
-        }
-        let reply = raw.assumingMemoryBound(to: redisReply.self)
-        defer { freeReplyObject(raw) }
-        return Self.convert(reply.pointee)
     }
 
     private func expectOK(_ reply: RedisReply, doing step: String) throws(CacheStoreErrorDetail) {

@@ -3,7 +3,8 @@ import Foundation
 
 /// The store's own threads: each owns one blocking ``RedisConnection`` and runs jobs from
 /// one shared queue, so a slow or hung Redis blocks these threads only, never a caller's
-/// task or an event loop. Worker 0 also wakes every `tickInterval` to drive the breaker's
+/// task or an event loop. A worker takes every queued command (up to `maxBatch`) at once
+/// and pipelines them: one round trip per batch under concurrency. Worker 0 also wakes every `tickInterval` to drive the breaker's
 /// background probes when no requests arrive.
 final class RedisWorkers: @unchecked Sendable {
     // @unchecked: every mutable field is guarded by `condition`.
@@ -13,6 +14,7 @@ final class RedisWorkers: @unchecked Sendable {
     private var running = 0
     private let maxQueued: Int
     private let tickInterval: Duration
+    private let maxBatch = 64
 
     enum Work {
         case command(RedisJob)
@@ -24,7 +26,7 @@ final class RedisWorkers: @unchecked Sendable {
     init(
         count: Int, maxQueued: Int, tickInterval: Duration,
         session: @escaping @Sendable (Int) -> RedisWorkerSession,
-        run: @escaping @Sendable (RedisWorkerSession, RedisJob) -> Void,
+        run: @escaping @Sendable (RedisWorkerSession, [RedisJob]) -> Void,
         tick: @escaping @Sendable () -> Void
     ) {
         self.maxQueued = maxQueued
@@ -87,7 +89,7 @@ final class RedisWorkers: @unchecked Sendable {
 
     private func loop(
         _ session: RedisWorkerSession, ticking: Bool,
-        run: (RedisWorkerSession, RedisJob) -> Void, tick: () -> Void
+        run: (RedisWorkerSession, [RedisJob]) -> Void, tick: () -> Void
     ) {
         while true {
             condition.lock()
@@ -104,9 +106,17 @@ final class RedisWorkers: @unchecked Sendable {
                 return
             }
             let work = queue.popFirst()
+            var batch: [RedisJob] = []
+            if case .command(let job) = work {
+                batch.append(job)
+                while batch.count < maxBatch, case .command(let next)? = queue.first {
+                    queue.removeFirst()
+                    batch.append(next)
+                }
+            }
             condition.unlock()
             switch work {
-            case .command(let job): run(session, job)
+            case .command: run(session, batch)
             case .probe(let probe): probe(session)
             case nil: tick()
             }
