@@ -49,10 +49,12 @@ public struct RequestDigest: Sendable, Hashable {
         return String(decoding: result, as: UTF8.self)
     }
 
+    /// Equal when all 32 bytes are.
     public static func == (lhs: RequestDigest, rhs: RequestDigest) -> Bool {
         lhs.words == rhs.words
     }
 
+    /// Hashes the four words.
     public func hash(into hasher: inout Hasher) {
         hasher.combine(words.0)
         hasher.combine(words.1)

@@ -9,6 +9,7 @@ public struct CacheInstant: Sendable, Hashable, Comparable, Codable {
         self.millisecondsSince1970 = milliseconds
     }
 
+    /// Earlier instants sort first.
     public static func < (lhs: CacheInstant, rhs: CacheInstant) -> Bool {
         lhs.millisecondsSince1970 < rhs.millisecondsSince1970
     }

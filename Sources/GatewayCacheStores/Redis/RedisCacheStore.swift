@@ -70,6 +70,7 @@ public final class RedisCacheStore: CacheStore {
     /// The counters so far.
     public var stats: RedisCacheStoreStats { state.withLock { $0.stats } }
 
+    /// `GET key`: the bytes, or nil when absent or expired.
     public func get(_ key: String) async throws(CacheStoreError) -> [UInt8]? {
         switch try await call(["GET", key].map(Self.bytes)) {
         case .string(let bytes): return bytes
@@ -78,12 +79,14 @@ public final class RedisCacheStore: CacheStore {
         }
     }
 
+    /// `SET key value PX ttl` (at least 1 ms).
     public func set(_ key: String, _ value: [UInt8], ttl: Duration) async throws(CacheStoreError) {
         let milliseconds = max(ttl.wholeMilliseconds, 1)
         let reply = try await call([Self.bytes("SET"), Self.bytes(key), value, Self.bytes("PX"), Self.bytes(String(milliseconds))])
         guard reply == .status("OK") else { throw .badReply("SET: unexpected reply") }
     }
 
+    /// `GET llmgw:nsver:<namespace>`, 0 when absent.
     public func namespaceVersion(_ namespace: String) async throws(CacheStoreError) -> UInt64 {
         switch try await call(["GET", CacheKey.versionKey(namespace: namespace)].map(Self.bytes)) {
         case .null: return 0
@@ -96,6 +99,7 @@ public final class RedisCacheStore: CacheStore {
         }
     }
 
+    /// `INCR llmgw:nsver:<namespace>`: the new version, seen by every gateway.
     public func bumpNamespaceVersion(_ namespace: String) async throws(CacheStoreError) -> UInt64 {
         guard case .integer(let value) = try await call(["INCR", CacheKey.versionKey(namespace: namespace)].map(Self.bytes)),
             let version = UInt64(exactly: value)
