@@ -22,9 +22,27 @@ let package = Package(
         .package(url: "https://github.com/HdrHistogram/hdrhistogram-swift.git", from: "0.2.0"),
         .package(url: "https://github.com/apple/swift-http-types.git", from: "1.8.0"),
         .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-nio-extras.git", from: "1.35.2"),
         .package(url: "https://github.com/apple/swift-crypto.git", from: "3.12.3"),
     ],
     targets: [
+        // One JSON value type and a strict parser with size and depth limits, linear in
+        // its input; used by every JSON entry point of both processes. No dependencies.
+        .target(name: "JSONCore"),
+        .testTarget(name: "JSONCoreTests", dependencies: ["JSONCore"]),
+        // The limits both servers put on client connections: head, body and idle timeouts, a
+        // connection cap under the descriptor limit, JSON errors below the router.
+        .target(
+            name: "HTTPServerGuards",
+            dependencies: [
+                .product(name: "HummingbirdCore", package: "hummingbird"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOHTTPTypes", package: "swift-nio-extras"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         // Reads YAML configuration with errors that name file, line and field.
         .target(
             name: "YAMLConfig",
@@ -32,19 +50,39 @@ let package = Package(
         ),
         // Benchmark reporting: latency summaries, SVG charts, progress lines. No I/O but stderr.
         .target(name: "BenchKit"),
+        // The distilled all-MiniLM-L6-v2 token table, linked into every binary that uses
+        // `Embeddings` through `.incbin` (see Sources/Embeddings/README.md).
+        .target(
+            name: "CEmbeddingsTable",
+            exclude: ["minilm-l6-v2-static.bin", "LICENSE", "NOTICE"],
+            cSettings: [.headerSearchPath(".")]
+        ),
+        // Local sentence embeddings: BERT's WordPiece tokenizer and the static table behind
+        // `Embedder`, for the semantic cache and the local engine. Standard library only.
+        .target(
+            name: "Embeddings",
+            dependencies: ["CEmbeddingsTable"],
+            exclude: ["README.md"],
+            linkerSettings: [.linkedLibrary("m", .when(platforms: [.linux]))]
+        ),
+        .testTarget(name: "EmbeddingsTests", dependencies: ["Embeddings"], exclude: ["Fixtures"]),
+        // Table load time and embed latency per message length: `swift run -c release EmbeddingsBench`.
+        .executableTarget(name: "EmbeddingsBench", dependencies: ["Embeddings", "BenchKit"]),
         // The agent's pure core: vocabulary, playbook and selector, reconcile, repair,
         // prompts, golden files and evaluation. No networking, no database.
         .target(
             name: "SalesCore",
-            dependencies: ["YAMLConfig"]
+            dependencies: ["JSONCore", "YAMLConfig"]
         ),
         // The agent's offline engine: slot extractor, situation classifier, template replies.
-        .target(name: "LocalEngine", dependencies: ["SalesCore"]),
+        .target(name: "LocalEngine", dependencies: ["JSONCore", "SalesCore"]),
         .testTarget(name: "LocalEngineTests", dependencies: ["LocalEngine", "SalesCore"]),
         // The sales agent: gateway client, turn pipeline, sessions (memory + SQLite), HTTP API.
         .target(
             name: "SalesAgent",
             dependencies: [
+                "HTTPServerGuards",
+                "JSONCore",
                 "SalesCore",
                 "LocalEngine",
                 "GatewayCore",
@@ -63,6 +101,7 @@ let package = Package(
         .target(
             name: "GatewayCore",
             dependencies: [
+                "JSONCore",
                 "YAMLConfig",
                 .product(name: "DequeModule", package: "swift-collections"),
                 .product(name: "Histogram", package: "hdrhistogram-swift"),
@@ -115,6 +154,7 @@ let package = Package(
             name: "GatewayProviders",
             dependencies: [
                 "GatewayCore",
+                "JSONCore",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
@@ -126,6 +166,7 @@ let package = Package(
         .target(
             name: "Simulator",
             dependencies: [
+                "JSONCore",
                 "YAMLConfig",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
@@ -141,6 +182,8 @@ let package = Package(
             dependencies: [
                 "GatewayCore",
                 "GatewayProviders",
+                "HTTPServerGuards",
+                "JSONCore",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Logging", package: "swift-log"),
@@ -161,6 +204,7 @@ let package = Package(
                 "Simulator",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
@@ -208,6 +252,7 @@ let package = Package(
             name: "SalesAgentCLI",
             dependencies: [
                 "SalesAgent",
+                "HTTPServerGuards",
                 "BenchKit",
                 "LoadBench",
                 "SalesCore",
@@ -223,6 +268,8 @@ let package = Package(
             name: "SalesAgentTests",
             dependencies: [
                 "SalesAgent",
+                "GatewayTesting",
+                "HTTPServerGuards",
                 "SalesCore",
                 "LocalEngine",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),

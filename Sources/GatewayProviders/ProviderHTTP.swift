@@ -1,5 +1,6 @@
 import Foundation
 import GatewayCore
+import JSONCore
 import NIOCore
 import NIOFoundationCompat
 import NIOHTTP1
@@ -47,7 +48,7 @@ enum ProviderHTTP {
     /// Decodes a vendor's JSON body; anything else is a malformed response.
     static func decodeJSON<T: Decodable>(_ type: T.Type, from body: ByteBuffer) throws(UpstreamError) -> T {
         do {
-            return try JSONDecoder().decode(type, from: body)
+            return try WireJSON.decode(type, from: body)
         } catch {
             throw .malformedResponse("undecodable \(T.self): \(describe(error))")
         }
@@ -55,6 +56,7 @@ enum ProviderHTTP {
 
     /// A short description of a decoding error, without the whole coding path dump.
     static func describe(_ error: any Error) -> String {
+        if let parse = error as? JSONParseError { return parse.description }
         guard let decoding = error as? DecodingError else { return String(describing: error) }
         switch decoding {
         case .dataCorrupted(let context):
@@ -98,21 +100,36 @@ enum ProviderHTTP {
 
     /// Classifies a non-2xx answer from its status, `Retry-After` and the vendor's message.
     static func upstreamError(status: Int, headers: HTTPHeaders, body: ByteBuffer, key: APIKey?) -> UpstreamError {
-        let message = redact(errorMessage(from: body) ?? "HTTP \(status)", key: key)
+        let message = sanitize(errorMessage(from: body) ?? "HTTP \(status)", key: key)
         return .fromStatus(status, retryAfter: retryAfter(headers), message: message)
+    }
+
+    /// The longest upstream text kept in an error message.
+    static let messageLimit = 512
+
+    /// Upstream text made safe to show and log: the key redacted first, then shortened, so
+    /// a cut can never leave a prefix of the key behind.
+    static func sanitize(_ text: String, key: APIKey?) -> String {
+        let redacted = redact(text, key: key)
+        return redacted.count > messageLimit ? String(redacted.prefix(messageLimit)) + "…" : redacted
+    }
+
+    /// Any error a provider call raised, with every upstream text in it sanitized.
+    static func sanitize(_ error: any Error, key: APIKey?) -> any Error {
+        guard let upstream = error as? UpstreamError else { return error }
+        return upstream.mappingText { sanitize($0, key: key) }
     }
 
     /// The message of `{"error": {"message": ...}}`, the envelope OpenAI, Anthropic and
     /// Gemini all use; else the body's text, shortened.
     static func errorMessage(from body: ByteBuffer) -> String? {
-        if let envelope = try? JSONDecoder().decode(WireErrorEnvelope.self, from: body),
+        if let envelope = try? WireJSON.decode(WireErrorEnvelope.self, from: body),
             let message = envelope.error.message, !message.isEmpty
         {
             return message
         }
         let text = String(buffer: body).trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !text.isEmpty else { return nil }
-        return text.count > 512 ? String(text.prefix(512)) + "…" : text
+        return text.isEmpty ? nil : text
     }
 
     /// Replaces every occurrence of the key (vendors sometimes echo it) with `<redacted>`.
@@ -156,7 +173,7 @@ enum ProviderHTTP {
     static func failure(_ error: any Error, key: APIKey?) -> any Error {
         if error is CancellationError || Task.isCancelled { return CancellationError() }
         if let upstream = error as? UpstreamError { return upstream }
-        return UpstreamError.connectionFailed(redact(String(describing: error), key: key))
+        return UpstreamError.connectionFailed(sanitize(String(describing: error), key: key))
     }
 
     /// The first `limit` bytes of a body (an error body: a broken read keeps what came).

@@ -15,7 +15,7 @@ enum JSONText {
     /// The object that `text` holds; `{}` when it is empty, invalid or not an object
     /// (wires that need an object cannot carry anything else).
     static func object(from text: String) -> JSONValue {
-        guard let value = try? JSONDecoder().decode(JSONValue.self, from: Data(text.utf8)),
+        guard let value = try? WireJSON.value(fromText: text),
             case .object = value
         else { return .object([:]) }
         return value

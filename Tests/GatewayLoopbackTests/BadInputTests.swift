@@ -12,10 +12,15 @@ struct BadInputTests {
         var status: Int
         var code: String
         var param: String?
+        var messageContains: String?
         var description: String { name }
     }
 
     static let cases: [Case] = [
+        // Issue 8, finding 1: these 513-byte bodies trapped Foundation's decoder and killed the process.
+        Case(name: "513 open brackets", body: String(repeating: "[", count: 513), status: 400, code: "invalid_request", messageContains: "deeper than 64 levels"),
+        Case(name: "messages nested 512 deep", body: #"{"messages":"# + String(repeating: "[", count: 512), status: 400, code: "invalid_request", messageContains: "deeper than 64 levels"),
+        Case(name: "a tool schema nested 65 deep", body: #"{"model":"openai-model","messages":[{"role":"user","content":"x"}],"tools":[{"type":"function","function":{"name":"f","parameters":"# + String(repeating: #"{"a":"#, count: 62) + "1" + String(repeating: "}", count: 62) + "}}]}", status: 400, code: "invalid_request", messageContains: "deeper than 64 levels"),
         Case(name: "malformed JSON", body: #"{"model": "openai-model", "messages": ["#, status: 400, code: "invalid_request"),
         Case(name: "unknown model", body: GatewayHarness.body(model: "no-such-model"), status: 404, code: "model_not_found", param: "model"),
         Case(name: "missing messages", body: #"{"model":"openai-model"}"#, status: 400, code: "invalid_request", param: "messages"),
@@ -36,6 +41,10 @@ struct BadInputTests {
             #expect(error?["code"] as? String == item.code)
             #expect((error?["message"] as? String ?? "").isEmpty == false)
             if let param = item.param { #expect(error?["param"] as? String == param) }
+            if let fragment = item.messageContains {
+                let message = error?["message"] as? String ?? ""
+                #expect(message.contains(fragment), "\(reply.body)")
+            }
             #expect(harness.sim.stats().requests == before, "a rejected request never reaches a provider")
             // The gateway keeps serving after bad input.
             let ok = try await harness.chat(GatewayHarness.body(model: "openai-model"))

@@ -20,6 +20,9 @@ struct BadInputTests {
 
     static let messageCases: [MessageCase] = [
         .init(name: "malformed JSON", body: #"{"message": "hi""#, status: 400, code: "malformed_json"),
+        // Issue 8, finding 1: 513 brackets trapped Foundation's decoder and killed the agent.
+        .init(name: "513 open brackets", body: String(repeating: "[", count: 513), status: 400, code: "malformed_json"),
+        .init(name: "nested 65 deep", body: #"{"message":"hi","x":"# + String(repeating: "[", count: 64) + String(repeating: "]", count: 64) + "}", status: 400, code: "malformed_json"),
         .init(name: "not JSON at all", body: "message=hi", status: 400, code: "malformed_json"),
         .init(name: "empty body", body: "", status: 400, code: "malformed_json"),
         .init(name: "array body", body: #"["hi"]"#, status: 400, code: "invalid_body"),
@@ -54,6 +57,9 @@ struct BadInputTests {
     @Test("bad create requests: unknown slot named, wrong types, bad or taken ids")
     func badCreate() async throws {
         try await AgentHarness.run { agent in
+            let deep = try await agent.post("/v1/sessions", body: String(repeating: "[", count: 513))
+            #expect(deep.status == 400)
+            #expect(try deep.errorMessage()?.contains("deeper than 64 levels") == true)
             let unknown = try await agent.post("/v1/sessions", body: #"{"context":{"company_name":"Acme","favourite_colour":"blue"}}"#)
             #expect(unknown.status == 400)
             #expect(try unknown.errorCode() == "unknown_slot")

@@ -10,6 +10,10 @@ public enum GatewayError: Error, Sendable, Hashable {
     case invalidRequest(message: String, param: String?)
     case unsupportedMediaType(String)
     case payloadTooLarge(limitBytes: Int)
+    /// The body did not arrive within the request's deadline.
+    case requestTimeout(milliseconds: Int)
+    /// The body could not be read to its end (the client broke the upload).
+    case bodyUnreadable(String)
     case unknownModel(String)
     case notFound(path: String)
     /// The gateway's own queue for a provider is full.
@@ -26,6 +30,8 @@ public enum GatewayError: Error, Sendable, Hashable {
         case .invalidRequest: 400
         case .unsupportedMediaType: 415
         case .payloadTooLarge: 413
+        case .requestTimeout: 408
+        case .bodyUnreadable: 400
         case .unknownModel, .notFound: 404
         case .queueFull: 429
         case .deadlineExceeded: 504
@@ -37,7 +43,8 @@ public enum GatewayError: Error, Sendable, Hashable {
     /// OpenAI-style `error.type`.
     public var errorType: String {
         switch self {
-        case .invalidRequest, .unsupportedMediaType, .payloadTooLarge, .unknownModel, .notFound:
+        case .invalidRequest, .unsupportedMediaType, .payloadTooLarge, .requestTimeout, .bodyUnreadable, .unknownModel,
+            .notFound:
             "invalid_request_error"
         case .queueFull: "rate_limit_error"
         case .deadlineExceeded: "timeout_error"
@@ -57,6 +64,8 @@ public enum GatewayError: Error, Sendable, Hashable {
         case .invalidRequest: "invalid_request"
         case .unsupportedMediaType: "unsupported_media_type"
         case .payloadTooLarge: "payload_too_large"
+        case .requestTimeout: "request_timeout"
+        case .bodyUnreadable: "body_unreadable"
         case .unknownModel: "model_not_found"
         case .notFound: "not_found"
         case .queueFull: "queue_full"
@@ -71,8 +80,8 @@ public enum GatewayError: Error, Sendable, Hashable {
         switch self {
         case .invalidRequest(_, let param): param
         case .unknownModel: "model"
-        case .unsupportedMediaType, .payloadTooLarge, .notFound, .queueFull, .deadlineExceeded,
-            .allProvidersFailed, .clientDisconnected:
+        case .unsupportedMediaType, .payloadTooLarge, .requestTimeout, .bodyUnreadable, .notFound, .queueFull,
+            .deadlineExceeded, .allProvidersFailed, .clientDisconnected:
             nil
         }
     }
@@ -83,6 +92,8 @@ public enum GatewayError: Error, Sendable, Hashable {
         case .unsupportedMediaType(let type):
             "Content-Type must be application/json, got '\(type)'"
         case .payloadTooLarge(let limit): "request body exceeds the limit of \(limit) bytes"
+        case .requestTimeout(let ms): "the request body did not arrive within the request deadline of \(ms) ms"
+        case .bodyUnreadable(let reason): "the request body could not be read: \(reason)"
         case .unknownModel(let model): "The model '\(model)' does not exist; GET /v1/models lists the aliases"
         case .notFound(let path): "no route for \(path)"
         case .queueFull: "the provider's in-flight limit and queue are full; retry later"
@@ -103,15 +114,16 @@ public enum GatewayError: Error, Sendable, Hashable {
         case .queueFull(let seconds): seconds
         case .allProvidersFailed(let failures):
             Self.aggregateStatus(failures) == 429 ? Self.aggregateRetryAfter(failures) : nil
-        case .invalidRequest, .unsupportedMediaType, .payloadTooLarge, .unknownModel, .notFound,
-            .deadlineExceeded, .clientDisconnected:
+        case .invalidRequest, .unsupportedMediaType, .payloadTooLarge, .requestTimeout, .bodyUnreadable, .unknownModel,
+            .notFound, .deadlineExceeded, .clientDisconnected:
             nil
         }
     }
 
     public var severity: ErrorSeverity {
         switch self {
-        case .invalidRequest, .unsupportedMediaType, .payloadTooLarge, .unknownModel, .notFound:
+        case .invalidRequest, .unsupportedMediaType, .payloadTooLarge, .requestTimeout, .bodyUnreadable, .unknownModel,
+            .notFound:
             .info
         case .queueFull, .clientDisconnected: .info
         case .deadlineExceeded: .warning

@@ -13,7 +13,7 @@ struct AnthropicStreamDecoder: StreamEventDecoder {
     mutating func decode(_ event: SSEEvent) throws -> [StreamEvent] {
         let wire: AnthropicWireStreamEvent
         do {
-            wire = try JSONDecoder().decode(AnthropicWireStreamEvent.self, from: Data(event.data.utf8))
+            wire = try WireJSON.decode(AnthropicWireStreamEvent.self, fromText: event.data)
         } catch {
             if event.event == "error" { throw AnthropicResponseMapping.streamError(nil) }
             throw UpstreamError.malformedResponse("undecodable stream event: \(ProviderHTTP.describe(error))")

@@ -12,7 +12,7 @@ struct GeminiStreamDecoder: StreamEventDecoder {
         if event.data.allSatisfy(\.isWhitespace) { return [] }
         let chunk: GeminiWireResponse
         do {
-            chunk = try JSONDecoder().decode(GeminiWireResponse.self, from: Data(event.data.utf8))
+            chunk = try WireJSON.decode(GeminiWireResponse.self, fromText: event.data)
         } catch {
             throw UpstreamError.malformedResponse("undecodable stream chunk: \(ProviderHTTP.describe(error))")
         }

@@ -1,5 +1,6 @@
 import Foundation
 import GatewayCore
+import JSONCore
 import NIOCore
 import NIOFoundationCompat
 
@@ -9,17 +10,25 @@ public enum OpenAIIngress {
     /// Decodes and validates a `POST /v1/chat/completions` body. Unknown top-level fields
     /// are ignored (SDKs send extras); every invalid field throws
     /// ``GatewayError/invalidRequest(message:param:)`` naming it in `param`.
-    public static func decodeRequest(_ body: ByteBuffer) throws(GatewayError) -> ChatRequest {
-        let root: JSONValue
-        do {
-            root = try JSONDecoder().decode(JSONValue.self, from: body)
-        } catch {
-            throw .invalidRequest(message: "request body is not valid JSON: \(ProviderHTTP.describe(error))", param: nil)
-        }
+    public static func decodeRequest(_ body: ByteBuffer, limits: JSONLimits = .request) throws(GatewayError) -> ChatRequest {
+        let root = try parseBody(body, limits: limits)
         guard case .object(let members) = root else {
             throw .invalidRequest(message: "request body must be a JSON object", param: nil)
         }
         return try request(IngressObject(members, path: ""))
+    }
+
+    /// The body as a JSON value, through the bounded parser: too large, too deep or not
+    /// JSON is a 400 that says which and where.
+    public static func parseBody(_ body: ByteBuffer, limits: JSONLimits) throws(GatewayError) -> JSONValue {
+        do {
+            return try body.withUnsafeReadableBytes { try JSONParser.parse($0, limits: limits) }
+        } catch let error as JSONParseError {
+            if case .tooLarge(let limit) = error.reason { throw .payloadTooLarge(limitBytes: limit) }
+            throw .invalidRequest(message: "request body is not valid JSON: \(error)", param: nil)
+        } catch {
+            throw .invalidRequest(message: "request body is not valid JSON", param: nil)
+        }
     }
 
     static func request(_ body: IngressObject) throws(GatewayError) -> ChatRequest {

@@ -14,7 +14,7 @@ struct OpenAIStreamDecoder: StreamEventDecoder {
         if data.isEmpty { return [] }
         let chunk: OpenAIWireChunk
         do {
-            chunk = try JSONDecoder().decode(OpenAIWireChunk.self, from: Data(data.utf8))
+            chunk = try WireJSON.decode(OpenAIWireChunk.self, fromText: data)
         } catch {
             throw UpstreamError.malformedResponse("undecodable stream chunk: \(ProviderHTTP.describe(error))")
         }

@@ -1,4 +1,5 @@
 import Foundation
+import JSONCore
 import SalesCore
 
 /// Reading and writing the model file, and the model shipped inside the binary.
@@ -57,7 +58,9 @@ extension LocalModel {
     static func decode(json: String, source: String) throws -> LocalModel {
         let model: LocalModel
         do {
-            model = try JSONDecoder().decode(LocalModel.self, from: Data(json.utf8))
+            let bytes = Array(json.utf8)
+            try JSONParser.checkBounds(bytes, limits: .document)
+            model = try JSONDecoder().decode(LocalModel.self, from: Data(bytes))
         } catch {
             throw LocalModelError(problem: "\(source) is not a valid model: \(error)")
         }

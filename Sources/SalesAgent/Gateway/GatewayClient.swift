@@ -1,6 +1,7 @@
 import AsyncHTTPClient
 import Foundation
 import GatewayCore
+import JSONCore
 import NIOCore
 import SalesCore
 
@@ -47,7 +48,7 @@ public struct GatewayClient: Sendable {
         let response = try await send(model: model, messages: messages, tag: tag, jsonMode: jsonMode, maxTokens: maxTokens, stream: false, timeout: timeout)
         let body = try await response.body.collect(upTo: 4 << 20)
         guard response.status == .ok else { throw Self.error(status: response.status.code, body: body) }
-        guard let object = try? JSONSerialization.jsonObject(with: Data(buffer: body)) as? [String: Any],
+        guard let object = try? Self.jsonObject(Array(buffer: body)),
             let choices = object["choices"] as? [[String: Any]],
             let message = choices.first?["message"] as? [String: Any]
         else { throw GatewayCallError(status: 200, message: "the answer is not a chat completion") }
@@ -72,7 +73,7 @@ public struct GatewayClient: Sendable {
                     done = true
                     continue
                 }
-                guard let object = try? JSONSerialization.jsonObject(with: Data(event.data.utf8)) as? [String: Any] else { continue }
+                guard let object = try? Self.jsonObject(Array(event.data.utf8)) else { continue }
                 if let error = object["error"] as? [String: Any] {
                     throw GatewayCallError(status: 200, message: (error["message"] as? String) ?? "stream error")
                 }
@@ -113,8 +114,14 @@ public struct GatewayClient: Sendable {
         }
     }
 
+    /// A JSON object from the gateway, after the size and depth check.
+    static func jsonObject(_ bytes: [UInt8]) throws -> [String: Any]? {
+        try JSONParser.checkBounds(bytes, limits: .document)
+        return try JSONSerialization.jsonObject(with: Data(bytes)) as? [String: Any]
+    }
+
     static func error(status: UInt, body: ByteBuffer) -> GatewayCallError {
-        let object = try? JSONSerialization.jsonObject(with: Data(buffer: body)) as? [String: Any]
+        let object = try? Self.jsonObject(Array(buffer: body))
         let message = (object?["error"] as? [String: Any])?["message"] as? String
         return GatewayCallError(status: Int(status), message: message ?? String(buffer: body))
     }

@@ -1,5 +1,7 @@
 import Foundation
+import HTTPServerGuards
 import Hummingbird
+import JSONCore
 import SalesCore
 
 /// `POST /v1/sessions` body: `{"id"?: string, "context"?: {"slot": "value"}}`, all optional.
@@ -65,11 +67,13 @@ struct MessageBody: Sendable, Equatable {
 enum JSONBodyReader {
     /// The largest body accepted.
     static let limitBytes = 64 * 1024
+    /// Size and nesting bounds of a body: 64 KiB, 64 levels.
+    static let limits = JSONLimits(maxBytes: limitBytes, maxDepth: 64)
 
     /// The body's top-level object; nil when the body is empty and `optional`.
     static func object(_ request: inout Request, optional: Bool) async throws(APIError) -> [String: JSONValue]? {
         let contentType = request.headers[.contentType]
-        if let contentType, !isJSON(contentType) { throw .unsupportedMediaType(contentType) }
+        if let contentType, !MediaType.isJSON(contentType) { throw .unsupportedMediaType(contentType) }
         let body: ByteBuffer
         do {
             body = try await request.collectBody(upTo: limitBytes)
@@ -82,25 +86,13 @@ enum JSONBodyReader {
         guard contentType != nil else { throw .unsupportedMediaType("(none)") }
         let value: JSONValue
         do {
-            value = try JSONDecoder().decode(JSONValue.self, from: Data(body.readableBytesView))
+            value = try body.withUnsafeReadableBytes { try JSONParser.parse($0, limits: limits) }
+        } catch let error as JSONParseError {
+            throw .malformedJSON(error.description)
         } catch {
-            throw .malformedJSON(describe(error))
+            throw .malformedJSON("cannot parse")
         }
         guard case .object(let fields) = value else { throw .bodyNotObject }
         return fields
-    }
-
-    /// `application/json` or any `+json` type, parameters ignored.
-    static func isJSON(_ contentType: String) -> Bool {
-        let media = contentType.split(separator: ";", maxSplits: 1).first.map {
-            $0.trimmingCharacters(in: .whitespaces).lowercased()
-        } ?? ""
-        return media == "application/json" || (media.hasPrefix("application/") && media.hasSuffix("+json"))
-    }
-
-    private static func describe(_ error: any Error) -> String {
-        guard case DecodingError.dataCorrupted(let context) = error else { return "cannot parse" }
-        let underlying = (context.underlyingError as? NSError)?.userInfo[NSDebugDescriptionErrorKey] as? String
-        return underlying ?? context.debugDescription
     }
 }

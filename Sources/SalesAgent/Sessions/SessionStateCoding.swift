@@ -1,4 +1,5 @@
 import Foundation
+import JSONCore
 
 /// The JSON form a store keeps: lossless, so a state reads back equal to what was saved.
 enum SessionStateCoding {
@@ -9,6 +10,8 @@ enum SessionStateCoding {
     }
 
     static func decode(_ json: String) throws -> SessionState {
-        try JSONDecoder().decode(SessionState.self, from: Data(json.utf8))
+        let bytes = Array(json.utf8)
+        try JSONParser.checkBounds(bytes, limits: .document)
+        return try JSONDecoder().decode(SessionState.self, from: Data(bytes))
     }
 }

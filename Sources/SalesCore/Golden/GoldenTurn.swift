@@ -1,4 +1,5 @@
 import Foundation
+import JSONCore
 
 /// One labelled customer turn (SPEC §5). Other keys in a line are ignored.
 public struct GoldenTurn: Sendable, Hashable, Codable {
@@ -74,7 +75,11 @@ public enum GoldenFile {
             number += 1
             guard !line.trimmingCharacters(in: .whitespaces).isEmpty else { continue }
             do {
-                turns.append(try decoder.decode(GoldenTurn.self, from: Data(line.utf8)))
+                let bytes = Array(line.utf8)
+                try JSONParser.checkBounds(bytes, limits: .document)
+                turns.append(try decoder.decode(GoldenTurn.self, from: Data(bytes)))
+            } catch let error as JSONParseError {
+                throw GoldenFileError(file: file, line: number, problem: error.description)
             } catch let error as DecodingError {
                 throw GoldenFileError(file: file, line: number, problem: describe(error))
             }

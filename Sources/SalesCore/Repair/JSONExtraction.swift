@@ -1,14 +1,18 @@
 import Foundation
+import JSONCore
 
 /// Finds the JSON object in what an LLM wrote: inside prose, inside a code fence, with
 /// trailing commas or smart quotes, and parses it.
 public enum JSONExtraction {
+    /// An LLM answer is a few kilobytes at most; deeper or larger JSON is not an answer.
+    static let limits = JSONLimits(maxBytes: 256 * 1024, maxDepth: 16)
+
     /// The first balanced `{…}` in `text`, repaired and parsed; nil when there is none.
     public static func object(in text: String) -> [String: Any]? {
         for candidate in candidates(in: text) {
-            let repaired = removeTrailingCommas(candidate)
-            if let data = repaired.data(using: .utf8),
-                let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any]
+            let repaired = Array(removeTrailingCommas(candidate).utf8)
+            if (try? JSONParser.checkBounds(repaired, limits: limits)) != nil,
+                let object = try? JSONSerialization.jsonObject(with: Data(repaired)) as? [String: Any]
             {
                 return object
             }

@@ -1,4 +1,5 @@
 import Foundation
+import JSONCore
 
 /// Scripted answers keyed by (request tag, trimmed last user message), loaded from JSONL.
 ///
@@ -41,7 +42,11 @@ struct ScriptTable: Sendable {
             }
             let object: Any
             do {
-                object = try JSONSerialization.jsonObject(with: Data(line.utf8))
+                let bytes = Array(line.utf8)
+                try JSONParser.checkBounds(bytes, limits: .document)
+                object = try JSONSerialization.jsonObject(with: Data(bytes))
+            } catch let error as JSONParseError {
+                throw failure("json", error.description)
             } catch {
                 throw failure("json", "not valid JSON")
             }

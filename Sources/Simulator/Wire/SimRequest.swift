@@ -1,4 +1,5 @@
 import Foundation
+import JSONCore
 
 /// What the simulator needs from a generation request, whatever its wire format.
 struct SimRequest: Sendable, Equatable {
@@ -36,7 +37,10 @@ extension SimRequest {
     ) throws(SimRequestError) -> SimRequest {
         let object: Any
         do {
+            try JSONParser.checkBounds(body, limits: .request)
             object = try JSONSerialization.jsonObject(with: Data(body))
+        } catch let error as JSONParseError {
+            throw SimRequestError(message: "the request body is refused: \(error)")
         } catch {
             throw SimRequestError(message: "the request body is not valid JSON")
         }
