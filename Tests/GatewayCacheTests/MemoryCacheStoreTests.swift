@@ -62,6 +62,18 @@ struct MemoryCacheStoreTests {
         #expect(store.get(key("a", namespace: "sales-eu")) != nil)
     }
 
+    @Test func peekCountsNothingAndKeepsRecency() {
+        let clock = ManualWallClock(start: Fixtures.t0)
+        let store = MemoryCacheStore(maxBytes: 1 << 20, clock: clock)
+        store.put(key("a"), Fixtures.answer(now: clock.now()))
+        store.put(key("b"), Fixtures.answer(now: clock.now()))
+        #expect(store.peek(key("a")) != nil)
+        #expect(store.peek(key("zzz")) == nil)
+        #expect(store.stats.hits == 0)
+        #expect(store.stats.misses == 0)
+        #expect(store.liveEntries().map(\.storageKey) == [key("b").storageKey, key("a").storageKey])
+    }
+
     @Test func liveEntriesSkipExpiredOnes() {
         let clock = ManualWallClock(start: Fixtures.t0)
         let store = MemoryCacheStore(maxBytes: 1 << 20, clock: clock)

@@ -66,6 +66,12 @@ public struct ByteBoundedLRU<Key: Hashable & Sendable, Value: Sendable>: Sendabl
         return .hit(node.value)
     }
 
+    /// The value for `key` if present and live at `now`, leaving recency alone.
+    public func peek(_ key: Key, now: CacheInstant) -> Value? {
+        guard let slot = index[key], let node = slots[slot], now < node.expiresAt else { return nil }
+        return node.value
+    }
+
     /// Stores `value` under `key` (replacing any older value) as the most recently used,
     /// then evicts the least recently used entries until the costs fit the capacity.
     public mutating func put(

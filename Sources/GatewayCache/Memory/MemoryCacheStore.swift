@@ -53,6 +53,14 @@ public final class MemoryCacheStore: Sendable {
         }
     }
 
+    /// The live answer for `key` without counting a lookup or refreshing recency: for the
+    /// second look a single-flight leader takes before calling upstream.
+    public func peek(_ key: CacheKey) -> CachedAnswer? {
+        let storageKey = key.storageKey
+        let now = clock.now()
+        return state.withLock { $0.lru.peek(storageKey, now: now) }
+    }
+
     /// Stores `answer` under `key`; false if it is expired or alone exceeds the bound.
     @discardableResult
     public func put(_ key: CacheKey, _ answer: CachedAnswer, valueBytes: Int? = nil) -> Bool {

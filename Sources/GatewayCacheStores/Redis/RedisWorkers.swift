@@ -31,7 +31,7 @@ final class RedisWorkers: @unchecked Sendable {
     ) {
         self.maxQueued = maxQueued
         self.tickInterval = tickInterval
-        running = count
+        running = max(count, 1)
         for index in 0..<max(count, 1) {
             let thread = Thread { [self] in
                 Self.ignoreBrokenPipes()
