@@ -4,17 +4,22 @@ import GatewayCore
 /// Bumping the version makes every older key of the namespace unreachable at once.
 public struct CacheKey: Sendable, Hashable {
     /// The tenant's cache namespace (`default` until tenants exist).
-    public var namespace: String
+    public let namespace: String
     /// The namespace's data version when the key was made.
-    public var version: UInt64
+    public let version: UInt64
     /// ``CanonicalRequest/exactDigest(of:alias:)`` of the request.
-    public var digest: RequestDigest
+    public let digest: RequestDigest
+    /// The string used in every store: `llmgw:e<format>:<namespace>:<version>:<hex digest>`.
+    /// Unambiguous even when the namespace holds colons: the last two fields have fixed shapes.
+    /// Built once per key (every tier's lookup and store reuse it).
+    public let storageKey: String
 
     /// The key for a digest in a namespace at a version.
     public init(namespace: String, version: UInt64, digest: RequestDigest) {
         self.namespace = namespace
         self.version = version
         self.digest = digest
+        self.storageKey = "llmgw:e\(CanonicalRequest.formatVersion):\(namespace):\(version):\(digest.hex)"
     }
 
     /// The key of `request` asked for under `alias`.
@@ -24,10 +29,16 @@ public struct CacheKey: Sendable, Hashable {
             digest: CanonicalRequest.exactDigest(of: request, alias: alias))
     }
 
-    /// The string used in every store: `llmgw:e<format>:<namespace>:<version>:<hex digest>`.
-    /// Unambiguous even when the namespace holds colons: the last two fields have fixed shapes.
-    public var storageKey: String {
-        "llmgw:e\(CanonicalRequest.formatVersion):\(namespace):\(version):\(digest.hex)"
+    /// Equal when namespace, version and digest are (`storageKey` follows from them).
+    public static func == (lhs: CacheKey, rhs: CacheKey) -> Bool {
+        lhs.digest == rhs.digest && lhs.version == rhs.version && lhs.namespace == rhs.namespace
+    }
+
+    /// Hashes the digest, version and namespace.
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(digest)
+        hasher.combine(version)
+        hasher.combine(namespace)
     }
 
     /// The shared store's key holding a namespace's data version.
