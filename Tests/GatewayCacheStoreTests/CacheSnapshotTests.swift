@@ -5,13 +5,16 @@ import GatewayCacheStores
 import Testing
 
 @Suite("SQLite snapshot of the memory tier")
-struct CacheSnapshotTests {
+final class CacheSnapshotTests: Sendable {
     let clock = ManualWallClock()
+    /// This test's own folder, removed when the test ends.
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("cache-snapshot-\(UUID().uuidString)")
+
+    deinit { try? FileManager.default.removeItem(at: folder) }
 
     func temporaryPath() throws -> String {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("cache-snapshot-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        return folder.appendingPathComponent("cache.sqlite").path
+        return folder.appendingPathComponent("cache-\(UUID().uuidString.prefix(8)).sqlite").path
     }
 
     func key(_ text: String) -> CacheKey {

@@ -123,7 +123,11 @@ struct RedisCacheStoreTests {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("redis-\(UUID().uuidString.prefix(8)).sock").path
         let server = try RedisServer(extraArguments: ["--unixsocket", path])
         let store = try store(port: server.port, url: "unix:\(path)")
-        defer { store.shutdown() }
+        defer {
+            store.shutdown()
+            server.kill()
+            try? FileManager.default.removeItem(atPath: path)
+        }
         try await store.set("k", [9], ttl: .seconds(60))
         #expect(try await store.get("k") == [9])
     }
