@@ -23,6 +23,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-http-types.git", from: "1.8.0"),
         .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
         .package(url: "https://github.com/apple/swift-nio-extras.git", from: "1.35.2"),
+        .package(url: "https://github.com/apple/swift-crypto.git", from: "3.12.3"),
     ],
     targets: [
         // One JSON value type and a strict parser with size and depth limits, linear in
@@ -107,6 +108,48 @@ let package = Package(
                 "YAMLConfig",
                 .product(name: "DequeModule", package: "swift-collections"),
                 .product(name: "Histogram", package: "hdrhistogram-swift"),
+            ]
+        ),
+        // The exact cache's pure core: canonical request keys, the cached answer and its codec,
+        // the byte-bounded LRU, single-flight and the Redis breaker. No networking, no database.
+        .target(
+            name: "GatewayCache",
+            dependencies: [
+                "GatewayCore",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
+        // hiredis (Debian libhiredis-dev) as a system library for the Redis cache store. No
+        // `pkgConfig:`: hiredis.pc only adds -D_FILE_OFFSET_BITS=64, which SwiftPM rejects with a
+        // warning on every build; the header is found as <hiredis/hiredis.h> in /usr/include.
+        .systemLibrary(
+            name: "CHiredis",
+            providers: [.apt(["libhiredis-dev"])]
+        ),
+        // The cache's I/O: the Redis store over hiredis on its own threads, the SQLite snapshot.
+        .target(
+            name: "GatewayCacheStores",
+            dependencies: [
+                "GatewayCache",
+                "GatewayCore",
+                "CHiredis",
+                .product(name: "DequeModule", package: "swift-collections"),
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .testTarget(
+            name: "GatewayCacheTests",
+            dependencies: ["GatewayCache", "GatewayCore"]
+        ),
+        .testTarget(
+            name: "GatewayCacheStoreTests",
+            dependencies: [
+                "GatewayCacheStores",
+                "GatewayCache",
+                "GatewayCore",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Logging", package: "swift-log"),
             ]
         ),
         // Provider adapters: wire types, pure mappings, and one thin I/O file per vendor.
