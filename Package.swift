@@ -145,6 +145,7 @@ let package = Package(
         .testTarget(
             name: "GatewayCacheStoreTests",
             dependencies: [
+                "GatewayTesting",
                 "GatewayCacheStores",
                 "GatewayCache",
                 "GatewayCore",
@@ -187,6 +188,8 @@ let package = Package(
                 "GatewayProviders",
                 "HTTPServerGuards",
                 "JSONCore",
+                "GatewayCache",
+                "GatewayCacheStores",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Logging", package: "swift-log"),

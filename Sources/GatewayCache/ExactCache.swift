@@ -87,13 +87,16 @@ public final class ExactCache: Sendable {
     /// Stores `answer` in memory, then in the shared store with its remaining TTL. Awaits the
     /// shared write (bounded by the store's timeout): call it after the response is sent.
     public func store(_ answer: CachedAnswer, under key: CacheKey) async {
+        await storeInMemory(answer, under: key).perform()
+    }
+
+    /// Stores `answer` in memory now and returns the shared write still to do, so the
+    /// caller can do it once the client has its response.
+    public func storeInMemory(_ answer: CachedAnswer, under key: CacheKey) -> SharedCacheWrite {
         let storageKey = key.storageKey
         let bytes = CachedAnswerCodec.encode(answer)
         memory.put(storageKey: storageKey, answer, valueBytes: bytes.count)
-        guard let shared else { return }
-        let ttl = answer.remainingTTL(at: clock.now())
-        guard ttl > .zero else { return }
-        try? await shared.set(storageKey, bytes, ttl: ttl)
+        return SharedCacheWrite(store: shared, storageKey: storageKey, bytes: bytes, ttl: answer.remainingTTL(at: clock.now()))
     }
 
     /// Bumps the namespace's data version (shared store first, so every gateway moves on)
@@ -109,5 +112,20 @@ public final class ExactCache: Sendable {
         }
         memory.removeNamespace(namespace)
         return Invalidation(version: version, shared: sharedVersion != nil)
+    }
+}
+
+/// A write to the shared store left for after the response: the encoded answer, its key and
+/// what is left of its TTL. Failures are the store's business (its breaker), never an error.
+public struct SharedCacheWrite: Sendable {
+    let store: (any CacheStore)?
+    let storageKey: String
+    let bytes: [UInt8]
+    let ttl: Duration
+
+    /// Writes to the shared store, if there is one and the entry is still live.
+    public func perform() async {
+        guard let store, ttl > .zero else { return }
+        try? await store.set(storageKey, bytes, ttl: ttl)
     }
 }

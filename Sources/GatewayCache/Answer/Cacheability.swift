@@ -1,22 +1,5 @@
 import GatewayCore
 
-/// What an alias caches (policy `models.NAME.cache`); absent means not cached.
-public struct AliasCachePolicy: Sendable, Hashable {
-    /// `exact: true` — the exact tier serves and stores this alias.
-    public var exact: Bool
-    /// `ttl_s` — how long an answer is served.
-    public var ttl: Duration
-    /// `allow_temperature` — cache requests with `temperature > 0` too.
-    public var allowTemperature: Bool
-
-    /// A policy with the contract's defaults (`ttl_s: 3600`, `allow_temperature: false`).
-    public init(exact: Bool = true, ttl: Duration = .seconds(3600), allowTemperature: Bool = false) {
-        self.exact = exact
-        self.ttl = ttl
-        self.allowTemperature = allowTemperature
-    }
-}
-
 /// What the client asked of the cache (`Cache-Control` or the body's `cache.no_store`).
 public enum CacheDirective: Sendable, Hashable {
     /// No directive: look up and store.

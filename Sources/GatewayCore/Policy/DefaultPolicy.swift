@@ -15,6 +15,10 @@ server:
   default_timeout_ms: 60000
 simulator:
   profile: default
+# Two-tier caching (SPEC §3.1), in process only here: set cache.redis to share it between
+# gateways and cache.snapshot to warm a restarted gateway.
+cache:
+  memory: {max_bytes: 268435456}
 providers:
   anthropic:
     kind: anthropic
@@ -49,18 +53,21 @@ providers:
     retry: {max_attempts: 2, base_delay_ms: 100, max_delay_ms: 2000}
 models:
   fast:
+    cache: {exact: true, semantic: {threshold: 0.92}, ttl_s: 3600}
     strategy: fallback
     routes:
       - {provider: anthropic, model: claude-haiku-4-5}
       - {provider: openai, model: gpt-4o-mini}
       - {provider: gemini, model: gemini-2.5-flash}
   smart:
+    cache: {exact: true, semantic: {threshold: 0.92}, ttl_s: 3600}
     strategy: fallback
     routes:
       - {provider: anthropic, model: claude-sonnet-4-5}
       - {provider: openai, model: gpt-4o}
       - {provider: gemini, model: gemini-2.5-pro}
   gpt-4o-mini:
+    cache: {exact: true, semantic: {threshold: 0.92}, ttl_s: 3600}
     strategy: single
     routes:
       - {provider: openai, model: gpt-4o-mini}

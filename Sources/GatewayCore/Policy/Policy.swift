@@ -9,12 +9,18 @@ public struct Policy: Sendable, Hashable {
     public var providers: [ProviderConfig]
     /// Aliases by name, in file order.
     public var aliases: [AliasConfig]
+    /// The cache stores.
+    public var cache: CacheSettings
 
-    public init(server: ServerSettings, simulatorProfile: String, providers: [ProviderConfig], aliases: [AliasConfig]) {
+    public init(
+        server: ServerSettings, simulatorProfile: String, providers: [ProviderConfig], aliases: [AliasConfig],
+        cache: CacheSettings = CacheSettings()
+    ) {
         self.server = server
         self.simulatorProfile = simulatorProfile
         self.providers = providers
         self.aliases = aliases
+        self.cache = cache
     }
 
     public func provider(named name: String) -> ProviderConfig? {
@@ -180,10 +186,12 @@ public struct AliasConfig: Sendable, Hashable {
     public var hedge: HedgeConfig
     /// The tiers, cheapest first (strategy `tier`); `routes` then lists every tier's routes.
     public var tiers: [TierConfig]
+    /// What this alias caches; nil means nothing.
+    public var cache: AliasCachePolicy?
 
     public init(
         name: String, strategy: Strategy, routes: [Route], timeout: Duration? = nil, firstTokenTimeout: Duration? = nil,
-        hedge: HedgeConfig = HedgeConfig(), tiers: [TierConfig] = []
+        hedge: HedgeConfig = HedgeConfig(), tiers: [TierConfig] = [], cache: AliasCachePolicy? = nil
     ) {
         self.name = name
         self.strategy = strategy
@@ -192,5 +200,6 @@ public struct AliasConfig: Sendable, Hashable {
         self.firstTokenTimeout = firstTokenTimeout
         self.hedge = hedge
         self.tiers = tiers
+        self.cache = cache
     }
 }

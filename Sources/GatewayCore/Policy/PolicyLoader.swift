@@ -22,8 +22,9 @@ public enum PolicyLoader {
             aliases.append(try parseAlias(name: name, node: node, providers: providers))
         }
         guard !aliases.isEmpty else { throw aliasesNode.error("at least one model alias is required") }
+        let cache = try map.optional("cache").map(parseCache) ?? CacheSettings()
         try map.finish()
-        return Policy(server: server, simulatorProfile: simulatorProfile, providers: providers, aliases: aliases)
+        return Policy(server: server, simulatorProfile: simulatorProfile, providers: providers, aliases: aliases, cache: cache)
     }
 
     private static func parseServer(_ node: YAMLNode) throws(ConfigError) -> ServerSettings {
@@ -143,6 +144,7 @@ public enum PolicyLoader {
         }
         if let value = map.optional("timeout_ms") { alias.timeout = try milliseconds(value) }
         if let value = map.optional("first_token_timeout_ms") { alias.firstTokenTimeout = try milliseconds(value) }
+        if let value = map.optional("cache") { alias.cache = try parseAliasCache(value) }
         try map.finish()
         return alias
     }
@@ -209,7 +211,7 @@ public enum PolicyLoader {
 
     // MARK: - Scalars
 
-    private static func oneOf<T: RawRepresentable & CaseIterable>(_ node: YAMLNode, _: T.Type) throws(ConfigError) -> T
+    static func oneOf<T: RawRepresentable & CaseIterable>(_ node: YAMLNode, _: T.Type) throws(ConfigError) -> T
     where T.RawValue == String {
         let raw = try node.string()
         guard let value = T(rawValue: raw) else {
@@ -219,19 +221,19 @@ public enum PolicyLoader {
         return value
     }
 
-    private static func positiveInt(_ node: YAMLNode) throws(ConfigError) -> Int {
+    static func positiveInt(_ node: YAMLNode) throws(ConfigError) -> Int {
         let value = try node.int()
         guard value > 0 else { throw node.error("must be greater than 0") }
         return value
     }
 
-    private static func nonNegativeInt(_ node: YAMLNode) throws(ConfigError) -> Int {
+    static func nonNegativeInt(_ node: YAMLNode) throws(ConfigError) -> Int {
         let value = try node.int()
         guard value >= 0 else { throw node.error("must not be negative") }
         return value
     }
 
-    private static func milliseconds(_ node: YAMLNode, allowZero: Bool = false) throws(ConfigError) -> Duration {
+    static func milliseconds(_ node: YAMLNode, allowZero: Bool = false) throws(ConfigError) -> Duration {
         let value = try node.int()
         guard value > 0 || (allowZero && value == 0) else {
             throw node.error(allowZero ? "must not be negative" : "must be greater than 0")
@@ -239,7 +241,7 @@ public enum PolicyLoader {
         return .milliseconds(value)
     }
 
-    private static func isEnvironmentVariableName(_ value: String) -> Bool {
+    static func isEnvironmentVariableName(_ value: String) -> Bool {
         guard let first = value.unicodeScalars.first, first == "_" || (first >= "A" && first <= "Z") else {
             return false
         }

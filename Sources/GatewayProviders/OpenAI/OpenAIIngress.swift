@@ -11,11 +11,20 @@ public enum OpenAIIngress {
     /// are ignored (SDKs send extras); every invalid field throws
     /// ``GatewayError/invalidRequest(message:param:)`` naming it in `param`.
     public static func decodeRequest(_ body: ByteBuffer, limits: JSONLimits = .request) throws(GatewayError) -> ChatRequest {
+        try decode(body, limits: limits).request
+    }
+
+    /// ``decodeRequest(_:limits:)`` plus the gateway's own body extensions, which are not
+    /// part of the canonical request (so never part of a cache key).
+    public static func decode(_ body: ByteBuffer, limits: JSONLimits = .request) throws(GatewayError) -> IngressRequest {
         let root = try parseBody(body, limits: limits)
         guard case .object(let members) = root else {
             throw .invalidRequest(message: "request body must be a JSON object", param: nil)
         }
-        return try request(IngressObject(members, path: ""))
+        let object = IngressObject(members, path: "")
+        let cache = try object.object("cache")
+        let noStore = try cache?.bool("no_store") ?? false
+        return IngressRequest(request: try request(object), noStore: noStore)
     }
 
     /// The body as a JSON value, through the bounded parser: too large, too deep or not
@@ -107,4 +116,11 @@ public enum OpenAIIngress {
             throw IngressObject.invalid(format.param("type"), "must be text, json_object or json_schema, not '\(other)'")
         }
     }
+}
+
+/// A decoded request and the gateway extensions that came with it.
+public struct IngressRequest: Sendable {
+    public var request: ChatRequest
+    /// Body extension `"cache": {"no_store": true}`: as `Cache-Control: no-store`.
+    public var noStore: Bool
 }

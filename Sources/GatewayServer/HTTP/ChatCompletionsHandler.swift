@@ -1,3 +1,4 @@
+import GatewayCache
 import GatewayCore
 import GatewayProviders
 import HTTPServerGuards
@@ -16,53 +17,150 @@ struct ChatCompletionsHandler: Sendable {
         let started = ContinuousClock.now
         let snapshot = gateway.snapshot()
         var request = request
-        let chat: ChatRequest
-        let alias: AliasConfig
-        let timeout: Duration
+        let prepared: Prepared
         do {
-            (chat, alias, timeout) = try await Self.prepare(&request, policy: snapshot.policy)
+            prepared = try await Self.prepare(&request, policy: snapshot.policy)
         } catch {
             return finish(error: error, alias: "-", started: started, trace: ExecutionTrace(), stream: false)
         }
-        let deadline = started + timeout
+        let (chat, alias) = (prepared.request, prepared.alias)
+        let plan = CachePlan(
+            request: chat, policy: alias.cache,
+            directive: CachePlan.directive(headers: request.headers, bodyNoStore: prepared.noStore))
+        let cache = gateway.cache
+        let key = plan.looksUp || plan.mayStore
+            ? await cache.exact.key(for: chat, alias: alias.name, namespace: CacheRuntime.defaultNamespace) : nil
+        if plan.looksUp, let key {
+            if let hit = await lookup(key, chat: chat, alias: alias, started: started) { return hit }
+        } else {
+            cache.metrics.lookup(alias: alias.name, tier: "exact", outcome: "bypass")
+        }
+        let run = Run(
+            chat: chat, alias: alias, plan: plan, key: key, outcome: plan.looksUp ? .miss : .bypass,
+            started: started, deadline: started + prepared.timeout, snapshot: snapshot, headers: request.headers,
+            channel: context.channel, watch: gateway.connections.watch(for: context.channel))
+        if !chat.stream, plan.looksUp, let key {
+            return await runShared(run, key: key)
+        }
+        return await runDirect(run)
+    }
+
+    /// One request on its way upstream: everything the execution and its response need.
+    struct Run: Sendable {
+        var chat: ChatRequest
+        var alias: AliasConfig
+        var plan: CachePlan
+        var key: CacheKey?
+        var outcome: CacheOutcome
+        var started: ContinuousClock.Instant
+        var deadline: ContinuousClock.Instant
+        var snapshot: RuntimeSnapshot
+        var headers: HTTPFields
+        var channel: any Channel
+        var watch: ConnectionWatch?
+    }
+
+    /// A request that is not shared with identical ones: a stream, or a request the cache
+    /// does not look up. A cacheable answer is stored once the client has it.
+    private func runDirect(_ run: Run) async -> Response {
         let trace = TraceRecorder()
-        let watch = gateway.connections.watch(for: context.channel)
         let executor = gateway.executor
-        let headers = request.headers
         do {
-            let answer = try await GuardedExecution.run(
-                deadline: deadline, eventLoop: context.channel.eventLoop, watch: watch
-            ) {
+            let answer = try await GuardedExecution.run(deadline: run.deadline, eventLoop: run.channel.eventLoop, watch: run.watch) {
                 try await executor.execute(
-                    chat, alias: alias, snapshot: snapshot, incomingHeaders: headers, deadline: deadline, trace: trace)
+                    run.chat, alias: run.alias, snapshot: run.snapshot, incomingHeaders: run.headers, deadline: run.deadline, trace: trace)
             }
             switch answer {
             case .complete(let response, _):
-                return complete(response, chat: chat, alias: alias, started: started, trace: trace.value)
+                let write = storeIfCacheable(response, run: run, provider: trace.value.provider)
+                return complete(response, run: run, trace: trace.value, afterResponse: write)
             case .stream(let start):
-                return SSEResponder(gateway: gateway, closeConnection: { [channel = context.channel] in channel.close(promise: nil) }).response(
-                    start: start, chat: chat, alias: alias, started: started, deadline: deadline,
-                    trace: trace.value, watch: watch, eventLoop: context.channel.eventLoop)
+                let handler = self
+                let onCompleted: (@Sendable (ChatResponse, String?) async -> Void)? =
+                    run.key != nil && run.plan.mayStore
+                    ? { @Sendable response, provider in
+                        if let write = handler.storeIfCacheable(response, run: run, provider: provider) { await write.perform() }
+                    } : nil
+                return SSEResponder(gateway: gateway, closeConnection: { [channel = run.channel] in channel.close(promise: nil) }).response(
+                    start: start, chat: run.chat, alias: run.alias, started: run.started, deadline: run.deadline,
+                    trace: trace.value, cache: run.outcome, watch: run.watch, eventLoop: run.channel.eventLoop, onCompleted: onCompleted)
             }
-        } catch let error as GatewayError {
-            return finish(error: error, alias: alias.name, started: started, trace: trace.value, stream: chat.stream)
         } catch {
-            let gatewayError: GatewayError =
-                watch?.isClosed == true
-                ? .clientDisconnected
-                : .deadlineExceeded(milliseconds: Int(timeout.milliseconds))
-            return finish(error: gatewayError, alias: alias.name, started: started, trace: trace.value, stream: chat.stream)
+            return failed(error, run: run, trace: trace.value)
         }
     }
 
-    private func complete(_ response: ChatResponse, chat: ChatRequest, alias: AliasConfig, started: ContinuousClock.Instant, trace: ExecutionTrace) -> Response {
-        let body = OpenAIIngress.encodeResponse(response, model: chat.model, created: Self.unixTime())
-        let elapsed = ContinuousClock.now - started
+    /// A JSON request the cache looks up and missed: identical concurrent misses share one
+    /// upstream call (single-flight). The call belongs to the flight: a waiter that leaves
+    /// does not cancel it while others wait.
+    private func runShared(_ run: Run, key: CacheKey) async -> Response {
+        let trace = TraceRecorder()
+        let executor = gateway.executor
+        let cache = gateway.cache
+        let handler = self
+        do {
+            let flight = try await GuardedExecution.run(deadline: run.deadline, eventLoop: run.channel.eventLoop, watch: run.watch) {
+                try await cache.flights.run(key: key) {
+                    // A flight that ended between this request's lookup and now may have stored it.
+                    if let answer = cache.exact.memory.peek(key) {
+                        var trace = ExecutionTrace()
+                        trace.provider = "cache"
+                        return FlightAnswer(response: answer.response(id: GatewayIDs.completion()), trace: trace, serviceTime: nil, sharedWrite: nil)
+                    }
+                    let answer = try await executor.execute(
+                        run.chat, alias: run.alias, snapshot: run.snapshot, incomingHeaders: run.headers, deadline: run.deadline, trace: trace)
+                    guard case .complete(let response, let serviceTime) = answer else {
+                        throw GatewayError.invalidRequest(message: "a JSON request was answered with a stream", param: nil)
+                    }
+                    let write = handler.storeIfCacheable(response, run: run, provider: trace.value.provider)
+                    return FlightAnswer(response: response, trace: trace.value, serviceTime: serviceTime, sharedWrite: write)
+                }
+            }
+            // Only the request that led the flight writes to the shared store.
+            let write = flight.joined ? nil : flight.value.sharedWrite
+            return complete(flight.value.response, run: run, trace: flight.value.trace, afterResponse: write)
+        } catch {
+            return failed(error, run: run, trace: trace.value)
+        }
+    }
+
+    /// Stores a cacheable answer in memory now; returns the shared-store write still to do.
+    func storeIfCacheable(_ response: ChatResponse, run: Run, provider: String?) -> SharedCacheWrite? {
+        guard let key = run.key, run.plan.stores(response.finishReason) else { return nil }
+        let cache = gateway.cache
+        let answer = CachedAnswer(response: response, provider: provider ?? "-", now: cache.clock.now(), ttl: run.plan.ttl)
+        return cache.exact.storeInMemory(answer, under: key)
+    }
+
+    private func failed(_ error: any Error, run: Run, trace: ExecutionTrace) -> Response {
+        if let error = error as? GatewayError {
+            return finish(error: error, alias: run.alias.name, started: run.started, trace: trace, stream: run.chat.stream)
+        }
+        let gatewayError: GatewayError =
+            run.watch?.isClosed == true
+            ? .clientDisconnected
+            : .deadlineExceeded(milliseconds: Int((run.deadline - run.started).milliseconds))
+        return finish(error: gatewayError, alias: run.alias.name, started: run.started, trace: trace, stream: run.chat.stream)
+    }
+
+    private func complete(_ response: ChatResponse, run: Run, trace: ExecutionTrace, afterResponse: SharedCacheWrite?) -> Response {
+        var response = response
+        response.id = GatewayIDs.completion()
+        let body = OpenAIIngress.encodeResponse(response, model: run.chat.model, created: Self.unixTime())
+        let elapsed = ContinuousClock.now - run.started
         var headers = trace.headers(elapsed: elapsed)
         headers[.contentType] = "application/json"
+        headers[.gatewayCache] = run.outcome.rawValue
         RequestLog.finished(
-            gateway: gateway, alias: alias.name, status: 200, stream: false, elapsed: elapsed, trace: trace)
-        return Response(status: .ok, headers: headers, body: ResponseBody(byteBuffer: body))
+            gateway: gateway, alias: run.alias.name, status: 200, stream: false, elapsed: elapsed, trace: trace, cache: run.outcome)
+        guard let afterResponse else {
+            return Response(status: .ok, headers: headers, body: ResponseBody(byteBuffer: body))
+        }
+        return Response(status: .ok, headers: headers, body: ResponseBody { writer in
+            try await writer.write(body)
+            try await writer.finish(nil)
+            await afterResponse.perform()
+        })
     }
 
     private func finish(error: GatewayError, alias: String, started: ContinuousClock.Instant, trace: ExecutionTrace, stream: Bool) -> Response {
@@ -71,14 +169,24 @@ struct ChatCompletionsHandler: Sendable {
         return ErrorResponses.response(error, extraHeaders: trace.headers(elapsed: elapsed))
     }
 
+    /// A validated request, its alias and deadline, and the gateway's body extensions.
+    struct Prepared: Sendable {
+        var request: ChatRequest
+        var alias: AliasConfig
+        var timeout: Duration
+        var noStore: Bool
+    }
+
     /// Reads and validates the request: media type, size, JSON, alias, deadline header.
-    private static func prepare(_ request: inout Request, policy: Policy) async throws(GatewayError) -> (ChatRequest, AliasConfig, Duration) {
+    private static func prepare(_ request: inout Request, policy: Policy) async throws(GatewayError) -> Prepared {
         let body = try await readBody(&request, limit: policy.server.maxBodyBytes)
-        let chat = try OpenAIIngress.decodeRequest(body, limits: JSONLimits(maxBytes: policy.server.maxBodyBytes, maxDepth: policy.server.maxJSONDepth))
-        guard let alias = policy.alias(named: chat.model) else {
-            throw .unknownModel(chat.model)
+        let decoded = try OpenAIIngress.decode(body, limits: JSONLimits(maxBytes: policy.server.maxBodyBytes, maxDepth: policy.server.maxJSONDepth))
+        guard let alias = policy.alias(named: decoded.request.model) else {
+            throw .unknownModel(decoded.request.model)
         }
-        return (chat, alias, try timeout(request.headers, alias: alias, server: policy.server))
+        return Prepared(
+            request: decoded.request, alias: alias, timeout: try timeout(request.headers, alias: alias, server: policy.server),
+            noStore: decoded.noStore)
     }
 
     private static func readBody(_ request: inout Request, limit: Int) async throws(GatewayError) -> ByteBuffer {

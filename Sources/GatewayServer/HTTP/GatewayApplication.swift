@@ -28,7 +28,9 @@ public enum GatewayApplication {
             try await chat.handle(request, context: context)
         }
         HealthRoutes(gateway: gateway, registry: registry).register(on: router)
+        CacheRoutes(gateway: gateway).register(on: router)
         var services: [any Service] = [PoolWarmer(gateway: gateway)]
+        if gateway.cache.snapshot != nil { services.append(CacheSnapshotService(cache: gateway.cache)) }
         if reloadOnSIGHUP { services.append(PolicyReloader(gateway: gateway)) }
         let connections = gateway.connections
         let guards = ServerGuards(

@@ -15,8 +15,10 @@ struct HealthRoutes: Sendable {
         }
         router.get("/health/ready") { _, _ in
             let ready = gateway.isReady
+            // Redis never fails readiness: while it is down the gateway caches in process only.
+            let redis = gateway.cache.redisHealth.map { #","redis":"\#($0.rawValue)""# } ?? ""
             return Self.json(
-                #"{"ready":\#(ready),"policy_loaded":true,"pools_warm":\#(ready)}"#,
+                #"{"ready":\#(ready),"policy_loaded":true,"pools_warm":\#(ready)\#(redis)}"#,
                 status: ready ? .ok : .serviceUnavailable)
         }
         router.get("/health/providers") { _, _ in
@@ -59,6 +61,7 @@ struct HealthRoutes: Sendable {
                 gateway.metrics.gauge("llm_gateway_breaker_state", [("provider", name), ("model", route.model)], value: value)
             }
         }
+        gateway.cache.metrics.recordGauges(memory: gateway.cache.exact.memory.stats)
         for alias in snapshot.policy.aliases where alias.strategy == .hedge {
             let ratio = gateway.strategies.extraTrafficRatio(alias: alias.name, now: .now) ?? 0
             gateway.metrics.gauge("llm_gateway_hedge_extra_traffic_ratio", [("alias", alias.name)], value: ratio)

@@ -1,3 +1,4 @@
+import GatewayCache
 import GatewayCore
 import GatewayProviders
 import HTTPTypes
@@ -38,27 +39,30 @@ struct SSEResponder: Sendable {
         started: ContinuousClock.Instant,
         deadline: ContinuousClock.Instant,
         trace: ExecutionTrace,
+        cache: CacheOutcome,
         watch: ConnectionWatch?,
-        eventLoop: any EventLoop
+        eventLoop: any EventLoop,
+        onCompleted: (@Sendable (ChatResponse, String?) async -> Void)? = nil
     ) -> Response {
         var headers = trace.headers(elapsed: .now - started)
         headers[.contentType] = "text/event-stream"
         headers[.cacheControl] = "no-cache"
+        headers[.gatewayCache] = cache.rawValue
         let gateway = self.gateway
-        let encoder = OpenAIChunkEncoder(
-            id: "chatcmpl-\(UInt64.random(in: 0...UInt64.max))", model: chat.model,
-            created: ChatCompletionsHandler.unixTime())
+        let encoder = OpenAIChunkEncoder(id: GatewayIDs.completion(), model: chat.model, created: ChatCompletionsHandler.unixTime())
         let includeUsage = chat.includeUsage
         let closeConnection = self.closeConnection
         let body = ResponseBody { writer in
+            // Only a stream that may be stored pays for assembling the whole answer.
+            let assembled = onCompleted.map { _ in AssembledAnswer() }
             let outcome = await Self.pump(
                 start: start, encoder: encoder, includeUsage: includeUsage, deadline: deadline, watch: watch,
-                eventLoop: eventLoop, closeConnection: closeConnection, writer: &writer)
+                eventLoop: eventLoop, closeConnection: closeConnection, assembled: assembled, writer: &writer)
             let elapsed = ContinuousClock.now - started
             switch outcome {
             case .finished:
                 start.completion.succeeded(firstToken: start.firstToken)
-                RequestLog.finished(gateway: gateway, alias: alias.name, status: 200, stream: true, elapsed: elapsed, trace: trace)
+                RequestLog.finished(gateway: gateway, alias: alias.name, status: 200, stream: true, elapsed: elapsed, trace: trace, cache: cache)
             case .failed(let error):
                 start.completion.failed(error)
                 RequestLog.failed(
@@ -79,6 +83,10 @@ struct SSEResponder: Sendable {
                 RequestLog.failed(gateway: gateway, alias: alias.name, error: .clientTooSlow(pendingEvents: Self.maxPendingEvents), stream: true, elapsed: elapsed, trace: trace)
             }
             try? await writer.finish(nil)
+            // A stream that completed is stored once, after the client has all of it.
+            if case .finished = outcome, let onCompleted, let assembled {
+                await onCompleted(assembled.response(model: trace.model ?? chat.model), trace.provider)
+            }
         }
         return Response(status: .ok, headers: headers, body: body)
     }
@@ -95,11 +103,13 @@ struct SSEResponder: Sendable {
         watch: ConnectionWatch?,
         eventLoop: any EventLoop,
         closeConnection: @escaping @Sendable () -> Void,
+        assembled: AssembledAnswer?,
         writer: inout any ResponseBodyWriter
     ) async -> Signal {
         do {
             try await writer.write(encoder.roleChunk())
             for event in start.events {
+                assembled?.apply(event)
                 if let frame = encoder.encode(event, includeUsage: includeUsage) { try await writer.write(frame) }
             }
             if start.ended {
@@ -155,6 +165,7 @@ struct SSEResponder: Sendable {
                 switch signal {
                 case .event(let event):
                     pending.count.subtract(1, ordering: .relaxed)
+                    assembled?.apply(event)
                     guard let frame = encoder.encode(event, includeUsage: includeUsage) else { continue }
                     do {
                         try await writer.write(frame)
@@ -198,4 +209,18 @@ private final class PendingEvents: Sendable {
     let count = Atomic<Int>(0)
     /// Set by the reader when it dropped the client for being too slow.
     let droppedSlowClient = Atomic<Bool>(false)
+}
+
+/// The events of a stream folded into its whole answer, for the cache. Written by the one
+/// task that pumps the stream; read after it ended.
+final class AssembledAnswer: Sendable {
+    private let accumulator = Mutex(StreamAccumulator())
+
+    func apply(_ event: StreamEvent) {
+        accumulator.withLock { $0.apply(event) }
+    }
+
+    func response(model: String) -> ChatResponse {
+        accumulator.withLock { $0.response(id: "", model: model) }
+    }
 }

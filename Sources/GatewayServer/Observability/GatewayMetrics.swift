@@ -77,7 +77,7 @@ public final class GatewayMetrics: Sendable {
         gauge.record(value)
     }
 
-    private func counter(_ label: String, _ dimensions: [(String, String)]) -> Counter {
+    func counter(_ label: String, _ dimensions: [(String, String)]) -> Counter {
         let key = Self.key(label, dimensions)
         return counters.withLock { counters in
             if let existing = counters[key] { return existing }

@@ -37,6 +37,7 @@ public final class Gateway: Sendable {
     let executor: RequestExecutor
     let strategies = StrategyStats()
     let connections = ConnectionRegistry()
+    let cache: CacheRuntime
     private let current: Mutex<RuntimeSnapshot>
     private let configuration: GatewayConfiguration
     private let poolsWarm = Atomic<Bool>(false)
@@ -49,6 +50,8 @@ public final class Gateway: Sendable {
         self.transport = AsyncHTTPClientTransport(client: client)
         self.executor = RequestExecutor(
             runner: AttemptRunner(metrics: metrics, logger: configuration.logger), strategies: strategies)
+        self.cache = CacheRuntime(
+            settings: configuration.policy.cache, environment: configuration.environment, metrics: metrics, logger: configuration.logger)
         let snapshot = RuntimeSnapshot.build(
             policy: configuration.policy, previous: nil, environment: configuration.environment,
             simulatorURL: configuration.simulatorURL, transport: transport)
@@ -131,6 +134,7 @@ public final class Gateway: Sendable {
     }
 
     public func shutdown() async throws {
+        cache.shutdown()
         try await client.shutdown()
     }
 }

@@ -1,0 +1,24 @@
+import GatewayCache
+
+/// The cache's metrics under SPEC §3.1's names: lookups by alias, tier and outcome,
+/// entries and bytes per store (read at scrape time), guard vetoes by reason.
+struct CacheMetrics: Sendable {
+    let metrics: GatewayMetrics
+
+    /// `gateway_cache_lookups_total{alias,tier,outcome}`; tier is `exact` or `semantic`,
+    /// outcome `hit` (plus where: `hit_memory`, `hit_redis`), `miss` or `bypass`.
+    func lookup(alias: String, tier: String, outcome: String) {
+        metrics.counter("gateway_cache_lookups_total", [("alias", alias), ("tier", tier), ("outcome", outcome)]).increment()
+    }
+
+    /// `gateway_cache_guard_vetoes_total{reason}`.
+    func guardVeto(reason: String) {
+        metrics.counter("gateway_cache_guard_vetoes_total", [("reason", reason)]).increment()
+    }
+
+    /// `gateway_cache_entries{store}` and `gateway_cache_bytes{store}` for the memory tier.
+    func recordGauges(memory: MemoryCacheStats) {
+        metrics.gauge("gateway_cache_entries", [("store", "memory")], value: Double(memory.entries))
+        metrics.gauge("gateway_cache_bytes", [("store", "memory")], value: Double(memory.bytes))
+    }
+}
