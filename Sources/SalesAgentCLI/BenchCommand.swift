@@ -163,6 +163,8 @@ struct TurnRecord: Sendable {
     var upstreamCalls: Int
     var promptTokens: Int
     var fallbacks: Int
+    /// Each step's `x-gateway-cache` answer (`hit-exact`, `hit-semantic`, `miss`, `bypass`).
+    var cache: [String: String]
 
     init(_ result: TurnResult, mode: PipelineConfiguration.Mode) {
         let steps = result.steps
@@ -176,6 +178,12 @@ struct TurnRecord: Sendable {
         upstreamCalls = reports.reduce(0) { $0 + ($1.gateway?.attempts ?? 0) }
         promptTokens = reports.reduce(0) { $0 + $1.promptTokens }
         fallbacks = reports.filter { $0.fallbackReason != nil }.count
+        var cache: [String: String] = [:]
+        for (step, report) in [("capture", steps.capture), ("detect", steps.detect), ("generate", steps.generate)] {
+            if let outcome = report.gateway?.cache { cache[step] = outcome }
+        }
+        if let outcome = steps.reconcile?.gateway?.cache { cache["reconcile"] = outcome }
+        self.cache = cache
         let service = { (report: StepReport) in report.gateway?.upstreamServiceMs }
         if let captureService = service(steps.capture), let detectService = service(steps.detect), let generateService = service(steps.generate) {
             let reconcileService = steps.reconcile.map(service) ?? 0
@@ -209,6 +217,8 @@ struct BenchResult: Sendable, Encodable {
     var upstreamCallsPerTurn: Double
     var promptTokensPerTurn: Double
     var fallbacks: Int
+    /// Per step: the share of gateway calls answered from the cache, by outcome.
+    var cacheOutcomes: [String: [String: Double]]
 
     init(configuration: BenchConfiguration, records: [TurnRecord]) {
         self.configuration = configuration
@@ -226,6 +236,19 @@ struct BenchResult: Sendable, Encodable {
         upstreamCallsPerTurn = Double(records.reduce(0) { $0 + $1.upstreamCalls }) / count
         promptTokensPerTurn = Double(records.reduce(0) { $0 + $1.promptTokens }) / count
         fallbacks = records.reduce(0) { $0 + $1.fallbacks }
+        var outcomes: [String: [String: Double]] = [:]
+        for step in ["capture", "detect", "reconcile", "generate"] {
+            let seen = records.compactMap { $0.cache[step] }
+            guard !seen.isEmpty else { continue }
+            outcomes[step] = Dictionary(grouping: seen, by: { $0 }).mapValues { Double($0.count) / Double(seen.count) }
+        }
+        cacheOutcomes = outcomes
+    }
+
+    /// Hits (exact or semantic) over gateway calls of `step`.
+    func cacheHitRate(_ step: String) -> Double {
+        let outcomes = cacheOutcomes[step] ?? [:]
+        return (outcomes["hit-exact"] ?? 0) + (outcomes["hit-semantic"] ?? 0)
     }
 
     enum CodingKeys: String, CodingKey {
@@ -234,6 +257,7 @@ struct BenchResult: Sendable, Encodable {
         case detectMs = "detect_ms", reconcileMs = "reconcile_ms", generateMs = "generate_ms"
         case reconcileRate = "reconcile_rate", callsPerTurn = "calls_per_turn", promptTokensPerTurn = "prompt_tokens_per_turn"
         case upstreamCallsPerTurn = "upstream_calls_per_turn"
+        case cacheOutcomes = "cache_outcomes"
     }
 }
 
@@ -256,6 +280,11 @@ enum BenchReport {
                 String(format: "%6.1f / %6.1f  ", $0.p50, $0.p95)
             }
             print(result.configuration.name.padding(toLength: 22, withPad: " ", startingAt: 0) + cells.joined())
+        }
+        print("\ncache hit rate         capture  detect  reconcile  generate   (x-gateway-cache per step)")
+        for result in results {
+            let cells = ["capture", "detect", "reconcile", "generate"].map { String(format: "%7.1f%%", result.cacheHitRate($0) * 100) }
+            print(result.configuration.name.padding(toLength: 22, withPad: " ", startingAt: 0) + cells.joined(separator: " "))
         }
         if let baseline = results.first, results.count > 1 {
             print("\nratios to \(baseline.configuration.name) (turn p50 / p95):")
