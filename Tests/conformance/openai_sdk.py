@@ -105,6 +105,40 @@ def _():
     assert float(raw.headers["x-gateway-overhead-ms"]) >= 0
 
 
+@check("a repeated request is an exact cache hit, JSON and replayed SSE")
+def _():
+    messages = [{"role": "user", "content": "cache me, sdk"}]
+    first = client.chat.completions.with_raw_response.create(model="fast", messages=messages)
+    assert first.headers.get("x-gateway-cache") in ("miss", "hit-exact"), first.headers.get("x-gateway-cache")
+    second = client.chat.completions.with_raw_response.create(model="fast", messages=messages)
+    assert second.headers.get("x-gateway-cache") == "hit-exact", second.headers.get("x-gateway-cache")
+    assert second.headers.get("x-gateway-provider") == "cache"
+    assert second.parse().choices[0].message.content == first.parse().choices[0].message.content
+    raw = client.chat.completions.with_raw_response.create(
+        model="fast", messages=messages, stream=True, stream_options={"include_usage": True})
+    assert raw.headers.get("x-gateway-cache") == "hit-exact", raw.headers.get("x-gateway-cache")
+    text, finish, usage, roles = "", None, None, 0
+    for chunk in raw.parse():
+        assert chunk.object == "chat.completion.chunk"
+        if chunk.usage is not None:
+            usage = chunk.usage
+        for choice in chunk.choices:
+            roles += choice.delta.role == "assistant"
+            text += choice.delta.content or ""
+            finish = choice.finish_reason or finish
+    assert text == "echo: cache me, sdk", text
+    assert finish == "stop" and roles == 1 and usage is not None
+
+
+@check("Cache-Control: no-store is honoured")
+def _():
+    messages = [{"role": "user", "content": "never store this, sdk"}]
+    for _ in range(2):
+        raw = client.chat.completions.with_raw_response.create(
+            model="fast", messages=messages, extra_headers={"Cache-Control": "no-store"})
+        assert raw.headers.get("x-gateway-cache") == "bypass", raw.headers.get("x-gateway-cache")
+
+
 @check("models list has the aliases")
 def _():
     ids = {model.id for model in client.models.list()}
