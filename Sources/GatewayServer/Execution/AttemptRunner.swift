@@ -3,19 +3,26 @@ import GatewayProviders
 import Logging
 import NIOCore
 
-/// Runs one attempt on one route: breaker admission, a limiter slot, the upstream call
-/// under the time-to-first-token limit. Throws ``AttemptFailure`` when the provider could
-/// not answer, `CancellationError` when the request was cancelled.
+/// Runs one attempt on one route: breaker admission, a limiter slot, the upstream call.
+/// Its time limits belong to ``RequestExecution`` (the driver cancels the task); a task
+/// cancelled for a first-token timeout settles as that provider failure. Throws
+/// ``AttemptFailure`` when the provider could not answer, `CancellationError` otherwise.
 struct AttemptRunner: Sendable {
     let metrics: GatewayMetrics
     let logger: Logger
 
+    /// What an attempt produced, with when its upstream call started (after queueing).
+    struct Outcome: Sendable {
+        var answer: ExecutionAnswer
+        var upstreamStarted: ContinuousClock.Instant
+    }
+
     func run(
         runtime: ProviderRuntime,
         call: UpstreamCall,
-        firstTokenTimeout: Duration?,
-        stream: Bool
-    ) async throws -> ExecutionAnswer {
+        stream: Bool,
+        cancelReason: @escaping @Sendable () -> AttemptCancelReason?
+    ) async throws -> Outcome {
         let model = call.model
         let (admission, transition) = runtime.breakers.admit(model: model, now: .now)
         if transition == .halfOpened {
@@ -35,48 +42,26 @@ struct AttemptRunner: Sendable {
         let completion = AttemptCompletion(
             runtime: runtime, model: model, isProbe: isProbe, started: .now,
             permit: LimiterPermit(driver: runtime.limiter), metrics: metrics, logger: logger)
-        let firstTokenDeadline = firstTokenTimeout.map { completion.started + $0 }
         do {
             if stream {
-                let provider = runtime.provider
-                return .stream(
-                    try await limited(until: firstTokenDeadline) {
-                        try await Self.openStream(provider: provider, call: call, completion: completion)
-                    })
+                let start = try await Self.openStream(provider: runtime.provider, call: call, completion: completion)
+                return Outcome(answer: .stream(start), upstreamStarted: completion.started)
             }
-            // A JSON answer's first token is the whole answer: the first-token limit is the
-            // upstream call's own deadline when it comes first (no timer task).
-            var bounded = call
-            if let firstTokenDeadline {
-                let limit = NIODeadline(firstTokenDeadline)
-                if limit < bounded.deadline { bounded.deadline = limit }
-            }
-            let reply: UpstreamReply
-            do {
-                reply = try await runtime.provider.complete(bounded)
-            } catch UpstreamError.connectionFailed where firstTokenDeadline.map({ .now >= $0 }) == true {
-                throw UpstreamError.firstTokenTimeout
-            }
+            let reply = try await runtime.provider.complete(call)
             completion.succeeded(firstToken: nil)
-            return .complete(reply.response, serviceTime: reply.serviceTime)
-        } catch let error as UpstreamError {
-            completion.failed(error)
-            throw AttemptFailure.upstream(error)
-        } catch is TimeLimitExceeded {
-            completion.failed(.firstTokenTimeout)
-            throw AttemptFailure.upstream(.firstTokenTimeout)
+            return Outcome(answer: .complete(reply.response, serviceTime: reply.serviceTime), upstreamStarted: completion.started)
         } catch {
+            if cancelReason() == .firstTokenTimeout {
+                completion.failed(.firstTokenTimeout)
+                throw AttemptFailure.upstream(.firstTokenTimeout)
+            }
+            if let error = error as? UpstreamError, cancelReason() == nil {
+                completion.failed(error)
+                throw AttemptFailure.upstream(error)
+            }
             completion.abandoned()
-            throw error
+            throw CancellationError()
         }
-    }
-
-    private func limited<T: Sendable>(
-        until deadline: ContinuousClock.Instant?,
-        _ operation: @escaping @Sendable () async throws -> T
-    ) async throws -> T {
-        guard let deadline else { return try await operation() }
-        return try await withTimeLimit(until: deadline, operation)
     }
 
     /// Opens the upstream stream and reads up to its first content event.

@@ -1,11 +1,12 @@
 import GatewayCore
 import GatewayProviders
 import HTTPTypes
+import NIOCore
 import NIOHTTP1
 
-/// Serves one request by its alias's strategy: `single` and `fallback` walk the routes
-/// (``FallbackExecution``), `race` and `hedge` run contenders concurrently, and `tier`
-/// picks a tier's routes and walks those.
+/// Serves one request by its alias's strategy: builds the ``ExecutionSetup`` (routes,
+/// limits, the hedge delay, a tier's routes) and hands it to the request's one
+/// ``ExecutionDriver``, which owns the deadline and the client's disconnect too.
 struct RequestExecutor: Sendable {
     let runner: AttemptRunner
     let strategies: StrategyStats
@@ -19,23 +20,30 @@ struct RequestExecutor: Sendable {
         snapshot: RuntimeSnapshot,
         incomingHeaders: HTTPFields,
         deadline: ContinuousClock.Instant,
+        timeout: Duration,
+        watch: ConnectionWatch?,
+        eventLoop: any EventLoop,
         trace: TraceRecorder
     ) async throws -> ExecutionAnswer {
-        let context = ContestContext(
-            runner: runner, request: request, alias: alias, snapshot: snapshot, incomingHeaders: incomingHeaders,
-            deadline: deadline)
+        let context = ExecutionContext(
+            runner: runner, stats: strategies, request: request, alias: alias, snapshot: snapshot,
+            incomingHeaders: incomingHeaders, deadline: deadline)
+        let mode: ExecutionSetup.Mode
+        var routes = alias.routes
+        var skipped: [ProviderFailure] = []
         switch alias.strategy {
         case .single, .fallback:
             strategies.requestStarted(alias: alias, now: .now)
-            return try await FallbackExecution(context: context).run(routes: alias.routes, trace: trace)
+            mode = .sequential
+            routes = routes.filter { snapshot.providers[$0.provider] != nil }
         case .race:
             strategies.requestStarted(alias: alias, now: .now)
-            let race = RaceExecution(context: context, stats: strategies, metrics: runner.metrics)
-            return try await ContestRounds(context: context).run { try await race.run(trace: trace) }
+            mode = .race
+            (routes, skipped) = context.availableRoutes(routes)
         case .hedge:
             strategies.requestStarted(alias: alias, now: .now)
-            let hedge = HedgeExecution(context: context, stats: strategies, metrics: runner.metrics)
-            return try await ContestRounds(context: context).run { try await hedge.run(trace: trace) }
+            (routes, skipped) = context.availableRoutes(routes)
+            mode = .hedge(delay: routes.first.map { hedgeDelay(context, primary: $0) } ?? .zero)
         case .tier:
             let estimate = ComplexityEstimate(request)
             guard let tier = TierChooser.choose(alias.tiers, estimate: estimate, hint: incomingHeaders[Self.tierHint]) else {
@@ -44,7 +52,32 @@ struct RequestExecutor: Sendable {
             strategies.requestStarted(alias: alias, tier: tier.name, now: .now)
             runner.metrics.tierChosen(alias: alias.name, tier: tier.name)
             trace.update { $0.tier = tier.name }
-            return try await FallbackExecution(context: context).run(routes: tier.routes, trace: trace)
+            mode = .sequential
+            routes = tier.routes.filter { snapshot.providers[$0.provider] != nil }
+        }
+        var retryPolicies: [Route: RetryPolicy] = [:]
+        var firstTokenTimeouts: [Route: Duration] = [:]
+        for route in routes {
+            guard let config = snapshot.providers[route.provider]?.config else { continue }
+            retryPolicies[route] = config.retry
+            if let limit = alias.firstTokenTimeout ?? config.firstTokenTimeout { firstTokenTimeouts[route] = limit }
+        }
+        let setup = ExecutionSetup(
+            mode: mode, routes: routes, skipped: skipped, retryPolicies: retryPolicies,
+            firstTokenTimeouts: firstTokenTimeouts, deadline: deadline, timeout: timeout)
+        return try await ExecutionDriver(context: context, trace: trace, watch: watch, eventLoop: eventLoop).run(setup)
+    }
+
+    /// The delay before hedging, from the primary's recent TTFT (streams) or latency (JSON).
+    private func hedgeDelay(_ context: ExecutionContext, primary: Route) -> Duration {
+        let config = context.alias.hedge
+        let stream = context.request.stream
+        let runtime = context.snapshot.providers[primary.provider]
+        return strategies.hedgeDelay(alias: context.alias.name + (stream ? "|stream" : "|json"), now: .now) {
+            config.delay(
+                percentileMilliseconds: runtime?.stats.recentPercentile(
+                    model: primary.model, config.percentile, firstToken: stream, minimumSamples: config.minimumSamples,
+                    now: .now))
         }
     }
 

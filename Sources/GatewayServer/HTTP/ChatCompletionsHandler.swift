@@ -37,7 +37,7 @@ struct ChatCompletionsHandler: Sendable {
         }
         let run = Run(
             chat: chat, alias: alias, plan: plan, key: key, outcome: plan.looksUp ? .miss : .bypass,
-            started: started, deadline: started + prepared.timeout, snapshot: snapshot, headers: request.headers,
+            started: started, deadline: started + prepared.timeout, timeout: prepared.timeout, snapshot: snapshot, headers: request.headers,
             channel: context.channel, watch: gateway.connections.watch(for: context.channel))
         if !chat.stream, plan.looksUp, let key {
             return await runShared(run, key: key)
@@ -54,6 +54,7 @@ struct ChatCompletionsHandler: Sendable {
         var outcome: CacheOutcome
         var started: ContinuousClock.Instant
         var deadline: ContinuousClock.Instant
+        var timeout: Duration
         var snapshot: RuntimeSnapshot
         var headers: HTTPFields
         var channel: any Channel
@@ -66,10 +67,9 @@ struct ChatCompletionsHandler: Sendable {
         let trace = TraceRecorder()
         let executor = gateway.executor
         do {
-            let answer = try await GuardedExecution.run(deadline: run.deadline, eventLoop: run.channel.eventLoop, watch: run.watch) {
-                try await executor.execute(
-                    run.chat, alias: run.alias, snapshot: run.snapshot, incomingHeaders: run.headers, deadline: run.deadline, trace: trace)
-            }
+            let answer = try await executor.execute(
+                run.chat, alias: run.alias, snapshot: run.snapshot, incomingHeaders: run.headers, deadline: run.deadline,
+                timeout: run.timeout, watch: run.watch, eventLoop: run.channel.eventLoop, trace: trace)
             switch answer {
             case .complete(let response, _):
                 let write = storeIfCacheable(response, run: run, provider: trace.value.provider)
@@ -107,8 +107,11 @@ struct ChatCompletionsHandler: Sendable {
                         trace.provider = "cache"
                         return FlightAnswer(response: answer.response(id: GatewayIDs.completion()), trace: trace, serviceTime: nil, sharedWrite: nil)
                     }
+                    // The flight's call follows no one client: each waiter has its own deadline
+                    // and disconnect around the wait; the call has the leader's deadline.
                     let answer = try await executor.execute(
-                        run.chat, alias: run.alias, snapshot: run.snapshot, incomingHeaders: run.headers, deadline: run.deadline, trace: trace)
+                        run.chat, alias: run.alias, snapshot: run.snapshot, incomingHeaders: run.headers, deadline: run.deadline,
+                        timeout: run.timeout, watch: nil, eventLoop: run.channel.eventLoop, trace: trace)
                     guard case .complete(let response, let serviceTime) = answer else {
                         throw GatewayError.invalidRequest(message: "a JSON request was answered with a stream", param: nil)
                     }
@@ -139,7 +142,7 @@ struct ChatCompletionsHandler: Sendable {
         let gatewayError: GatewayError =
             run.watch?.isClosed == true
             ? .clientDisconnected
-            : .deadlineExceeded(milliseconds: Int((run.deadline - run.started).milliseconds))
+            : .deadlineExceeded(milliseconds: Int(run.timeout.milliseconds))
         return finish(error: gatewayError, alias: run.alias.name, started: run.started, trace: trace, stream: run.chat.stream)
     }
 
