@@ -52,7 +52,7 @@ enum AgentHarness {
         return String(decoding: data, as: UTF8.self)
     }
 
-    static func pipeline(gatewayURL: String, client: HTTPClient, mode: PipelineConfiguration.Mode = .parallel, stepBudget: Duration = .seconds(2)) throws -> TurnPipeline {
+    static func pipeline(gatewayURL: String, client: HTTPClient, mode: PipelineConfiguration.Mode = .parallel, stepBudget: Duration = .seconds(30)) throws -> TurnPipeline {
         try AgentSetup.pipeline(
             options: AgentOptions(
                 backend: .gateway, gatewayURL: gatewayURL,

@@ -58,7 +58,7 @@ struct AgentPipelineLoopbackTests {
             #expect(result.steps.detect.fallbackReason == "no answer within the step budget")
             #expect(result.situation == .optOut, "the local engine answered the step")
             #expect(result.principle == Playbook.gracefulExit)
-            try await eventually(timeout: .seconds(5), "the simulator saw the stalled detect call cancelled") {
+            try await eventually(timeout: .seconds(20), "the simulator saw the stalled detect call cancelled") {
                 harness.sim.stats().cancelledByClient >= 1
             }
         }

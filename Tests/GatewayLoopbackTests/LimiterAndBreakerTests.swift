@@ -20,6 +20,12 @@ struct LimiterAndBreakerTests {
                     base_url: \(simURL)
                     forward_headers: \(GatewayHarness.simHeaders)
                     retry: {max_attempts: 1}
+                    breaker: {window_ms: 60000, min_requests: 2, failure_rate: 0.5, open_ms: 60000, half_open_probes: 1, successes_to_close: 1}
+                  recovering:
+                    kind: openai
+                    base_url: \(simURL)
+                    forward_headers: \(GatewayHarness.simHeaders)
+                    retry: {max_attempts: 1}
                     breaker: {window_ms: 60000, min_requests: 2, failure_rate: 0.5, open_ms: 300, half_open_probes: 1, successes_to_close: 1}
                 """,
             extraModels: """
@@ -29,6 +35,9 @@ struct LimiterAndBreakerTests {
                   fragile-model:
                     strategy: single
                     routes: [{provider: fragile, model: gpt-sim}]
+                  recovering-model:
+                    strategy: single
+                    routes: [{provider: recovering, model: gpt-sim}]
                 """)
     }
 
@@ -53,23 +62,34 @@ struct LimiterAndBreakerTests {
         }
     }
 
-    @Test func breakerOpensRejectsWithoutCallingThenProbesAndCloses() async throws {
+    /// open_ms is a minute here, so the breaker is surely still open when the next request
+    /// comes, however slow the machine.
+    @Test func anOpenBreakerRejectsWithoutCallingTheProvider() async throws {
         try await GatewayHarness.run(policy: { Self.limitedPolicy($0) }) { harness in
             for _ in 0..<2 {
                 let failed = try await harness.chat(GatewayHarness.body(model: "fragile-model"), headers: [("x-sim-fault", "500")])
                 #expect(failed.status == 502)
             }
-            #expect(try await Self.breaker(harness) == "open")
+            #expect(try await Self.breaker(harness, provider: "fragile") == "open")
             let before = harness.sim.stats().requests
             let rejected = try await harness.chat(GatewayHarness.body(model: "fragile-model"))
             #expect(rejected.status == 503, "\(rejected.body)")
             #expect(rejected.body.contains("circuit breaker open"))
             #expect(harness.sim.stats().requests == before, "an open breaker sends nothing upstream")
+        }
+    }
+
+    @Test func anOpenBreakerProbesAfterItsOpenTimeAndCloses() async throws {
+        try await GatewayHarness.run(policy: { Self.limitedPolicy($0) }) { harness in
+            for _ in 0..<2 {
+                let failed = try await harness.chat(GatewayHarness.body(model: "recovering-model"), headers: [("x-sim-fault", "500")])
+                #expect(failed.status == 502)
+            }
             // After open_ms the next request is a half-open probe; its success closes the breaker.
             try await eventually("a probe gets through and succeeds") {
-                try await harness.chat(GatewayHarness.body(model: "fragile-model")).status == 200
+                try await harness.chat(GatewayHarness.body(model: "recovering-model")).status == 200
             }
-            #expect(try await Self.breaker(harness) == "closed")
+            #expect(try await Self.breaker(harness, provider: "recovering") == "closed")
         }
     }
 
@@ -78,8 +98,8 @@ struct LimiterAndBreakerTests {
         return (entry["in_flight"] as? Int ?? -1, entry["queued"] as? Int ?? -1)
     }
 
-    static func breaker(_ harness: GatewayHarness) async throws -> String {
-        try await providerEntry(harness, provider: "fragile")["breaker"] as? String ?? "?"
+    static func breaker(_ harness: GatewayHarness, provider: String) async throws -> String {
+        try await providerEntry(harness, provider: provider)["breaker"] as? String ?? "?"
     }
 
     static func providerEntry(_ harness: GatewayHarness, provider: String) async throws -> [String: Any] {

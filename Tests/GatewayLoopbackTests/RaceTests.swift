@@ -20,14 +20,18 @@ struct RaceTests {
                 #expect(reply.headers.first(name: "x-gateway-attempts") == "2", "both contenders were called")
                 #expect(reply.body.contains("echo: m"))
             }
-            #expect(harness.sim.stats().byModel["slow"] == 2, "the slow route was started too, not held back")
-            try await eventually("the simulator saw both losing calls cancelled") {
-                harness.sim.stats().cancelledByClient >= 2
+            // The gateway started both contenders (its `raced` count below); a loser the winner
+            // beat before its request reached the simulator is never seen there, so the
+            // simulator-side checks count what arrived: at least one, and each one cancelled.
+            #expect(harness.sim.stats().byModel["glacial"] ?? 0 >= 1, "the slow route was started too, not held back")
+            try await eventually("every losing call that reached the simulator was cancelled") {
+                let stats = harness.sim.stats()
+                return stats.cancelledByClient == stats.byModel["glacial"] ?? 0
             }
             let alias = try await Self.alias(harness, "race-slow-listed-first")
             let routes = alias["routes"] as? [[String: Any]] ?? []
             let fast = routes.first { $0["model"] as? String == "fast" }?["strategies"] as? [String: Any]
-            let slow = routes.first { $0["model"] as? String == "slow" }?["strategies"] as? [String: Any]
+            let slow = routes.first { $0["model"] as? String == "glacial" }?["strategies"] as? [String: Any]
             #expect(fast?["race_wins"] as? Int == 2)
             #expect(fast?["race_win_rate"] as? Double == 1)
             #expect(slow?["raced"] as? Int == 2)
@@ -42,7 +46,7 @@ struct RaceTests {
         try await Self.run { harness in
             let reply = try await harness.chat(GatewayHarness.body(model: "race-head-first", message: "tok", stream: true))
             #expect(reply.status == 200, "\(reply.body)")
-            #expect(reply.headers.first(name: "x-gateway-model") == "fast", "slow-head-first sent its head first but its content last")
+            #expect(reply.headers.first(name: "x-gateway-model") == "fast", "glacial-head-first sent its head first but its content last")
             #expect(reply.body.contains("echo: tok"))
             #expect(reply.body.contains("data: [DONE]"))
             try await eventually("the head-first loser was cancelled upstream") { harness.sim.stats().cancelledByClient >= 1 }

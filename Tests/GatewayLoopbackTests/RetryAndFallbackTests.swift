@@ -51,10 +51,13 @@ struct RetryAndFallbackTests {
     }
 
     @Test func retryThatWouldPassTheDeadlineIsNotMade() async throws {
-        try await GatewayHarness.run(policy: { TestPolicies.basic($0) }) { harness in
+        // Retry-After 60 s against a 10 s deadline: far apart, whatever the machine's speed.
+        let profile = SimProfiles.zero.replacingOccurrences(
+            of: "  decode_ms_per_output_token: 0\n", with: "  decode_ms_per_output_token: 0\n  faults: {retry_after_s: 60}\n")
+        try await GatewayHarness.run(simProfile: profile, policy: { TestPolicies.basic($0) }) { harness in
             let reply = try await harness.chat(
                 GatewayHarness.body(model: "openai-model"),
-                headers: [("x-sim-fault", "429"), ("x-gateway-timeout-ms", "500")])
+                headers: [("x-sim-fault", "429"), ("x-gateway-timeout-ms", "10000")])
             #expect(reply.status == 429, "\(reply.body)")
             #expect(reply.headers.first(name: "x-gateway-attempts") == "1")
             #expect(reply.headers.first(name: "retry-after") != nil)

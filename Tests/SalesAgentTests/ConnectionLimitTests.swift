@@ -14,7 +14,7 @@ struct AgentConnectionLimitTests {
         Int(agent.baseURL.split(separator: ":").last!)!
     }
 
-    @Test func aTrickledHeadIsCutAndGarbageGetsAJSON400() async throws {
+    @Test func aTrickledHeadIsCut() async throws {
         try await AgentHarness.run(limits: Self.limits) { agent in
             let trickler = try await RawConnection.open(port: Self.port(agent))
             let head = "POST /v1/sessions HTTP/1.1\r\nHost: x\r\nX-Filler: " + String(repeating: "a", count: 1000) + "\r\n\r\n"
@@ -25,7 +25,13 @@ struct AgentConnectionLimitTests {
             try await eventually("the trickler was cut") { trickler.isClosed }
             #expect(trickler.text.hasPrefix("HTTP/1.1 408"), "\(trickler.text)")
             #expect(trickler.text.contains(#""code":"request_timeout""#))
+        }
+    }
 
+    /// Long head and idle limits: only the parser error can end the connection.
+    @Test func garbageGetsAJSON400() async throws {
+        let patient = ServerLimits(headTimeout: .seconds(60), bodyTimeout: .seconds(60), idleTimeout: .seconds(60), maxConnections: 3)
+        try await AgentHarness.run(limits: patient) { agent in
             let garbage = try await RawConnection.open(port: Self.port(agent))
             try await garbage.send("NOT HTTP\u{01}\r\n\r\n")
             try await eventually("garbage was answered") { garbage.isClosed }

@@ -165,7 +165,8 @@ struct ExactCacheTests {
     @Test func aWaiterThatLeavesDoesNotCancelTheSharedCall() async throws {
         try await Self.run { harness in
             let body = GatewayHarness.body(model: "cached", message: "one waiter leaves")
-            let slow = [("x-sim-ttft-ms", "600")]
+            // Long enough that the second request joins the flight on a busy machine.
+            let slow = [("x-sim-ttft-ms", "4000")]
             let leaving = Task { try await harness.chat(body, headers: slow) }
             try await eventually("the call is in flight") { harness.sim.stats().inFlight == 1 }
             let staying = Task { try await harness.chat(body, headers: slow) }

@@ -1,8 +1,9 @@
 import GatewayTesting
 
 /// A simulator and policies for the race, hedge and tier tests. Latencies are fixed
-/// (median = p95) and far apart, so which contender answers first does not depend on the
-/// machine's speed.
+/// (median = p95) and far apart — the contenders that must lose take 5 s, the ones that must
+/// win take at most 40 ms — so which contender answers first does not depend on how busy
+/// the machine is. `slow` (700 ms) is only used where the winner does not matter.
 enum StrategyFixtures {
     static let simProfile = """
         seed: 11
@@ -12,7 +13,8 @@ enum StrategyFixtures {
           decode_ms_per_output_token: 0
         models:
           slow: {ttft_ms: {median: 700, p95: 700}}
-          slow-head-first: {ttft_ms: {median: 700, p95: 700}, head_first: true}
+          glacial: {ttft_ms: {median: 5000, p95: 5000}}
+          glacial-head-first: {ttft_ms: {median: 5000, p95: 5000}, head_first: true}
           fast: {ttft_ms: {median: 40, p95: 40}}
           quick: {ttft_ms: {median: 1, p95: 1}}
           broken: {faults: {server_error: 1.0}}
@@ -53,10 +55,10 @@ enum StrategyFixtures {
             routes: [{provider: p4, model: fast}, {provider: p5, model: quick}]
           race-slow-listed-first:
             strategy: race
-            routes: [{provider: p1, model: slow}, {provider: p2, model: fast}]
+            routes: [{provider: p1, model: glacial}, {provider: p2, model: fast}]
           race-head-first:
             strategy: race
-            routes: [{provider: p2, model: slow-head-first}, {provider: p1, model: fast}]
+            routes: [{provider: p2, model: glacial-head-first}, {provider: p1, model: fast}]
           race-with-broken:
             strategy: race
             routes: [{provider: p1, model: broken}, {provider: p2, model: fast}]
@@ -74,6 +76,10 @@ enum StrategyFixtures {
             routes: [{provider: p1, model: quick}, {provider: p2, model: fast}]
             hedge: \(hedge)
           hedge-slow-primary:
+            strategy: hedge
+            routes: [{provider: p3, model: glacial}, {provider: p2, model: fast}]
+            hedge: \(hedge)
+          hedge-capped:
             strategy: hedge
             routes: [{provider: p3, model: slow}, {provider: p2, model: fast}]
             hedge: \(hedge)

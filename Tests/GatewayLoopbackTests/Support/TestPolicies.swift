@@ -37,7 +37,7 @@ enum TestPolicies {
             routes: [{provider: ge, model: gemini-sim}]
           stall-then-openai:
             strategy: fallback
-            first_token_timeout_ms: 300
+            first_token_timeout_ms: 1500
             routes:
               - {provider: an, model: stall-model}
               - {provider: oa, model: gpt-sim}
