@@ -24,6 +24,15 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "Port to bind.")
     var port = 8787
 
+    @Option(help: "Also listen on this Unix domain socket (mode 0660; a stale socket file is removed).")
+    var unixSocket: String?
+
+    @Flag(help: "Listen only on --unix-socket, not on TCP.")
+    var noTCP = false
+
+    @Flag(help: "Serve a non-loopback --host without tenants (anyone who can reach it can spend your keys).")
+    var allowOpen = false
+
     @Option(help: "Simulator profile for providers served by the built-in simulator (a name or a YAML file); overrides the policy's `simulator.profile`.")
     var simProfile: String?
 
@@ -44,6 +53,25 @@ struct ServeCommand: AsyncParsableCommand {
             throw ExitCode(2)
         }
         let environment = ProcessInfo.processInfo.environment
+        do {
+            try Gateway.checkTenantKeys(policy: loaded, environment: environment)
+        } catch {
+            printError("\(policy ?? DefaultPolicy.fileName): \(error)")
+            throw ExitCode(2)
+        }
+        if loaded.tenants.isEmpty {
+            if !noTCP, !Self.isLoopback(host), !allowOpen {
+                printError(
+                    "refusing to serve \(host) without tenants: any client that reaches it could use every alias. "
+                        + "Add `tenants:` to the policy (SPEC §3.2), bind 127.0.0.1, or pass --allow-open.")
+                throw ExitCode(2)
+            }
+            logger.notice("open mode: no tenants in the policy, every local client may call every alias", metadata: ["host": "\(host)"])
+        }
+        if noTCP, unixSocket == nil {
+            printError("--no-tcp needs --unix-socket PATH")
+            throw ExitCode(2)
+        }
         var simulator: SimServer?
         if PolicyNeeds.simulator(loaded, environment: environment) {
             let profileName = simProfile ?? loaded.simulatorProfile
@@ -64,12 +92,19 @@ struct ServeCommand: AsyncParsableCommand {
                 simulatorURL: simulator?.baseURL, logger: logger),
             metrics: GatewayMetrics(factory: PrometheusMetricsFactory(registry: registry)))
         let host = self.host
-        let app = GatewayApplication.make(gateway: gateway, registry: registry, host: host, port: port) { channel in
-            let bound = channel.localAddress?.port ?? 0
-            logger.notice("llm-gateway listening", metadata: ["url": "http://\(host):\(bound)"])
+        var listeners: [GatewayApplication.Listener] = noTCP ? [] : [.tcp(host: host, port: port)]
+        if let unixSocket { listeners.append(.unixSocket(path: unixSocket)) }
+        let apps = GatewayApplication.make(gateway: gateway, registry: registry, listeners: listeners) { listener, channel in
+            switch listener {
+            case .tcp:
+                let bound = channel.localAddress?.port ?? 0
+                logger.notice("llm-gateway listening", metadata: ["url": "http://\(host):\(bound)"])
+            case .unixSocket(let path):
+                logger.notice("llm-gateway listening", metadata: ["socket": "\(path)"])
+            }
         }
         let group = ServiceGroup(
-            configuration: .init(services: [app], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
+            configuration: .init(services: apps, gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
         do {
             try await group.run()
         } catch {
@@ -77,5 +112,10 @@ struct ServeCommand: AsyncParsableCommand {
         }
         try await gateway.shutdown()
         try await simulator?.shutdown()
+    }
+
+    /// 127.0.0.0/8, ::1 and localhost.
+    static func isLoopback(_ host: String) -> Bool {
+        host == "localhost" || host == "::1" || host == "[::1]" || host.hasPrefix("127.")
     }
 }

@@ -7,7 +7,7 @@ struct AgentCommandOptions: ParsableArguments {
     @Option(help: "Who answers the LLM steps: local (offline) or gateway.")
     var backend: AgentBackend = .local
 
-    @Option(help: "The llm-gateway base URL.")
+    @Option(help: "The llm-gateway base URL: http://HOST:PORT, or unix:PATH for its --unix-socket.")
     var gatewayURL = "http://127.0.0.1:8787"
 
     @Option(help: "Playbook file (default: the embedded policies/playbook.yaml).")

@@ -16,6 +16,12 @@ public enum GatewayError: Error, Sendable, Hashable {
     case bodyUnreadable(String)
     case unknownModel(String)
     case notFound(path: String)
+    /// No key, or a key that belongs to no tenant (the two look the same to the caller).
+    case unauthorized
+    /// The tenant may not call this alias.
+    case aliasNotAllowed(alias: String)
+    /// A tenant quota is used up for now.
+    case quotaExceeded(message: String, retryAfterSeconds: Int)
     /// The gateway's own queue for a provider is full.
     case queueFull(retryAfterSeconds: Int)
     /// The request deadline passed before an answer.
@@ -36,6 +42,9 @@ public enum GatewayError: Error, Sendable, Hashable {
         case .requestTimeout: 408
         case .bodyUnreadable: 400
         case .unknownModel, .notFound: 404
+        case .unauthorized: 401
+        case .aliasNotAllowed: 403
+        case .quotaExceeded: 429
         case .queueFull: 429
         case .deadlineExceeded: 504
         case .allProvidersFailed(let failures): Self.aggregateStatus(failures)
@@ -49,7 +58,9 @@ public enum GatewayError: Error, Sendable, Hashable {
         case .invalidRequest, .unsupportedMediaType, .payloadTooLarge, .requestTimeout, .bodyUnreadable, .unknownModel,
             .notFound:
             "invalid_request_error"
-        case .queueFull: "rate_limit_error"
+        case .queueFull, .quotaExceeded: "rate_limit_error"
+        case .unauthorized: "authentication_error"
+        case .aliasNotAllowed: "permission_error"
         case .deadlineExceeded: "timeout_error"
         case .allProvidersFailed(let failures):
             switch Self.aggregateStatus(failures) {
@@ -71,6 +82,9 @@ public enum GatewayError: Error, Sendable, Hashable {
         case .bodyUnreadable: "body_unreadable"
         case .unknownModel: "model_not_found"
         case .notFound: "not_found"
+        case .unauthorized: "invalid_api_key"
+        case .aliasNotAllowed: "model_not_allowed"
+        case .quotaExceeded: "quota_exceeded"
         case .queueFull: "queue_full"
         case .deadlineExceeded: "deadline_exceeded"
         case .allProvidersFailed: "all_providers_failed"
@@ -83,7 +97,8 @@ public enum GatewayError: Error, Sendable, Hashable {
     public var param: String? {
         switch self {
         case .invalidRequest(_, let param): param
-        case .unknownModel: "model"
+        case .unknownModel, .aliasNotAllowed: "model"
+        case .unauthorized, .quotaExceeded: nil
         case .unsupportedMediaType, .payloadTooLarge, .requestTimeout, .bodyUnreadable, .notFound, .queueFull,
             .deadlineExceeded, .allProvidersFailed, .clientDisconnected, .clientTooSlow:
             nil
@@ -100,6 +115,9 @@ public enum GatewayError: Error, Sendable, Hashable {
         case .bodyUnreadable(let reason): "the request body could not be read: \(reason)"
         case .unknownModel(let model): "The model '\(model)' does not exist; GET /v1/models lists the aliases"
         case .notFound(let path): "no route for \(path)"
+        case .unauthorized: "a valid API key is required (Authorization: Bearer KEY or x-api-key)"
+        case .aliasNotAllowed(let alias): "this key may not use the model '\(alias)'"
+        case .quotaExceeded(let message, _): message
         case .queueFull: "the provider's in-flight limit and queue are full; retry later"
         case .deadlineExceeded(let ms): "no answer within the request deadline of \(ms) ms"
         case .allProvidersFailed(let failures) where failures.isEmpty:
@@ -116,11 +134,11 @@ public enum GatewayError: Error, Sendable, Hashable {
     /// Seconds for a `Retry-After` header, when the status asks the client to wait.
     public var retryAfterSeconds: Int? {
         switch self {
-        case .queueFull(let seconds): seconds
+        case .queueFull(let seconds), .quotaExceeded(_, let seconds): seconds
         case .allProvidersFailed(let failures):
             Self.aggregateStatus(failures) == 429 ? Self.aggregateRetryAfter(failures) : nil
         case .invalidRequest, .unsupportedMediaType, .payloadTooLarge, .requestTimeout, .bodyUnreadable, .unknownModel,
-            .notFound, .deadlineExceeded, .clientDisconnected, .clientTooSlow:
+            .notFound, .unauthorized, .aliasNotAllowed, .deadlineExceeded, .clientDisconnected, .clientTooSlow:
             nil
         }
     }
@@ -128,7 +146,7 @@ public enum GatewayError: Error, Sendable, Hashable {
     public var severity: ErrorSeverity {
         switch self {
         case .invalidRequest, .unsupportedMediaType, .payloadTooLarge, .requestTimeout, .bodyUnreadable, .unknownModel,
-            .notFound:
+            .notFound, .unauthorized, .aliasNotAllowed, .quotaExceeded:
             .info
         case .queueFull, .clientDisconnected: .info
         case .clientTooSlow: .warning

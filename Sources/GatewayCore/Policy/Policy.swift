@@ -11,16 +11,22 @@ public struct Policy: Sendable, Hashable {
     public var aliases: [AliasConfig]
     /// The cache stores.
     public var cache: CacheSettings
+    /// The agents allowed to call the gateway; empty means open mode (loopback only).
+    public var tenants: [TenantConfig]
+    /// Who may operate the gateway (cache invalidation, the console) once tenants exist.
+    public var operatorAccess: OperatorConfig?
 
     public init(
         server: ServerSettings, simulatorProfile: String, providers: [ProviderConfig], aliases: [AliasConfig],
-        cache: CacheSettings = CacheSettings()
+        cache: CacheSettings = CacheSettings(), tenants: [TenantConfig] = [], operatorAccess: OperatorConfig? = nil
     ) {
         self.server = server
         self.simulatorProfile = simulatorProfile
         self.providers = providers
         self.aliases = aliases
         self.cache = cache
+        self.tenants = tenants
+        self.operatorAccess = operatorAccess
     }
 
     public func provider(named name: String) -> ProviderConfig? {

@@ -23,8 +23,12 @@ public enum PolicyLoader {
         }
         guard !aliases.isEmpty else { throw aliasesNode.error("at least one model alias is required") }
         let cache = try map.optional("cache").map(parseCache) ?? CacheSettings()
+        let tenants = try map.optional("tenants").map { node throws(ConfigError) in try parseTenants(node, aliases: aliases) } ?? []
+        let operatorAccess = try map.optional("operator").map(parseOperator)
         try map.finish()
-        return Policy(server: server, simulatorProfile: simulatorProfile, providers: providers, aliases: aliases, cache: cache)
+        return Policy(
+            server: server, simulatorProfile: simulatorProfile, providers: providers, aliases: aliases, cache: cache,
+            tenants: tenants, operatorAccess: operatorAccess)
     }
 
     private static func parseServer(_ node: YAMLNode) throws(ConfigError) -> ServerSettings {

@@ -24,21 +24,30 @@ struct ChatCompletionsHandler: Sendable {
             return finish(error: error, alias: "-", started: started, trace: ExecutionTrace(), stream: false)
         }
         let (chat, alias) = (prepared.request, prepared.alias)
+        let lease: TenantLease?
+        switch await admit(chat, alias: alias, tenant: context.tenant) {
+        case .success(let admitted): lease = admitted
+        case .failure(let error): return finish(error: error, alias: alias.name, started: started, trace: ExecutionTrace(), stream: chat.stream)
+        }
+        let namespace = context.tenant?.config.cacheNamespace ?? CacheRuntime.defaultNamespace
         let plan = CachePlan(
             request: chat, policy: alias.cache,
             directive: CachePlan.directive(headers: request.headers, bodyNoStore: prepared.noStore))
         let cache = gateway.cache
         let key = plan.looksUp || plan.mayStore
-            ? await cache.exact.key(for: chat, alias: alias.name, namespace: CacheRuntime.defaultNamespace) : nil
+            ? await cache.exact.key(for: chat, alias: alias.name, namespace: namespace) : nil
         if plan.looksUp, let key {
-            if let hit = await lookup(key, chat: chat, alias: alias, started: started) { return hit }
+            if let hit = await lookup(key, chat: chat, alias: alias, started: started) {
+                await lease?.finish(actual: 0)
+                return hit
+            }
         } else {
             cache.metrics.lookup(alias: alias.name, tier: "exact", outcome: "bypass")
         }
         let run = Run(
             chat: chat, alias: alias, plan: plan, key: key, outcome: plan.looksUp ? .miss : .bypass,
             started: started, deadline: started + prepared.timeout, timeout: prepared.timeout, snapshot: snapshot, headers: request.headers,
-            channel: context.channel, watch: gateway.connections.watch(for: context.channel))
+            channel: context.channel, watch: gateway.connections.watch(for: context.channel), lease: lease)
         if !chat.stream, plan.looksUp, let key {
             return await runShared(run, key: key)
         }
@@ -59,6 +68,8 @@ struct ChatCompletionsHandler: Sendable {
         var headers: HTTPFields
         var channel: any Channel
         var watch: ConnectionWatch?
+        /// The tenant's hold on its quota, settled when the request ends.
+        var lease: TenantLease?
     }
 
     /// A request that is not shared with identical ones: a stream, or a request the cache
@@ -73,6 +84,7 @@ struct ChatCompletionsHandler: Sendable {
             switch answer {
             case .complete(let response, _):
                 let write = storeIfCacheable(response, run: run, provider: trace.value.provider)
+                await run.lease?.finish(actual: response.usage?.totalTokens)
                 return complete(response, run: run, trace: trace.value, afterResponse: write)
             case .stream(let start):
                 let handler = self
@@ -83,9 +95,11 @@ struct ChatCompletionsHandler: Sendable {
                     } : nil
                 return SSEResponder(gateway: gateway, closeConnection: { [channel = run.channel] in channel.close(promise: nil) }).response(
                     start: start, chat: run.chat, alias: run.alias, started: run.started, deadline: run.deadline,
-                    trace: trace.value, cache: run.outcome, watch: run.watch, eventLoop: run.channel.eventLoop, onCompleted: onCompleted)
+                    trace: trace.value, cache: run.outcome, watch: run.watch, eventLoop: run.channel.eventLoop, lease: run.lease,
+                    onCompleted: onCompleted)
             }
         } catch {
+            await run.lease?.finish(actual: nil)
             return failed(error, run: run, trace: trace.value)
         }
     }
@@ -121,10 +135,30 @@ struct ChatCompletionsHandler: Sendable {
             }
             // Only the request that led the flight writes to the shared store.
             let write = flight.joined ? nil : flight.value.sharedWrite
+            // A waiter that joined another request's call spent no tokens of its own.
+            await run.lease?.finish(actual: flight.joined ? 0 : flight.value.response.usage?.totalTokens)
             return complete(flight.value.response, run: run, trace: flight.value.trace, afterResponse: write)
         } catch {
+            await run.lease?.finish(actual: nil)
             return failed(error, run: run, trace: trace.value)
         }
+    }
+
+    /// Under tenants: the alias must be the tenant's and the quota must admit the request.
+    private func admit(_ chat: ChatRequest, alias: AliasConfig, tenant: TenantIdentity?) async -> Result<TenantLease?, GatewayError> {
+        guard let tenant else { return .success(nil) }
+        guard tenant.config.allows(alias: alias.name) else {
+            gateway.metrics.tenantRejected(tenant: tenant.name, reason: "alias")
+            return .failure(.aliasNotAllowed(alias: alias.name))
+        }
+        let estimate = (ComplexityEstimate(chat).contextChars + 3) / 4
+        let (lease, refusal) = await gateway.quotas.admit(tenant.config, tokens: estimate, now: .now)
+        if let refusal {
+            gateway.metrics.tenantRejected(tenant: tenant.name, reason: refusal.kind)
+            return .failure(.quotaExceeded(message: refusal.message, retryAfterSeconds: refusal.retryAfterSeconds))
+        }
+        gateway.metrics.tenantAdmitted(tenant: tenant.name, tokens: estimate)
+        return .success(lease)
     }
 
     /// Stores a cacheable answer in memory now; returns the shared-store write still to do.

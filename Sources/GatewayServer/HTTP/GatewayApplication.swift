@@ -1,3 +1,4 @@
+import Foundation
 import GatewayCore
 import GatewayProviders
 import HTTPServerGuards
@@ -10,6 +11,14 @@ import ServiceLifecycle
 /// Builds the gateway's HTTP application: routes, JSON errors, disconnect detection, and
 /// the services that live beside the server (policy reloader, pool warmer).
 public enum GatewayApplication {
+    /// Where a gateway listens: TCP, a Unix domain socket, or both.
+    public enum Listener: Sendable {
+        case tcp(host: String, port: Int)
+        /// The socket file is created with mode 0660 (a stale one is removed first).
+        case unixSocket(path: String)
+    }
+
+    /// One application on TCP.
     /// - Parameters:
     ///   - onServerRunning: called with the bound channel (its local address carries the
     ///     port when `port` is 0).
@@ -21,17 +30,61 @@ public enum GatewayApplication {
         reloadOnSIGHUP: Bool = true,
         onServerRunning: @escaping @Sendable (any Channel) async -> Void = { _ in }
     ) -> some ApplicationProtocol {
+        application(
+            router: router(gateway: gateway, registry: registry), gateway: gateway, address: .hostname(host, port: port),
+            services: services(gateway: gateway, reloadOnSIGHUP: reloadOnSIGHUP), onServerRunning: onServerRunning)
+    }
+
+    /// One application per listener over one router; the services beside the servers
+    /// (pool warmer, reloader, snapshot writer) run once, with the first.
+    public static func make(
+        gateway: Gateway,
+        registry: PrometheusCollectorRegistry,
+        listeners: [Listener],
+        reloadOnSIGHUP: Bool = true,
+        onServerRunning: @escaping @Sendable (Listener, any Channel) async -> Void = { _, _ in }
+    ) -> [any Service] {
+        let router = router(gateway: gateway, registry: registry)
+        return listeners.enumerated().map { index, listener in
+            let address: BindAddress
+            switch listener {
+            case .tcp(let host, let port): address = .hostname(host, port: port)
+            case .unixSocket(let path): address = .unixDomainSocket(path: path)
+            }
+            return application(
+                router: router, gateway: gateway, address: address,
+                services: index == 0 ? services(gateway: gateway, reloadOnSIGHUP: reloadOnSIGHUP) : [],
+                onServerRunning: { channel in
+                    if case .unixSocket(let path) = listener { _ = chmod(path, 0o660) }
+                    await onServerRunning(listener, channel)
+                })
+        }
+    }
+
+    static func router(gateway: Gateway, registry: PrometheusCollectorRegistry) -> Router<GatewayRequestContext> {
         let router = Router(context: GatewayRequestContext.self)
         router.middlewares.add(JSONErrorMiddleware())
+        router.middlewares.add(TenantAccessMiddleware(gateway: gateway))
         let chat = ChatCompletionsHandler(gateway: gateway)
         router.post("/v1/chat/completions") { request, context in
             try await chat.handle(request, context: context)
         }
         HealthRoutes(gateway: gateway, registry: registry).register(on: router)
         CacheRoutes(gateway: gateway).register(on: router)
+        return router
+    }
+
+    static func services(gateway: Gateway, reloadOnSIGHUP: Bool) -> [any Service] {
         var services: [any Service] = [PoolWarmer(gateway: gateway)]
         if gateway.cache.snapshot != nil { services.append(CacheSnapshotService(cache: gateway.cache)) }
         if reloadOnSIGHUP { services.append(PolicyReloader(gateway: gateway)) }
+        return services
+    }
+
+    static func application(
+        router: Router<GatewayRequestContext>, gateway: Gateway, address: BindAddress, services: [any Service],
+        onServerRunning: @escaping @Sendable (any Channel) async -> Void
+    ) -> some ApplicationProtocol {
         let connections = gateway.connections
         let guards = ServerGuards(
             limits: serverLimits(gateway.snapshot().policy.server), logger: gateway.logger, render: renderError,
@@ -39,7 +92,7 @@ public enum GatewayApplication {
         return Application(
             router: router,
             server: .guardedHTTP1(guards: guards, additionalChannelHandlers: { [DisconnectHandler(registry: connections)] }),
-            configuration: .init(address: .hostname(host, port: port), serverName: "llm-gateway"),
+            configuration: .init(address: address, serverName: "llm-gateway"),
             services: services,
             onServerRunning: onServerRunning,
             logger: gateway.logger)

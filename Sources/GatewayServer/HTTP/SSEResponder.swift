@@ -42,6 +42,7 @@ struct SSEResponder: Sendable {
         cache: CacheOutcome,
         watch: ConnectionWatch?,
         eventLoop: any EventLoop,
+        lease: TenantLease? = nil,
         onCompleted: (@Sendable (ChatResponse, String?) async -> Void)? = nil
     ) -> Response {
         var headers = trace.headers(elapsed: .now - started)
@@ -54,7 +55,7 @@ struct SSEResponder: Sendable {
         let closeConnection = self.closeConnection
         let body = ResponseBody { writer in
             // Only a stream that may be stored pays for assembling the whole answer.
-            let assembled = onCompleted.map { _ in AssembledAnswer() }
+            let assembled = onCompleted != nil || lease != nil ? AssembledAnswer() : nil
             let outcome = await Self.pump(
                 start: start, encoder: encoder, includeUsage: includeUsage, deadline: deadline, watch: watch,
                 eventLoop: eventLoop, closeConnection: closeConnection, assembled: assembled, writer: &writer)
@@ -83,6 +84,7 @@ struct SSEResponder: Sendable {
                 RequestLog.failed(gateway: gateway, alias: alias.name, error: .clientTooSlow(pendingEvents: Self.maxPendingEvents), stream: true, elapsed: elapsed, trace: trace)
             }
             try? await writer.finish(nil)
+            await lease?.finish(actual: assembled?.usage?.totalTokens)
             // A stream that completed is stored once, after the client has all of it.
             if case .finished = outcome, let onCompleted, let assembled {
                 await onCompleted(assembled.response(model: trace.model ?? chat.model), trace.provider)
@@ -223,4 +225,7 @@ final class AssembledAnswer: Sendable {
     func response(model: String) -> ChatResponse {
         accumulator.withLock { $0.response(id: "", model: model) }
     }
+
+    /// The usage the stream reported, if it did.
+    var usage: Usage? { accumulator.withLock { $0.usage } }
 }

@@ -60,6 +60,17 @@ public final class GatewayMetrics: Sendable {
         }
     }
 
+    /// Per tenant: requests admitted and tokens counted.
+    func tenantAdmitted(tenant: String, tokens: Int) {
+        counter("llm_gateway_tenant_requests_total", [("tenant", tenant)]).increment()
+        counter("llm_gateway_tenant_tokens_total", [("tenant", tenant)]).increment(by: Int64(max(tokens, 0)))
+    }
+
+    /// Per tenant: requests refused (`unauthorized`, `alias`, or the quota's kind).
+    func tenantRejected(tenant: String, reason: String) {
+        counter("llm_gateway_tenant_rejections_total", [("tenant", tenant), ("reason", reason)]).increment()
+    }
+
     /// Counts the tier a `tier` alias chose.
     func tierChosen(alias: String, tier: String) {
         counter("llm_gateway_tier_chosen_total", [("alias", alias), ("tier", tier)]).increment()

@@ -38,6 +38,8 @@ public final class Gateway: Sendable {
     let strategies = StrategyStats()
     let connections = ConnectionRegistry()
     let cache: CacheRuntime
+    let quotas: QuotaBank
+    private let tenantAccess: Mutex<TenantAccess>
     private let current: Mutex<RuntimeSnapshot>
     private let configuration: GatewayConfiguration
     private let poolsWarm = Atomic<Bool>(false)
@@ -52,6 +54,9 @@ public final class Gateway: Sendable {
             runner: AttemptRunner(metrics: metrics, logger: configuration.logger), strategies: strategies)
         self.cache = CacheRuntime(
             settings: configuration.policy.cache, environment: configuration.environment, metrics: metrics, logger: configuration.logger)
+        let redis = cache.redis
+        self.quotas = QuotaBank(shared: redis, sharedHealth: { redis?.health })
+        self.tenantAccess = Mutex(Self.access(policy: configuration.policy, environment: configuration.environment, logger: configuration.logger))
         let snapshot = RuntimeSnapshot.build(
             policy: configuration.policy, previous: nil, environment: configuration.environment,
             simulatorURL: configuration.simulatorURL, transport: transport)
@@ -80,6 +85,26 @@ public final class Gateway: Sendable {
         return configuration
     }
 
+    /// The tenants' keys now; a policy whose keys cannot be read denies every tenant (and
+    /// `llm-gateway serve` refuses to start with it).
+    func access() -> TenantAccess {
+        tenantAccess.withLock { $0 }
+    }
+
+    static func access(policy: Policy, environment: [String: String], logger: Logger) -> TenantAccess {
+        do {
+            return TenantAccess(keys: try TenantKeys(policy: policy, environment: environment), tenantsRequired: !policy.tenants.isEmpty)
+        } catch {
+            logger.error("tenant keys unreadable; every tenant is refused", metadata: ["error": "\(error)"])
+            return TenantAccess(keys: .none, tenantsRequired: true)
+        }
+    }
+
+    /// Checks that every tenant's and the operator's key can be read, naming what is missing.
+    public static func checkTenantKeys(policy: Policy, environment: [String: String]) throws {
+        _ = try TenantKeys(policy: policy, environment: environment)
+    }
+
     /// The policy and runtimes requests start with now.
     func snapshot() -> RuntimeSnapshot {
         current.withLock { $0 }
@@ -102,7 +127,14 @@ public final class Gateway: Sendable {
             logger.info("policy reload skipped: serving the embedded default policy")
             return .success(policy)
         }
-        let result = Result { () throws(ConfigError) -> Policy in try Self.loadPolicy(path: path) }
+        var result = Result { () throws(ConfigError) -> Policy in try Self.loadPolicy(path: path) }
+        if case .success(let policy) = result {
+            do {
+                try Self.checkTenantKeys(policy: policy, environment: configuration.environment)
+            } catch {
+                result = .failure(ConfigError(file: path, line: 0, field: "tenants", problem: "\(error)"))
+            }
+        }
         switch result {
         case .success(let policy):
             apply(policy)
@@ -115,6 +147,8 @@ public final class Gateway: Sendable {
 
     /// Swaps in an already validated policy.
     public func apply(_ policy: Policy) {
+        let access = Self.access(policy: policy, environment: configuration.environment, logger: logger)
+        tenantAccess.withLock { $0 = access }
         current.withLock { snapshot in
             snapshot = RuntimeSnapshot.build(
                 policy: policy, previous: snapshot, environment: configuration.environment,

@@ -36,9 +36,21 @@ public struct GatewayClient: Sendable {
     public let client: HTTPClient
     public let baseURL: String
 
+    /// `baseURL` is `http://HOST:PORT` or `unix:PATH` (the gateway's `--unix-socket`).
     public init(client: HTTPClient, baseURL: String) {
         self.client = client
-        self.baseURL = baseURL.hasSuffix("/") ? String(baseURL.dropLast()) : baseURL
+        self.baseURL = Self.httpBase(baseURL)
+    }
+
+    /// `unix:PATH` becomes AsyncHTTPClient's `http+unix://<percent-encoded path>`; other URLs
+    /// lose a trailing slash.
+    static func httpBase(_ url: String) -> String {
+        if url.hasPrefix("unix:") {
+            let path = String(url.dropFirst("unix:".count))
+            let encoded = path.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? path
+            return "http+unix://" + encoded
+        }
+        return url.hasSuffix("/") ? String(url.dropLast()) : url
     }
 
     /// A complete (non-streamed) answer.
