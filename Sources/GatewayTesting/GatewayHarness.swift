@@ -26,6 +26,7 @@ public struct GatewayHarness: Sendable {
         policy: @Sendable (_ simURL: String) -> String,
         policyFile: String? = nil,
         environment: [String: String] = [:],
+        unixSocket: String? = nil,
         _ body: @Sendable (GatewayHarness) async throws -> Void
     ) async throws {
         let sim = try await SimServer.start(profile: SimProfile.parse(yaml: simProfile, file: "test-sim.yaml"), port: 0)
@@ -41,10 +42,16 @@ public struct GatewayHarness: Sendable {
                 policy: parsed, policyPath: policyFile, environment: environment, simulatorURL: sim.baseURL, logger: logger),
             metrics: GatewayMetrics(factory: PrometheusMetricsFactory(registry: registry)))
         let (ports, portSink) = AsyncStream<Int>.makeStream()
-        let app = GatewayApplication.make(gateway: gateway, registry: registry, port: 0, reloadOnSIGHUP: false) { channel in
-            portSink.yield(channel.localAddress?.port ?? 0)
+        var listeners: [GatewayApplication.Listener] = [.tcp(host: "127.0.0.1", port: 0)]
+        if let unixSocket { listeners.append(.unixSocket(path: unixSocket)) }
+        let (sockets, socketSink) = AsyncStream<Void>.makeStream()
+        let apps = GatewayApplication.make(gateway: gateway, registry: registry, listeners: listeners, reloadOnSIGHUP: false) { listener, channel in
+            switch listener {
+            case .tcp: portSink.yield(channel.localAddress?.port ?? 0)
+            case .unixSocket: socketSink.yield(())
+            }
         }
-        let group = ServiceGroup(configuration: .init(services: [app], logger: logger))
+        let group = ServiceGroup(configuration: .init(services: apps, logger: logger))
         let client = HTTPClient(eventLoopGroupProvider: .singleton)
         var failure: (any Error)?
         await withTaskGroup(of: Void.self) { tasks in
@@ -55,11 +62,16 @@ public struct GatewayHarness: Sendable {
                     logs.append("service group failed: \(error)")
                 }
                 portSink.finish()
+                socketSink.finish()
             }
             var iterator = ports.makeAsyncIterator()
             guard let port = await iterator.next() else {
                 failure = HarnessError(message: "the gateway did not start: \(logs.all.joined(separator: "\n"))")
                 return
+            }
+            if unixSocket != nil {
+                var socketIterator = sockets.makeAsyncIterator()
+                _ = await socketIterator.next()
             }
             let harness = GatewayHarness(
                 gatewayURL: "http://127.0.0.1:\(port)", sim: sim, gateway: gateway, client: client, logs: logs)
