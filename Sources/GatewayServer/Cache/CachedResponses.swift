@@ -17,6 +17,7 @@ enum CachedResponses {
         fields[.gatewayProvider] = "cache"
         fields[.gatewayModel] = answer.model
         fields[.gatewayAttempts] = "0"
+        if answer.provider.hasSuffix(ExecutionTrace.simulatedSuffix) { fields[.gatewaySimulated] = "true" }
         fields[.gatewayOverhead] = ExecutionTrace.formatMilliseconds(elapsed)
         return fields
     }

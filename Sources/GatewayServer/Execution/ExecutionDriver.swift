@@ -108,9 +108,11 @@ struct DriverLoop {
             perform(machine.hedgeDecided(granted: granted, now: .now))
         case .answer(let id):
             guard let outcome = outcomes.removeValue(forKey: id), let route = handles[id]?.route else { return }
+            let simulated = context.snapshot.providers[route.provider]?.isSimulated ?? false
             driver.trace.update {
                 $0.provider = route.provider
                 $0.model = route.model
+                $0.simulated = simulated
                 $0.upstreamServiceTime = outcome.answer.serviceTime
             }
             ContestRecorder(context: context).answered(

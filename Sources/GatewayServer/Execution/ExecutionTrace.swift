@@ -6,6 +6,8 @@ import GatewayProviders
 struct ExecutionTrace: Sendable {
     var provider: String?
     var model: String?
+    /// True when the built-in simulator produced the answer (never passed off as real).
+    var simulated = false
     var attempts = 0
     /// Time spent waiting on providers (attempts that answered or failed).
     var upstreamTime: Duration = .zero
@@ -14,6 +16,16 @@ struct ExecutionTrace: Sendable {
     var upstreamServiceTime: Duration?
     /// The tier a `tier` alias chose.
     var tier: String?
+}
+
+extension ExecutionTrace {
+    /// Marks a cached answer's provider as simulated, so a hit says so too.
+    static let simulatedSuffix = "+sim"
+
+    /// The provider name a cached answer keeps: `NAME+sim` when the simulator wrote it.
+    var cachedProvider: String? {
+        provider.map { simulated ? $0 + Self.simulatedSuffix : $0 }
+    }
 }
 
 /// A streamed answer whose first content has arrived; the rest is still upstream.

@@ -83,7 +83,7 @@ struct ChatCompletionsHandler: Sendable {
                 timeout: run.timeout, watch: run.watch, eventLoop: run.channel.eventLoop, trace: trace)
             switch answer {
             case .complete(let response, _):
-                let write = storeIfCacheable(response, run: run, provider: trace.value.provider)
+                let write = storeIfCacheable(response, run: run, provider: trace.value.cachedProvider)
                 await run.lease?.finish(actual: response.usage?.totalTokens)
                 return complete(response, run: run, trace: trace.value, afterResponse: write)
             case .stream(let start):
@@ -129,7 +129,7 @@ struct ChatCompletionsHandler: Sendable {
                     guard case .complete(let response, let serviceTime) = answer else {
                         throw GatewayError.invalidRequest(message: "a JSON request was answered with a stream", param: nil)
                     }
-                    let write = handler.storeIfCacheable(response, run: run, provider: trace.value.provider)
+                    let write = handler.storeIfCacheable(response, run: run, provider: trace.value.cachedProvider)
                     return FlightAnswer(response: response, trace: trace.value, serviceTime: serviceTime, sharedWrite: write)
                 }
             }

@@ -17,6 +17,8 @@ extension HTTPField.Name {
     static let gatewayUpstreamService = Self("x-gateway-upstream-service-ms")!
     /// Response: the tier a `tier` alias chose (request: a hint naming one).
     static let gatewayTier = Self("x-gateway-tier")!
+    /// Response: `true` when the built-in simulator wrote the answer.
+    static let gatewaySimulated = Self("x-gateway-simulated")!
 }
 
 extension ExecutionTrace {
@@ -29,6 +31,7 @@ extension ExecutionTrace {
         fields[.gatewayOverhead] = Self.formatMilliseconds(elapsed - upstreamTime)
         if let upstreamServiceTime { fields[.gatewayUpstreamService] = Self.formatMilliseconds(upstreamServiceTime) }
         if let tier { fields[.gatewayTier] = tier }
+        if simulated { fields[.gatewaySimulated] = "true" }
         return fields
     }
 

@@ -87,7 +87,7 @@ struct SSEResponder: Sendable {
             await lease?.finish(actual: assembled?.usage?.totalTokens)
             // A stream that completed is stored once, after the client has all of it.
             if case .finished = outcome, let onCompleted, let assembled {
-                await onCompleted(assembled.response(model: trace.model ?? chat.model), trace.provider)
+                await onCompleted(assembled.response(model: trace.model ?? chat.model), trace.cachedProvider)
             }
         }
         return Response(status: .ok, headers: headers, body: body)

@@ -61,9 +61,7 @@ public final class Gateway: Sendable {
             policy: configuration.policy, previous: nil, environment: configuration.environment,
             simulatorURL: configuration.simulatorURL, transport: transport)
         self.current = Mutex(snapshot)
-        for (name, reason) in snapshot.disabled.sorted(by: { $0.key < $1.key }) {
-            configuration.logger.warning("provider disabled", metadata: ["provider": "\(name)", "reason": "\(reason)"])
-        }
+        Self.logProviders(snapshot, logger: configuration.logger)
     }
 
     /// One client for every provider: pooled keep-alive connections, HTTP/2 where the
@@ -83,6 +81,21 @@ public final class Gateway: Sendable {
         // (issue 8, finding 4).
         configuration.connectionPool.retryConnectionEstablishment = false
         return configuration
+    }
+
+    /// One line per provider at start: real, simulated (and why) or disabled (and why).
+    static func logProviders(_ snapshot: RuntimeSnapshot, logger: Logger) {
+        for config in snapshot.policy.providers {
+            if let reason = snapshot.disabled[config.name] {
+                logger.warning("provider disabled", metadata: ["provider": "\(config.name)", "reason": "\(reason)"])
+            } else if let runtime = snapshot.providers[config.name], runtime.isSimulated {
+                let why = config.endpoint == .builtinSimulator
+                    ? "base_url is sim" : "no provider key is set (\(config.keyEnv ?? "-") unset): the out-of-the-box demo"
+                logger.notice("provider simulated", metadata: ["provider": "\(config.name)", "reason": "\(why)"])
+            } else if let runtime = snapshot.providers[config.name] {
+                logger.notice("provider real", metadata: ["provider": "\(config.name)", "url": "\(runtime.baseURL)"])
+            }
+        }
     }
 
     /// The tenants' keys now; a policy whose keys cannot be read denies every tenant (and

@@ -10,6 +10,8 @@ final class ProviderRuntime: Sendable {
     let endpointDescription: String
     /// The base URL requests go to (the simulator's for simulated providers).
     let baseURL: String
+    /// True when the built-in simulator answers for this provider.
+    var isSimulated: Bool { endpointDescription == "sim" }
     let limiter: LimiterDriver
     let breakers: BreakerBank
     let stats: StatsBank

@@ -26,8 +26,9 @@ final class RuntimeSnapshot: Sendable {
     ) -> RuntimeSnapshot {
         var providers: [String: ProviderRuntime] = [:]
         var disabled: [String: String] = [:]
+        let anyKey = PolicyNeeds.anyKeySet(policy, environment: environment)
         for config in policy.providers {
-            switch ProviderResolution.resolve(config, environment: environment, simulatorURL: simulatorURL) {
+            switch ProviderResolution.resolve(config, environment: environment, simulatorURL: simulatorURL, anyKeySet: anyKey) {
             case .disabled(let reason):
                 disabled[config.name] = reason
             case .reachable(let baseURL, let key, let viaSimulator):
