@@ -13,6 +13,7 @@ struct AttemptCompletion: Sendable {
     let logger: Logger
 
     func succeeded(firstToken: Duration?) {
+        runtime.history.succeeded()
         let now = ContinuousClock.now
         let latency = now - started
         runtime.stats.succeeded(model: model, latency: latency, firstToken: firstToken, now: now)
@@ -23,6 +24,7 @@ struct AttemptCompletion: Sendable {
     }
 
     func failed(_ error: UpstreamError) {
+        runtime.history.failed(error.message)
         let now = ContinuousClock.now
         runtime.stats.failed(model: model, now: now)
         if error.countsAsProviderFailure {

@@ -15,16 +15,18 @@ struct HealthRoutes: Sendable {
         }
         router.get("/health/ready") { _, _ in
             let ready = gateway.isReady
-            // Redis never fails readiness: while it is down the gateway caches in process only.
-            let redis = gateway.cache.redisHealth.map { #","redis":"\#($0.rawValue)""# } ?? ""
-            return Self.json(
-                #"{"ready":\#(ready),"policy_loaded":true,"pools_warm":\#(ready)\#(redis)}"#,
-                status: ready ? .ok : .serviceUnavailable)
+            let body = ReadinessReport.make(gateway: gateway, ready: ready)
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.sortedKeys]
+            return Response(
+                status: ready ? .ok : .serviceUnavailable, headers: [.contentType: "application/json"],
+                body: ResponseBody(byteBuffer: ByteBuffer(bytes: try encoder.encode(body))))
         }
         router.get("/health/providers") { _, _ in
-            let report = ProviderHealthReport.make(snapshot: gateway.snapshot(), strategies: gateway.strategies, now: .now)
+            let report = ProviderHealthReport.make(gateway: gateway, now: .now)
+            // Declaration order, not sorted: the per-provider summary comes first.
             let encoder = JSONEncoder()
-            encoder.outputFormatting = [.sortedKeys, .prettyPrinted]
+            encoder.outputFormatting = [.prettyPrinted]
             let data = try encoder.encode(report)
             return Response(
                 status: .ok, headers: [.contentType: "application/json"],
@@ -34,7 +36,7 @@ struct HealthRoutes: Sendable {
             updateGauges()
             return Response(
                 status: .ok, headers: [.contentType: "text/plain; version=0.0.4"],
-                body: ResponseBody(byteBuffer: ByteBuffer(bytes: registry.emitToBuffer())))
+                body: ResponseBody(byteBuffer: ByteBuffer(string: MetricHelp.annotate(String(decoding: registry.emitToBuffer(), as: UTF8.self)))))
         }
         router.get("/v1/models") { _, _ in
             let aliases = gateway.policy.aliases.map(\.name)

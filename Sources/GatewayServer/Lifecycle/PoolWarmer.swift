@@ -12,7 +12,7 @@ struct PoolWarmer: Service {
     func run() async throws {
         let endpoints = Set(
             gateway.snapshot().providers.values.map { $0.baseURL + "/" })
-        await withTaskGroup(of: Void.self) { group in
+        let failures = await withTaskGroup(of: String?.self) { group in
             for url in endpoints {
                 group.addTask {
                     var request = HTTPClientRequest(url: url)
@@ -20,13 +20,16 @@ struct PoolWarmer: Service {
                     do {
                         let response = try await gateway.client.execute(request, timeout: .seconds(5))
                         _ = try await response.body.collect(upTo: 1 << 20)
+                        return nil
                     } catch {
                         gateway.logger.warning("pool warm-up failed", metadata: ["url": "\(url)", "error": "\(error)"])
+                        return url
                     }
                 }
             }
+            return await group.reduce(into: [String]()) { if let url = $1 { $0.append(url) } }
         }
-        gateway.markPoolsWarm()
+        gateway.readiness.warmUpFinished(failures: failures)
         gateway.logger.debug("pools warm", metadata: ["endpoints": "\(endpoints.count)"])
         try? await gracefulShutdown()
     }

@@ -91,12 +91,18 @@ struct ProviderHealthReport: Codable, Sendable {
         var reason: String
     }
 
+    /// One line per provider, first.
+    var summary: [ProviderSummary]
     var providers: [ModelEntry]
     var aliases: [AliasEntry]
     var disabled: [DisabledEntry]
+    var tenants: [TenantEntry]
+    var cache: CacheEntry
 
     /// Reads every provider/model the policy routes to, plus any seen in traffic.
-    static func make(snapshot: RuntimeSnapshot, strategies: StrategyStats, now: ContinuousClock.Instant) -> ProviderHealthReport {
+    static func make(gateway: Gateway, now: ContinuousClock.Instant) -> ProviderHealthReport {
+        let snapshot = gateway.snapshot()
+        let strategies = gateway.strategies
         let routeCounters = strategies.routes
         var byRoute: [Route: StrategyStats.RouteCounters] = [:]
         for (key, counters) in routeCounters {
@@ -134,6 +140,8 @@ struct ProviderHealthReport: Codable, Sendable {
                 })
         }
         let disabled = snapshot.disabled.sorted { $0.key < $1.key }.map { DisabledEntry(provider: $0.key, reason: $0.value) }
-        return ProviderHealthReport(providers: entries, aliases: aliases, disabled: disabled)
+        return ProviderHealthReport(
+            summary: summaries(snapshot: snapshot, models: entries), providers: entries, aliases: aliases, disabled: disabled,
+            tenants: tenants(gateway.quotas, now: now), cache: cache(gateway.cache))
     }
 }

@@ -42,10 +42,11 @@ public final class Gateway: Sendable {
     private let tenantAccess: Mutex<TenantAccess>
     private let current: Mutex<RuntimeSnapshot>
     private let configuration: GatewayConfiguration
-    private let poolsWarm = Atomic<Bool>(false)
+    let readiness: Readiness
 
     public init(configuration: GatewayConfiguration, metrics: GatewayMetrics) {
         self.configuration = configuration
+        self.readiness = Readiness(policySource: configuration.policyPath ?? "embedded default policy")
         self.metrics = metrics
         self.logger = configuration.logger
         self.client = HTTPClient(eventLoopGroupProvider: .singleton, configuration: Self.clientConfiguration())
@@ -125,12 +126,8 @@ public final class Gateway: Sendable {
 
     public var policy: Policy { snapshot().policy }
 
-    /// True once the policy is loaded and the provider pools were warmed.
-    public var isReady: Bool { poolsWarm.load(ordering: .acquiring) }
-
-    func markPoolsWarm() {
-        poolsWarm.store(true, ordering: .releasing)
-    }
+    /// True once the warm-up has run and some provider can be reached.
+    public var isReady: Bool { readiness.value.warmUpDone && !snapshot().providers.isEmpty }
 
     /// Re-reads the policy file and swaps it in. A file that does not validate is rejected
     /// and the current policy kept; requests in flight finish on the policy they began with.
@@ -147,6 +144,12 @@ public final class Gateway: Sendable {
             } catch {
                 result = .failure(ConfigError(file: path, line: 0, field: "tenants", problem: "\(error)"))
             }
+        }
+        switch result {
+        case .success:
+            readiness.reloaded(ok: true, error: nil)
+        case .failure(let error):
+            readiness.reloaded(ok: false, error: "\(error)")
         }
         switch result {
         case .success(let policy):

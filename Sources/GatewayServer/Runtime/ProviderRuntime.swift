@@ -15,6 +15,7 @@ final class ProviderRuntime: Sendable {
     let limiter: LimiterDriver
     let breakers: BreakerBank
     let stats: StatsBank
+    let history = ProviderHistory()
 
     init(config: ProviderConfig, provider: any Provider, endpointDescription: String, baseURL: String) {
         self.config = config
