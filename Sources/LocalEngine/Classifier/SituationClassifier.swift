@@ -7,7 +7,7 @@ struct SituationClassifier: Sendable {
     func classify(message: MessageText, slots: [Slot: Range<Int>], context: SlotValues, history: [GoldenTurn.Message]) -> Detection {
         let features = FeatureExtractor.features(message: message, slots: slots, context: context, history: history)
         let probabilities = model.probabilities(features)
-        if let ruled = SituationRules.override(message) {
+        if let ruled = SituationRules.override(message, history: history) {
             let index = model.labels.firstIndex(of: ruled)
             return Detection(situation: ruled, confidence: max(SituationRules.ruleConfidence, index.map { probabilities[$0] } ?? 0))
         }

@@ -74,7 +74,7 @@ struct TrainingExample: Sendable {
         let text = MessageText(turn.message)
         features = FeatureExtractor.features(message: text, slots: SlotExtractor.extract(text), context: turn.context, history: turn.history)
         situation = turn.situation
-        ruled = SituationRules.override(text)
+        ruled = SituationRules.override(text, history: turn.history)
     }
 }
 

@@ -1,0 +1,10 @@
+/// Opt-outs in the other languages customers write in (accents folded, lower-cased).
+extension OptOutRules {
+    static let languages: [OptOutPattern] = [
+        OptOutPattern("opt_out_es", [], #"\bno me (?:contacten|contactes|contacte|llamen|llames|escriban|escribas|manden|envien|molesten|vuelvan a)\b|\bdej(?:en|a|e) de (?:contactarme|llamarme|escribirme|enviarme|mandarme|molestarme)\b|\b(?:darme|dame|denme|deme) de baja\b|\bno (?:quiero|deseo) (?:recibir|que me)\b|\b(?:eliminen|borren|quiten|saquen|eliminar|borrar)(?:me)? (?:mis datos|mi numero|mi correo|de (?:la|su|vuestra|sus) lista)|\beliminarme\b|\bno mas (?:correos|mensajes|llamadas|emails)\b"#),
+        OptOutPattern("opt_out_fr", [], #"\bne (?:plus |pas )?me (?:contacter|contactez|appeler|appelez|ecrire|ecrivez|envoyer|envoyez|relancer|relancez)\b|\bne me (?:contactez|appelez|ecrivez|relancez) plus\b|\b(?:desabonner|desinscrire|desabonnez|desinscrivez)\b|\barretez de (?:me )?(?:contacter|appeler|ecrire|envoyer|relancer)\b|\b(?:supprimez|retirez|effacez)(?: moi| mes donnees| mon| de votre)\b|\bne (?:souhaite|veux) plus (?:recevoir|etre contacte)\b|\bplus de (?:mails|emails|messages|appels)\b"#),
+        OptOutPattern("opt_out_de", [], #"\bkeine (?:weiteren |weitere )?(?:e ?mails|emails|nachrichten|anrufe|werbung|kontaktaufnahme|sms)\b|\b(?:nicht mehr|nie wieder) (?:kontaktieren|anrufen|schreiben|anschreiben|kontaktiert)\b|\b(?:abmelden|austragen|abbestellen)\b|\bhoren sie auf\b|\bloschen sie (?:meine|mich)\b|\bkontaktieren sie mich nicht\b"#),
+        OptOutPattern("opt_out_pt", [], #"\b(?:parem|pare|deixem|deixe) de (?:me )?(?:enviar|mandar|ligar|contatar|contactar|escrever)\b|\bnao me (?:contatem|contacte|contactem|liguem|ligue|enviem|mande|mandem)\b|\b(?:descadastrar|descadastre|cancelar inscricao|remover da lista|remova meu|me remova|me tire da lista)\b|\bnao quero (?:mais )?receber\b"#),
+        OptOutPattern("opt_out_it", [], #"\bnon (?:contattatemi|contattarmi|chiamatemi|scrivetemi|mi contattate|mi chiamate)\b|\b(?:cancellatemi|cancellami|disiscrivere|disiscrivimi|rimuovetemi|rimuovimi)\b|\bsmettete(?:la)? di (?:contattarmi|chiamarmi|scrivermi)\b"#),
+    ]
+}
