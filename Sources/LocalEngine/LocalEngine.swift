@@ -5,19 +5,34 @@ import SalesCore
 /// Runs in-process with no network; pure and thread-safe.
 public struct LocalEngine: Sendable {
     private let classifier: SituationClassifier
+    private let spans: SpanTagger?
+    private let spanPolicy: SlotMerge.Policy
     private let playbook: Playbook
 
     /// An engine with a trained model (e.g. `LocalModel.shipped`) and the playbook.
     public init(model: LocalModel, playbook: Playbook) {
+        self.init(model: model, playbook: playbook, spanPolicy: .modelThenRules)
+    }
+
+    init(model: LocalModel, playbook: Playbook, spanPolicy: SlotMerge.Policy, spanThreshold: Double = 0.3) {
         self.classifier = SituationClassifier(model: model)
+        self.spans = model.spans.map { SpanTagger(model: $0, threshold: spanThreshold) }
+        self.spanPolicy = spanPolicy
         self.playbook = playbook
     }
 
     /// Slots in `message`, every value a verbatim substring of it. `context` is the session
     /// so far; values are captured from this message only, whatever the context holds.
-    public func capture(message: String, context: SlotValues) -> SlotValues {
+    /// The situation of the message (as `detect` finds it) decides which kind-specific slots
+    /// it may fill: `objection` only in an objection, `buying_signal` only in a buying signal.
+    public func capture(message: String, context: SlotValues, history: [GoldenTurn.Message] = []) -> SlotValues {
         let text = MessageText(message)
-        return Self.values(SlotExtractor.extract(text), in: text)
+        let rules = SlotExtractor.extract(text)
+        guard let spans else { return Self.values(rules, in: text) }
+        var slots = SlotMerge.merge(rules: rules, spans: spans.tag(text), in: text, policy: spanPolicy)
+        let situation = classifier.classify(message: text, slots: rules, context: context, history: history, applyRules: false).situation
+        SlotMerge.gate(&slots, situation: situation, in: text, spans: spans)
+        return Self.values(slots, in: text)
     }
 
     /// Situation with a confidence in [0,1]; `history` is earlier messages (role "customer"/"agent").

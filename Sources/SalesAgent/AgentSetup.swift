@@ -20,12 +20,15 @@ public struct AgentOptions: Sendable {
     public var variant: PromptVariant
     public var pipeline: PipelineConfiguration
     public var models: StepModels
+    /// Accept replies the gateway marks simulated (benches, the demo); chat and serve do not.
+    public var acceptSimulatedReplies: Bool
 
     public init(
         backend: AgentBackend = .local, gatewayURL: String = "http://127.0.0.1:8787", playbookPath: String? = nil,
         modelPath: String? = nil, variant: PromptVariant = .compact, pipeline: PipelineConfiguration = PipelineConfiguration(),
-        models: StepModels = StepModels()
+        models: StepModels = StepModels(), acceptSimulatedReplies: Bool = false
     ) {
+        self.acceptSimulatedReplies = acceptSimulatedReplies
         self.backend = backend
         self.gatewayURL = gatewayURL
         self.playbookPath = playbookPath
@@ -68,7 +71,8 @@ public enum AgentSetup {
             guard let client else { throw AgentSetupError(message: "the gateway backend needs an HTTP client") }
             let steps = GatewaySteps(
                 client: GatewayClient(client: client, baseURL: options.gatewayURL),
-                prompts: PromptBuilder(playbook: playbook, variant: options.variant), models: options.models, fallback: local)
+                prompts: PromptBuilder(playbook: playbook, variant: options.variant), models: options.models, fallback: local,
+                acceptSimulatedReplies: options.acceptSimulatedReplies)
             return TurnPipeline(capture: steps, detect: steps, generate: steps, selector: selector, configuration: options.pipeline)
         }
     }

@@ -18,13 +18,13 @@ struct ShippedModelTests {
         #expect(model == LocalModel.shipped)
     }
 
-    @Test("the trainer refuses a test-split file")
-    func refusesTestSplit() throws {
+    @Test("the trainer refuses the test split and the style-shift set", arguments: ["golden/test.jsonl", "golden/shift.jsonl"])
+    func refusesHeldOutFiles(_ file: String) throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("local-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: folder) }
         #expect(throws: LocalModelError.self) {
             _ = try LocalTrainer.trainAndWrite(
-                devPaths: [Fixtures.path("golden/test.jsonl")], modelPath: folder.appendingPathComponent("m.json").path,
+                devPaths: [Fixtures.path(file)], modelPath: folder.appendingPathComponent("m.json").path,
                 swiftPath: folder.appendingPathComponent("m.swift").path)
         }
         #expect(!FileManager.default.fileExists(atPath: folder.path), "nothing is written")

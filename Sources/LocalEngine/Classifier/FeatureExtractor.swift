@@ -1,18 +1,22 @@
 import SalesCore
 
 /// Turns a message, its context and history into the sparse binary features the situation
-/// classifier reads: word unigrams and bigrams (`w:`, `b:`), cue features (`h:`) and words
-/// of the agent's last message (`a:`).
+/// classifier reads: word unigrams and bigrams (`w:`, `b:`), character trigrams of longer
+/// words (`c:`, so a typo still shares most of its word's features), cue and shape features
+/// (`h:`), words and acts of the agent's last message (`a:`, `h:agent-`), and the words of
+/// a short answer paired with the agent's act (`x:`).
 enum FeatureExtractor {
     /// Bumped whenever features change meaning, so a model trained on other features is refused.
-    static let version = 1
+    static let version = 2
 
     static func features(message: MessageText, slots: [Slot: Range<Int>], context: SlotValues, history: [GoldenTurn.Message]) -> Set<String> {
         var features = Set<String>()
         features.reserveCapacity(message.count * 2 + 40)
         addWords(of: message, to: &features)
+        addCharacterGrams(of: message, to: &features)
         CueFeatures.add(message: message, slots: slots, to: &features)
-        ContextFeatures.add(context: context, history: history, to: &features)
+        ShapeFeatures.add(message: message, to: &features)
+        ContextFeatures.add(message: message, context: context, history: history, to: &features)
         return features
     }
 
@@ -22,6 +26,14 @@ enum FeatureExtractor {
         if token.lower.hasSuffix("k") || token.lower.hasSuffix("m") { return "<amount>" }
         if token.lower.contains("-") { return "<num-range>" }
         return "<num>"
+    }
+
+    /// Trigrams of each word of four letters or more, with its edges: `^st`, `sto`, `op$`.
+    private static func addCharacterGrams(of message: MessageText, to features: inout Set<String>) {
+        for token in message.tokens where token.isWord && token.lower.count >= 4 {
+            let characters = Array("^" + token.lower + "$")
+            for start in 0...(characters.count - 3) { features.insert("c:" + String(characters[start..<(start + 3)])) }
+        }
     }
 
     private static func addWords(of message: MessageText, to features: inout Set<String>) {

@@ -51,7 +51,19 @@ extension LocalModel {
         for (row, values) in weights.enumerated() {
             lines.append(try json(values) + (row + 1 < weights.count ? "," : ""))
         }
-        lines.append("]}")
+        guard let spans else {
+            lines.append("]}")
+            return lines.joined(separator: "\n") + "\n"
+        }
+        lines.append("],")
+        lines.append("\"spans\":{\"labels\":\(try json(spans.labels)),")
+        lines.append("\"bias\":\(try json(spans.bias)),")
+        lines.append("\"features\":\(try json(spans.features)),")
+        lines.append("\"weights\":[")
+        for (row, values) in spans.weights.enumerated() {
+            lines.append(try json(values) + (row + 1 < spans.weights.count ? "," : ""))
+        }
+        lines.append("]}}")
         return lines.joined(separator: "\n") + "\n"
     }
 

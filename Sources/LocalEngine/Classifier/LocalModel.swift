@@ -18,12 +18,18 @@ public struct LocalModel: Sendable, Codable, Equatable {
     public var features: [String]
     /// One row per feature, one weight per label.
     public var weights: [[Double]]
+    /// Which clause fills which clause-level slot; nil: the cue rules alone.
+    public var spans: SpanModel?
 
     private var index: [String: Int]
 
     /// A model from its parts; `weights` has one row of `labels.count` values per feature.
-    public init(featureVersion: Int, labels: [Situation], temperature: Double, bias: [Double], features: [String], weights: [[Double]]) {
-        self.version = 1
+    public init(
+        featureVersion: Int, labels: [Situation], temperature: Double, bias: [Double], features: [String], weights: [[Double]],
+        spans: SpanModel? = nil
+    ) {
+        self.version = 2
+        self.spans = spans
         self.featureVersion = featureVersion
         self.labels = labels
         self.temperature = temperature
@@ -34,7 +40,7 @@ public struct LocalModel: Sendable, Codable, Equatable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case version, featureVersion = "feature_version", labels, temperature, bias, features, weights
+        case version, featureVersion = "feature_version", labels, temperature, bias, features, weights, spans
     }
 
     public init(from decoder: any Decoder) throws {
@@ -46,6 +52,7 @@ public struct LocalModel: Sendable, Codable, Equatable {
         bias = try container.decode([Double].self, forKey: .bias)
         features = try container.decode([String].self, forKey: .features)
         weights = try container.decode([[Double]].self, forKey: .weights)
+        spans = try container.decodeIfPresent(SpanModel.self, forKey: .spans)
         index = Self.makeIndex(features)
         guard bias.count == labels.count, weights.count == features.count, weights.allSatisfy({ $0.count == labels.count }), temperature > 0 else {
             throw DecodingError.dataCorrupted(.init(codingPath: [], debugDescription: "model shapes do not match: \(labels.count) labels, \(features.count) features"))
@@ -61,11 +68,13 @@ public struct LocalModel: Sendable, Codable, Equatable {
         try container.encode(bias, forKey: .bias)
         try container.encode(features, forKey: .features)
         try container.encode(weights, forKey: .weights)
+        try container.encodeIfPresent(spans, forKey: .spans)
     }
 
     public static func == (lhs: LocalModel, rhs: LocalModel) -> Bool {
         lhs.version == rhs.version && lhs.featureVersion == rhs.featureVersion && lhs.labels == rhs.labels
             && lhs.temperature == rhs.temperature && lhs.bias == rhs.bias && lhs.features == rhs.features && lhs.weights == rhs.weights
+            && lhs.spans == rhs.spans
     }
 
     /// Class probabilities for a feature set, calibrated by the temperature.

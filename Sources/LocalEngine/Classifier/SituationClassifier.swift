@@ -4,10 +4,11 @@ import SalesCore
 struct SituationClassifier: Sendable {
     let model: LocalModel
 
-    func classify(message: MessageText, slots: [Slot: Range<Int>], context: SlotValues, history: [GoldenTurn.Message]) -> Detection {
+    /// `applyRules: false` skips the opt-out guard (a caller that already ran it).
+    func classify(message: MessageText, slots: [Slot: Range<Int>], context: SlotValues, history: [GoldenTurn.Message], applyRules: Bool = true) -> Detection {
         let features = FeatureExtractor.features(message: message, slots: slots, context: context, history: history)
         let probabilities = model.probabilities(features)
-        if let ruled = SituationRules.override(message, history: history) {
+        if applyRules, let ruled = SituationRules.override(message, history: history) {
             let index = model.labels.firstIndex(of: ruled)
             return Detection(situation: ruled, confidence: max(SituationRules.ruleConfidence, index.map { probabilities[$0] } ?? 0))
         }

@@ -12,12 +12,14 @@ public struct TrainingReport: Sendable, Codable {
     public var modelBytes: Int
     /// Situation accuracy of 5-fold, conversation-grouped cross-validation on dev.
     public var crossValidatedAccuracy: Double
+    /// The whole engine under the same cross-validation (situations and slots, held out).
+    public var crossValidated: EvaluationReport
     /// The engine (classifier + rules + extractor) scored on the dev turns it was trained on.
     public var dev: EvaluationReport
 
     enum CodingKeys: String, CodingKey {
         case devPaths = "dev_paths", turns, conversations, features, temperature, modelBytes = "model_bytes"
-        case crossValidatedAccuracy = "cross_validated_accuracy", dev
+        case crossValidatedAccuracy = "cross_validated_accuracy", crossValidated = "cross_validated", dev
     }
 }
 
@@ -26,7 +28,7 @@ extension LocalTrainer {
     /// Swift source (`EmbeddedModel`) to `swiftPath`, and reports. A path whose file name
     /// mentions `test` is refused: the test split is for the final evaluation only.
     public static func trainAndWrite(devPaths: [String], modelPath: String, swiftPath: String, options: TrainingOptions = .init()) throws -> TrainingReport {
-        for path in devPaths where URL(fileURLWithPath: path).lastPathComponent.lowercased().contains("test") {
+        for path in devPaths where ["test", "shift"].contains(where: URL(fileURLWithPath: path).lastPathComponent.lowercased().contains) {
             throw LocalModelError(problem: "refusing to train on \(path): train on the dev split only")
         }
         let turns = try devPaths.flatMap { try GoldenFile.load(path: $0) }
@@ -40,10 +42,11 @@ extension LocalTrainer {
             throw LocalModelError(problem: "cannot write \(swiftPath): \(error.localizedDescription)")
         }
         let engine = LocalEngine(model: model, playbook: Playbook(slotDescriptions: [:], situationDescriptions: [:], principles: [], rules: []))
+        let heldOut = LocalEvaluation.crossValidate(turns, folds: 5, options: options).report
         return TrainingReport(
             devPaths: devPaths, turns: turns.count, conversations: Set(turns.map { $0.conversation ?? $0.id }).count,
             features: model.features.count, temperature: model.temperature, modelBytes: json.utf8.count,
-            crossValidatedAccuracy: crossValidatedAccuracy(turns, options: options),
+            crossValidatedAccuracy: heldOut.situationAccuracy, crossValidated: heldOut,
             dev: LocalEvaluation.evaluate(engine, on: turns).report)
     }
 }

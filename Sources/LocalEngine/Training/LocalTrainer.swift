@@ -7,6 +7,7 @@ public enum LocalTrainer {
     public static func train(_ turns: [GoldenTurn], options: TrainingOptions = .init()) -> LocalModel {
         let examples = turns.map(TrainingExample.init)
         var model = fit(examples, options: options)
+        model.spans = SpanTrainer.fit(turns, options: options)
         if options.calibrationFolds > 1 {
             let heldOut = outOfFoldLogits(examples, turns: turns, options: options)
             model.temperature = Calibration.temperature(logits: heldOut.map(\.logits), labels: heldOut.map(\.label))

@@ -11,7 +11,7 @@ public struct LocalSteps: CaptureStep, DetectStep, GenerateStep {
 
     public func capture(_ input: PromptInput, budget: Duration) async -> (SlotValues, StepReport) {
         let started = ContinuousClock.now
-        let slots = engine.capture(message: input.message, context: input.context)
+        let slots = engine.capture(message: input.message, context: input.context, history: input.history)
         return (slots, StepReport(backend: "local", milliseconds: (.now - started).milliseconds))
     }
 
