@@ -22,12 +22,30 @@ let package = Package(
         .package(url: "https://github.com/HdrHistogram/hdrhistogram-swift.git", from: "0.2.0"),
         .package(url: "https://github.com/apple/swift-http-types.git", from: "1.8.0"),
         .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-nio-extras.git", from: "1.35.2"),
+        .package(url: "https://github.com/apple/swift-crypto.git", from: "3.12.3"),
     ],
     targets: [
         // One JSON value type and a strict parser with size and depth limits, linear in
         // its input; used by every JSON entry point of both processes. No dependencies.
         .target(name: "JSONCore"),
         .testTarget(name: "JSONCoreTests", dependencies: ["JSONCore"]),
+        // The limits both servers put on client connections: head, body and idle timeouts, a
+        // connection cap under the descriptor limit, JSON errors below the router.
+        .target(
+            name: "HTTPServerGuards",
+            dependencies: [
+                .product(name: "HummingbirdCore", package: "hummingbird"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOHTTPTypes", package: "swift-nio-extras"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        // A log handler wrapper that escapes control characters in every logged field.
+        .target(name: "SafeLogging", dependencies: [.product(name: "Logging", package: "swift-log")]),
+        .testTarget(name: "SafeLoggingTests", dependencies: ["SafeLogging", .product(name: "Logging", package: "swift-log")]),
         // Reads YAML configuration with errors that name file, line and field.
         .target(
             name: "YAMLConfig",
@@ -35,6 +53,24 @@ let package = Package(
         ),
         // Benchmark reporting: latency summaries, SVG charts, progress lines. No I/O but stderr.
         .target(name: "BenchKit"),
+        // The distilled all-MiniLM-L6-v2 token table, linked into every binary that uses
+        // `Embeddings` through `.incbin` (see Sources/Embeddings/README.md).
+        .target(
+            name: "CEmbeddingsTable",
+            exclude: ["minilm-l6-v2-static.bin", "LICENSE", "NOTICE"],
+            cSettings: [.headerSearchPath(".")]
+        ),
+        // Local sentence embeddings: BERT's WordPiece tokenizer and the static table behind
+        // `Embedder`, for the semantic cache and the local engine. Standard library only.
+        .target(
+            name: "Embeddings",
+            dependencies: ["CEmbeddingsTable"],
+            exclude: ["README.md"],
+            linkerSettings: [.linkedLibrary("m", .when(platforms: [.linux]))]
+        ),
+        .testTarget(name: "EmbeddingsTests", dependencies: ["Embeddings"], exclude: ["Fixtures"]),
+        // Table load time and embed latency per message length: `swift run -c release EmbeddingsBench`.
+        .executableTarget(name: "EmbeddingsBench", dependencies: ["Embeddings", "BenchKit"]),
         // The agent's pure core: vocabulary, playbook and selector, reconcile, repair,
         // prompts, golden files and evaluation. No networking, no database.
         .target(
@@ -48,6 +84,7 @@ let package = Package(
         .target(
             name: "SalesAgent",
             dependencies: [
+                "HTTPServerGuards",
                 "JSONCore",
                 "SalesCore",
                 "LocalEngine",
@@ -71,6 +108,48 @@ let package = Package(
                 "YAMLConfig",
                 .product(name: "DequeModule", package: "swift-collections"),
                 .product(name: "Histogram", package: "hdrhistogram-swift"),
+            ]
+        ),
+        // The exact cache's pure core: canonical request keys, the cached answer and its codec,
+        // the byte-bounded LRU, single-flight and the Redis breaker. No networking, no database.
+        .target(
+            name: "GatewayCache",
+            dependencies: [
+                "GatewayCore",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
+        // hiredis (Debian libhiredis-dev) as a system library for the Redis cache store. No
+        // `pkgConfig:`: hiredis.pc only adds -D_FILE_OFFSET_BITS=64, which SwiftPM rejects with a
+        // warning on every build; the header is found as <hiredis/hiredis.h> in /usr/include.
+        .systemLibrary(
+            name: "CHiredis",
+            providers: [.apt(["libhiredis-dev"])]
+        ),
+        // The cache's I/O: the Redis store over hiredis on its own threads, the SQLite snapshot.
+        .target(
+            name: "GatewayCacheStores",
+            dependencies: [
+                "GatewayCache",
+                "GatewayCore",
+                "CHiredis",
+                .product(name: "DequeModule", package: "swift-collections"),
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .testTarget(
+            name: "GatewayCacheTests",
+            dependencies: ["GatewayCache", "GatewayCore"]
+        ),
+        .testTarget(
+            name: "GatewayCacheStoreTests",
+            dependencies: [
+                "GatewayCacheStores",
+                "GatewayCache",
+                "GatewayCore",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Logging", package: "swift-log"),
             ]
         ),
         // Provider adapters: wire types, pure mappings, and one thin I/O file per vendor.
@@ -106,6 +185,8 @@ let package = Package(
             dependencies: [
                 "GatewayCore",
                 "GatewayProviders",
+                "HTTPServerGuards",
+                "JSONCore",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Logging", package: "swift-log"),
@@ -126,6 +207,7 @@ let package = Package(
                 "Simulator",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
@@ -158,6 +240,7 @@ let package = Package(
         .executableTarget(
             name: "LLMGatewayCLI",
             dependencies: [
+                "SafeLogging",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 "LoadBench",
@@ -172,7 +255,9 @@ let package = Package(
         .executableTarget(
             name: "SalesAgentCLI",
             dependencies: [
+                "SafeLogging",
                 "SalesAgent",
+                "HTTPServerGuards",
                 "BenchKit",
                 "LoadBench",
                 "SalesCore",
@@ -188,6 +273,8 @@ let package = Package(
             name: "SalesAgentTests",
             dependencies: [
                 "SalesAgent",
+                "GatewayTesting",
+                "HTTPServerGuards",
                 "SalesCore",
                 "LocalEngine",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),

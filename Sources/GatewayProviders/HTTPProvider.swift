@@ -34,19 +34,25 @@ public struct HTTPProvider<API: VendorAPI>: Provider {
 
     /// Sends the request without streaming and maps the whole answer.
     public func complete(_ call: UpstreamCall) async throws -> UpstreamReply {
-        let response = try await send(call, stream: false)
-        let body = try await ProviderHTTP.readBody(response, key: key)
-        let chat = try api.response(from: body, model: call.model)
-        return UpstreamReply(response: chat, serviceTime: ProviderHTTP.serviceTime(response.headers))
+        do {
+            let response = try await send(call, stream: false)
+            let body = try await ProviderHTTP.readBody(response, key: key)
+            let chat = try api.response(from: body, model: call.model)
+            return UpstreamReply(response: chat, serviceTime: ProviderHTTP.serviceTime(response.headers))
+        } catch {
+            throw ProviderHTTP.sanitize(error, key: key)
+        }
     }
 
     /// Sends the streaming request; events decode lazily as the body is read.
     public func stream(_ call: UpstreamCall) async throws -> UpstreamEventStream {
         let response = try await send(call, stream: true)
+        let key = self.key
         return UpstreamEventStream(
             body: response.body,
             decoder: api.streamDecoder(),
-            serviceTime: ProviderHTTP.serviceTime(response.headers)
+            serviceTime: ProviderHTTP.serviceTime(response.headers),
+            sanitize: { ProviderHTTP.sanitize($0, key: key) }
         )
     }
 

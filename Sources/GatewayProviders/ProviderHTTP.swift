@@ -100,8 +100,24 @@ enum ProviderHTTP {
 
     /// Classifies a non-2xx answer from its status, `Retry-After` and the vendor's message.
     static func upstreamError(status: Int, headers: HTTPHeaders, body: ByteBuffer, key: APIKey?) -> UpstreamError {
-        let message = redact(errorMessage(from: body) ?? "HTTP \(status)", key: key)
+        let message = sanitize(errorMessage(from: body) ?? "HTTP \(status)", key: key)
         return .fromStatus(status, retryAfter: retryAfter(headers), message: message)
+    }
+
+    /// The longest upstream text kept in an error message.
+    static let messageLimit = 512
+
+    /// Upstream text made safe to show and log: the key redacted first, then shortened, so
+    /// a cut can never leave a prefix of the key behind.
+    static func sanitize(_ text: String, key: APIKey?) -> String {
+        let redacted = redact(text, key: key)
+        return redacted.count > messageLimit ? String(redacted.prefix(messageLimit)) + "…" : redacted
+    }
+
+    /// Any error a provider call raised, with every upstream text in it sanitized.
+    static func sanitize(_ error: any Error, key: APIKey?) -> any Error {
+        guard let upstream = error as? UpstreamError else { return error }
+        return upstream.mappingText { sanitize($0, key: key) }
     }
 
     /// The message of `{"error": {"message": ...}}`, the envelope OpenAI, Anthropic and
@@ -113,8 +129,7 @@ enum ProviderHTTP {
             return message
         }
         let text = String(buffer: body).trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !text.isEmpty else { return nil }
-        return text.count > 512 ? String(text.prefix(512)) + "…" : text
+        return text.isEmpty ? nil : text
     }
 
     /// Replaces every occurrence of the key (vendors sometimes echo it) with `<redacted>`.
@@ -158,7 +173,7 @@ enum ProviderHTTP {
     static func failure(_ error: any Error, key: APIKey?) -> any Error {
         if error is CancellationError || Task.isCancelled { return CancellationError() }
         if let upstream = error as? UpstreamError { return upstream }
-        return UpstreamError.connectionFailed(redact(String(describing: error), key: key))
+        return UpstreamError.connectionFailed(sanitize(String(describing: error), key: key))
     }
 
     /// The first `limit` bytes of a body (an error body: a broken read keeps what came).

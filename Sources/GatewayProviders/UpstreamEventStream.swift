@@ -20,15 +20,22 @@ public struct UpstreamEventStream: AsyncSequence, Sendable {
     private let decoder: any StreamEventDecoder
     /// From the simulator's `x-sim-service-ms` header, when present.
     public let serviceTime: Duration?
+    /// Applied to every error the stream throws: in-stream error events carry upstream
+    /// text, which may echo the key (issue 8, finding 5).
+    private let sanitize: @Sendable (any Error) -> any Error
 
-    public init(body: TransportBody, decoder: any StreamEventDecoder, serviceTime: Duration?) {
+    public init(
+        body: TransportBody, decoder: any StreamEventDecoder, serviceTime: Duration?,
+        sanitize: @escaping @Sendable (any Error) -> any Error = { $0 }
+    ) {
         self.body = body
         self.decoder = decoder
         self.serviceTime = serviceTime
+        self.sanitize = sanitize
     }
 
     public func makeAsyncIterator() -> AsyncIterator {
-        AsyncIterator(body: body.makeAsyncIterator(), decoder: decoder)
+        AsyncIterator(body: body.makeAsyncIterator(), decoder: decoder, sanitize: sanitize)
     }
 
     /// Pulls body chunks, parses SSE, decodes events, and hands them out one by one.
@@ -39,13 +46,23 @@ public struct UpstreamEventStream: AsyncSequence, Sendable {
         var pending: [StreamEvent] = []
         var pendingIndex = 0
         var finished = false
+        let sanitize: @Sendable (any Error) -> any Error
 
-        init(body: TransportBody.AsyncIterator, decoder: any StreamEventDecoder) {
+        init(body: TransportBody.AsyncIterator, decoder: any StreamEventDecoder, sanitize: @escaping @Sendable (any Error) -> any Error) {
             self.body = body
             self.decoder = decoder
+            self.sanitize = sanitize
         }
 
         public mutating func next() async throws -> StreamEvent? {
+            do {
+                return try await nextEvent()
+            } catch {
+                throw sanitize(error)
+            }
+        }
+
+        private mutating func nextEvent() async throws -> StreamEvent? {
             while true {
                 if pendingIndex < pending.count {
                     defer { pendingIndex += 1 }

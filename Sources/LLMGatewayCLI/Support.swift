@@ -2,10 +2,11 @@ import ArgumentParser
 import Foundation
 import GatewayCore
 import Logging
+import SafeLogging
 
 /// A logger writing to standard error, built without touching the global logging system.
 func makeLogger(label: String, level: Logger.Level) -> Logger {
-    var logger = Logger(label: label, factory: { StreamLogHandler.standardError(label: $0) })
+    var logger = Logger(label: label, factory: { EscapingLogHandler.standardError(label: $0) })
     logger.logLevel = level
     return logger
 }

@@ -1,7 +1,9 @@
 import ArgumentParser
 import AsyncHTTPClient
 import Foundation
+import HTTPServerGuards
 import Logging
+import SafeLogging
 import SalesAgent
 import ServiceLifecycle
 
@@ -23,10 +25,28 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "Log level: trace, debug, info, notice, warning, error, critical.")
     var logLevel: Logger.Level = .info
 
+    @Option(help: "The request head must arrive within this many ms of its first byte.")
+    var headTimeoutMs = 10_000
+
+    @Option(help: "The request body must arrive within this many ms of its head.")
+    var bodyTimeoutMs = 30_000
+
+    @Option(help: "An idle keep-alive connection closes after this many ms.")
+    var idleTimeoutMs = 60_000
+
+    @Option(help: "Most client connections open at once (lowered to fit the open-file limit); more get 503.")
+    var maxConnections = 10_000
+
     @OptionGroup var agent: AgentCommandOptions
 
+    var limits: ServerLimits {
+        ServerLimits(
+            headTimeout: .milliseconds(max(1, headTimeoutMs)), bodyTimeout: .milliseconds(max(1, bodyTimeoutMs)),
+            idleTimeout: .milliseconds(max(1, idleTimeoutMs)), maxConnections: max(1, maxConnections))
+    }
+
     func run() async throws {
-        var logger = Logger(label: "sales-agent", factory: { StreamLogHandler.standardError(label: $0) })
+        var logger = Logger(label: "sales-agent", factory: { EscapingLogHandler.standardError(label: $0) })
         logger.logLevel = logLevel
         let options = agent.agentOptions
         let client = options.backend == .gateway ? AgentHTTPClient.make() : nil
@@ -50,7 +70,7 @@ struct ServeCommand: AsyncParsableCommand {
             throw ExitCode(2)
         }
         let host = self.host
-        let app = AgentServer.make(manager: manager, host: host, port: port, logger: logger) { channel in
+        let app = AgentServer.make(manager: manager, host: host, port: port, limits: limits, logger: logger) { channel in
             let bound = channel.localAddress?.port ?? 0
             logger.notice("sales-agent listening", metadata: ["url": "http://\(host):\(bound)"])
         }

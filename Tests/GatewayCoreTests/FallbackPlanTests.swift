@@ -39,6 +39,50 @@ struct FallbackPlanTests {
         }
     }
 
+    /// Issue 8, finding 7: a 429 waited out its Retry-After on the same provider while the
+    /// next one was healthy, and a stall was retried before falling back.
+    @Test(arguments: [
+        AttemptFailure.upstream(.rateLimited(retryAfter: .seconds(2), message: "slow down")),
+        AttemptFailure.upstream(.firstTokenTimeout),
+    ])
+    func rateLimitsAndStallsMoveToTheNextRouteAtOnce(_ failure: AttemptFailure) {
+        let policy = RetryPolicy(maxAttempts: 2, baseDelay: .milliseconds(10), maxDelay: .milliseconds(100))
+        var plan = FallbackPlan(routes: [a, b], retryPolicies: [a: policy, b: RetryPolicy(maxAttempts: 1)])
+        var random = SystemRandomNumberGenerator()
+        _ = plan.start()
+        let deadline = now + .seconds(30)
+        #expect(plan.attemptFailed(failure, now: now, deadline: deadline, random: &random) == .tryRoute(b))
+        // Only when b fails too is a retried after what is left of its wait.
+        let later = now + .milliseconds(500)
+        let decision = plan.attemptFailed(.upstream(.serverError(status: 500, message: "x")), now: later, deadline: deadline, random: &random)
+        guard case .retry(let route, let wait) = decision else {
+            Issue.record("expected the deferred retry of a, got \(decision)")
+            return
+        }
+        #expect(route == a)
+        if case .upstream(.rateLimited) = failure { #expect(wait == .milliseconds(1500)) }
+        #expect(plan.attemptFailed(failure, now: later, deadline: deadline, random: &random) == .giveUp(plan.failures))
+        #expect(plan.failures.map(\.provider) == ["a", "b", "a"])
+    }
+
+    @Test func aSingleRouteStillWaitsOutItsRetryAfter() {
+        var plan = FallbackPlan(routes: [a], retryPolicies: [a: RetryPolicy(maxAttempts: 2)])
+        var random = SystemRandomNumberGenerator()
+        _ = plan.start()
+        let limited = AttemptFailure.upstream(.rateLimited(retryAfter: .seconds(1), message: "slow down"))
+        #expect(plan.attemptFailed(limited, now: now, deadline: now + .seconds(5), random: &random) == .retry(a, after: .seconds(1)))
+    }
+
+    @Test func aDeferredRetryWhoseWaitHasPassedStartsAtOnce() {
+        var plan = FallbackPlan(routes: [a, b], retryPolicies: [a: RetryPolicy(maxAttempts: 2), b: RetryPolicy(maxAttempts: 1)])
+        var random = SystemRandomNumberGenerator()
+        _ = plan.start()
+        let limited = AttemptFailure.upstream(.rateLimited(retryAfter: .seconds(1), message: "slow down"))
+        #expect(plan.attemptFailed(limited, now: now, deadline: now + .seconds(4), random: &random) == .tryRoute(b))
+        let decision = plan.attemptFailed(.upstream(.serverError(status: 500, message: "x")), now: now + .seconds(2), deadline: now + .seconds(4), random: &random)
+        #expect(decision == .retry(a, after: .zero))
+    }
+
     @Test func nonRetryableFailureMovesOnWithoutRetry() {
         var plan = FallbackPlan(routes: [a, b], retryPolicies: [a: RetryPolicy(maxAttempts: 5)])
         var random = SystemRandomNumberGenerator()

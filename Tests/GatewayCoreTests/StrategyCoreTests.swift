@@ -21,9 +21,24 @@ struct StrategyCoreTests {
             budget.recordRequest(now: now)
             if budget.tryHedge(now: now) { granted += 1 }
             let counts = budget.counts(now: now)
-            #expect(Double(counts.hedges) <= 0.1 * Double(counts.requests))
+            #expect(Double(counts.hedges) <= max(1, 0.1 * Double(counts.requests)))
         }
         #expect(granted == 20)
+    }
+
+    /// Issue 8, finding 7: at 10 % a cold alias could hedge only from its tenth request.
+    @Test func aColdAliasMayHedgeItsFirstRequest() {
+        var budget = HedgeBudget(maxExtraRatio: 0.1, window: .seconds(10), now: t0)
+        budget.recordRequest(now: t0)
+        let first = budget.tryHedge(now: t0)
+        #expect(first)
+        budget.recordRequest(now: t0)
+        let second = budget.tryHedge(now: t0)
+        #expect(!second, "a second hedge waits for the ratio")
+        var zero = HedgeBudget(maxExtraRatio: 0, window: .seconds(10), now: t0)
+        zero.recordRequest(now: t0)
+        let never = zero.tryHedge(now: t0)
+        #expect(!never, "a ratio of 0 never hedges")
     }
 
     @Test func budgetForgetsTrafficOutsideTheWindow() {

@@ -28,6 +28,28 @@ struct RetryAndFallbackTests {
         }
     }
 
+    /// Issue 8, finding 7: on a fallback alias a 429 waited out its Retry-After on the same
+    /// provider while the next one was healthy.
+    @Test func aRateLimitOnAFallbackAliasMovesToTheNextRouteAtOnce() async throws {
+        let policy: @Sendable (String) -> String = {
+            TestPolicies.basic($0, extraModels: """
+                  limited-then-gemini:
+                    strategy: fallback
+                    routes:
+                      - {provider: oa, model: gpt-sim}
+                      - {provider: ge, model: gemini-sim}
+                """)
+        }
+        try await GatewayHarness.run(policy: policy) { harness in
+            let reply = try await harness.chat(
+                GatewayHarness.body(model: "limited-then-gemini"),
+                headers: [("x-sim-fault", "429"), ("x-sim-fault-times", "1"), ("x-sim-fault-key", "fallback-429")])
+            #expect(reply.status == 200, "\(reply.body)")
+            #expect(reply.headers.first(name: "x-gateway-provider") == "ge", "the next route answered, not a retry of the first")
+            #expect(reply.headers.first(name: "x-gateway-attempts") == "2")
+        }
+    }
+
     @Test func retryThatWouldPassTheDeadlineIsNotMade() async throws {
         try await GatewayHarness.run(policy: { TestPolicies.basic($0) }) { harness in
             let reply = try await harness.chat(

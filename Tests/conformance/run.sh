@@ -38,6 +38,11 @@ if [ ! -x "$venv/bin/python" ]; then python3 -m venv "$venv"; fi
 start_gateway "$work/default.log"
 if "$venv/bin/python" Tests/conformance/openai_sdk.py "$url/v1"; then pass "openai SDK conformance"; else fail "openai SDK conformance"; fi
 if grep -q 'sk-\|api_key=' "$work/default.log"; then fail "no secrets in the log"; else pass "no secrets in the log"; fi
+# A client cannot forge a log line: CR/LF in a field is written escaped (issue 8, finding 6).
+curl -s -o /dev/null "$url/v1/chat/completions" -H 'content-type: application/json' \
+    -d '{"model":"fast\r\nFORGED critical llm-gateway: fake line","messages":[{"role":"user","content":"x"}]}'
+for _ in $(seq 1 50); do grep -q 'FORGED' "$work/default.log" && break; sleep 0.1; done
+if grep -q '^FORGED' "$work/default.log" || ! grep -q 'fast\\r\\nFORGED' "$work/default.log"; then fail "log fields are escaped"; else pass "log fields are escaped"; fi
 
 # 2. SIGHUP reloads the policy; a broken file is rejected and the old policy kept.
 policy="$work/gateway.yaml"
@@ -90,6 +95,43 @@ if out=$("$bin" check-policy "$work/bad.yaml" 2>&1); then fail "check-policy rej
     line=$(grep -n 'kind: openia' "$work/bad.yaml" | head -1 | cut -d: -f1)
     if echo "$out" | grep -q "$work/bad.yaml:$line: providers.openai.kind"; then pass "check-policy names file:line:field"; else fail "check-policy names file:line:field: $out"; fi
 fi
+
+# 5. At the open-file limit the gateway refuses cleanly and keeps serving (issue 8: it used
+#    to die with SIGILL inside libdispatch once accept and open failed with EMFILE).
+(ulimit -n 256; exec env -u ANTHROPIC_API_KEY -u OPENAI_API_KEY -u GEMINI_API_KEY "$bin" serve --port 0 >"$work/nofile.log" 2>&1) &
+pids+=($!)
+nofile_pid=$!
+url=""
+for _ in $(seq 1 300); do
+    url=$(grep -o 'url=http://127.0.0.1:[0-9]*' "$work/nofile.log" | tail -1 | cut -d= -f2 || true)
+    if [ -n "$url" ] && [ "$(curl -s -o /dev/null -w '%{http_code}' "$url/health")" = 200 ]; then break; fi
+    sleep 0.1
+done
+if python3 - "${url##*:}" <<'PY'
+import json, socket, sys, time, urllib.request, urllib.error
+port = int(sys.argv[1])
+held = [socket.create_connection(("127.0.0.1", port), timeout=5) for _ in range(600)]
+def chat():
+    body = json.dumps({"model": "fast", "messages": [{"role": "user", "content": "hi"}]}).encode()
+    request = urllib.request.Request(f"http://127.0.0.1:{port}/v1/chat/completions", data=body, headers={"content-type": "application/json"})
+    try:
+        with urllib.request.urlopen(request, timeout=10) as reply: return reply.status, b""
+    except urllib.error.HTTPError as error: return error.code, error.read()
+status, body = chat()
+assert status == 503 and b"too_many_connections" in body, (status, body)
+for sock in held: sock.close()
+deadline = time.time() + 30
+while time.time() < deadline:
+    try:
+        if chat()[0] == 200: sys.exit(0)
+    except OSError: pass
+    time.sleep(0.1)
+sys.exit("not served again after the connections closed")
+PY
+then
+    if kill -0 "$nofile_pid" 2>/dev/null; then pass "at the open-file limit: 503 with JSON, then served again"; else fail "gateway died at the open-file limit"; fi
+else fail "at the open-file limit: 503 with JSON, then served again"; tail -5 "$work/nofile.log"; fi
+grep -c "refusing new connections" "$work/nofile.log" | grep -qx 1 && pass "refusals logged once per episode" || fail "refusals logged once per episode"
 
 echo "conformance: $passed passed, $failed failed"
 [ "$failed" = 0 ]

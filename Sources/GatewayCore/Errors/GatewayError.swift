@@ -10,6 +10,10 @@ public enum GatewayError: Error, Sendable, Hashable {
     case invalidRequest(message: String, param: String?)
     case unsupportedMediaType(String)
     case payloadTooLarge(limitBytes: Int)
+    /// The body did not arrive within the request's deadline.
+    case requestTimeout(milliseconds: Int)
+    /// The body could not be read to its end (the client broke the upload).
+    case bodyUnreadable(String)
     case unknownModel(String)
     case notFound(path: String)
     /// The gateway's own queue for a provider is full.
@@ -20,24 +24,30 @@ public enum GatewayError: Error, Sendable, Hashable {
     case allProvidersFailed([ProviderFailure])
     /// The client went away; nobody reads this answer.
     case clientDisconnected
+    /// The client read its stream so slowly that this many events waited unwritten; it was
+    /// dropped rather than buffered without limit.
+    case clientTooSlow(pendingEvents: Int)
 
     public var httpStatus: Int {
         switch self {
         case .invalidRequest: 400
         case .unsupportedMediaType: 415
         case .payloadTooLarge: 413
+        case .requestTimeout: 408
+        case .bodyUnreadable: 400
         case .unknownModel, .notFound: 404
         case .queueFull: 429
         case .deadlineExceeded: 504
         case .allProvidersFailed(let failures): Self.aggregateStatus(failures)
-        case .clientDisconnected: 499
+        case .clientDisconnected, .clientTooSlow: 499
         }
     }
 
     /// OpenAI-style `error.type`.
     public var errorType: String {
         switch self {
-        case .invalidRequest, .unsupportedMediaType, .payloadTooLarge, .unknownModel, .notFound:
+        case .invalidRequest, .unsupportedMediaType, .payloadTooLarge, .requestTimeout, .bodyUnreadable, .unknownModel,
+            .notFound:
             "invalid_request_error"
         case .queueFull: "rate_limit_error"
         case .deadlineExceeded: "timeout_error"
@@ -47,7 +57,7 @@ public enum GatewayError: Error, Sendable, Hashable {
             case 400..<500: "invalid_request_error"
             default: "upstream_error"
             }
-        case .clientDisconnected: "client_disconnected"
+        case .clientDisconnected, .clientTooSlow: "client_disconnected"
         }
     }
 
@@ -57,12 +67,15 @@ public enum GatewayError: Error, Sendable, Hashable {
         case .invalidRequest: "invalid_request"
         case .unsupportedMediaType: "unsupported_media_type"
         case .payloadTooLarge: "payload_too_large"
+        case .requestTimeout: "request_timeout"
+        case .bodyUnreadable: "body_unreadable"
         case .unknownModel: "model_not_found"
         case .notFound: "not_found"
         case .queueFull: "queue_full"
         case .deadlineExceeded: "deadline_exceeded"
         case .allProvidersFailed: "all_providers_failed"
         case .clientDisconnected: "client_disconnected"
+        case .clientTooSlow: "client_too_slow"
         }
     }
 
@@ -71,8 +84,8 @@ public enum GatewayError: Error, Sendable, Hashable {
         switch self {
         case .invalidRequest(_, let param): param
         case .unknownModel: "model"
-        case .unsupportedMediaType, .payloadTooLarge, .notFound, .queueFull, .deadlineExceeded,
-            .allProvidersFailed, .clientDisconnected:
+        case .unsupportedMediaType, .payloadTooLarge, .requestTimeout, .bodyUnreadable, .notFound, .queueFull,
+            .deadlineExceeded, .allProvidersFailed, .clientDisconnected, .clientTooSlow:
             nil
         }
     }
@@ -83,6 +96,8 @@ public enum GatewayError: Error, Sendable, Hashable {
         case .unsupportedMediaType(let type):
             "Content-Type must be application/json, got '\(type)'"
         case .payloadTooLarge(let limit): "request body exceeds the limit of \(limit) bytes"
+        case .requestTimeout(let ms): "the request body did not arrive within the request deadline of \(ms) ms"
+        case .bodyUnreadable(let reason): "the request body could not be read: \(reason)"
         case .unknownModel(let model): "The model '\(model)' does not exist; GET /v1/models lists the aliases"
         case .notFound(let path): "no route for \(path)"
         case .queueFull: "the provider's in-flight limit and queue are full; retry later"
@@ -94,6 +109,7 @@ public enum GatewayError: Error, Sendable, Hashable {
                 + failures.map { "\($0.provider)/\($0.model): \($0.failure.message)" }
                 .joined(separator: "; ")
         case .clientDisconnected: "client disconnected"
+        case .clientTooSlow(let pending): "the client read its stream too slowly (\(pending) events waiting); dropped"
         }
     }
 
@@ -103,17 +119,19 @@ public enum GatewayError: Error, Sendable, Hashable {
         case .queueFull(let seconds): seconds
         case .allProvidersFailed(let failures):
             Self.aggregateStatus(failures) == 429 ? Self.aggregateRetryAfter(failures) : nil
-        case .invalidRequest, .unsupportedMediaType, .payloadTooLarge, .unknownModel, .notFound,
-            .deadlineExceeded, .clientDisconnected:
+        case .invalidRequest, .unsupportedMediaType, .payloadTooLarge, .requestTimeout, .bodyUnreadable, .unknownModel,
+            .notFound, .deadlineExceeded, .clientDisconnected, .clientTooSlow:
             nil
         }
     }
 
     public var severity: ErrorSeverity {
         switch self {
-        case .invalidRequest, .unsupportedMediaType, .payloadTooLarge, .unknownModel, .notFound:
+        case .invalidRequest, .unsupportedMediaType, .payloadTooLarge, .requestTimeout, .bodyUnreadable, .unknownModel,
+            .notFound:
             .info
         case .queueFull, .clientDisconnected: .info
+        case .clientTooSlow: .warning
         case .deadlineExceeded: .warning
         case .allProvidersFailed: .error
         }

@@ -65,6 +65,20 @@ public enum UpstreamError: Error, Sendable, Hashable {
         }
     }
 
+    /// The same failure with `transform` applied to its text (redaction, truncation).
+    public func mappingText(_ transform: (String) -> String) -> UpstreamError {
+        switch self {
+        case .rateLimited(let retryAfter, let message): .rateLimited(retryAfter: retryAfter, message: transform(message))
+        case .overloaded(let status, let message): .overloaded(status: status, message: transform(message))
+        case .serverError(let status, let message): .serverError(status: status, message: transform(message))
+        case .rejected(let status, let message): .rejected(status: status, message: transform(message))
+        case .connectionFailed(let message): .connectionFailed(transform(message))
+        case .firstTokenTimeout: .firstTokenTimeout
+        case .malformedResponse(let message): .malformedResponse(transform(message))
+        case .streamInterrupted(let message): .streamInterrupted(transform(message))
+        }
+    }
+
     /// A human-readable description that never contains credentials.
     public var message: String {
         switch self {

@@ -64,3 +64,9 @@ public struct ChatMessage: Sendable, Hashable {
         return result
     }
 }
+
+// Synthesized encodings (they must sit in this file): the exact cache derives its key from a
+// sorted-key encoding of the whole request, so every stored property takes part by default.
+extension ContentPart: Encodable {}
+extension ToolCall: Encodable {}
+extension ChatMessage: Encodable {}

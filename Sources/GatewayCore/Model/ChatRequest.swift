@@ -77,3 +77,11 @@ public struct ChatRequest: Sendable, Hashable {
         messages.last(where: { $0.role == .user })?.text ?? ""
     }
 }
+
+// Synthesized encodings (they must sit in this file): the exact cache key is a hash of the
+// sorted-key encoding of the whole request (GatewayCache's `RequestFingerprint`), so a stored
+// property added here is part of the key unless the cache clears it explicitly.
+extension ToolDefinition: Encodable {}
+extension ToolChoice: Encodable {}
+extension ResponseFormat: Encodable {}
+extension ChatRequest: Encodable {}

@@ -26,16 +26,39 @@ public struct Policy: Sendable, Hashable {
     }
 }
 
-/// Settings that apply to the whole gateway.
+/// Settings that apply to the whole gateway. The connection limits (head, body and idle
+/// timeouts, connection cap) are read at start; a reload does not change them.
 public struct ServerSettings: Sendable, Hashable {
     /// Largest request body accepted, in bytes.
     public var maxBodyBytes: Int
+    /// Deepest nesting of arrays and objects accepted in a request body.
+    public var maxJSONDepth: Int
     /// Request deadline when neither the request header nor the alias sets one.
     public var defaultTimeout: Duration
+    /// The largest deadline a client may ask for with `x-gateway-timeout-ms`.
+    public var maxTimeout: Duration
+    /// The request head must be complete within this time of its first byte.
+    public var headTimeout: Duration
+    /// The body must be complete within this time of the head (and within the deadline).
+    public var bodyTimeout: Duration
+    /// An idle keep-alive connection closes after this.
+    public var idleTimeout: Duration
+    /// Most client connections open at once (lowered to fit the open-file limit).
+    public var maxConnections: Int
 
-    public init(maxBodyBytes: Int = 1 << 20, defaultTimeout: Duration = .seconds(60)) {
+    public init(
+        maxBodyBytes: Int = 1 << 20, maxJSONDepth: Int = 64, defaultTimeout: Duration = .seconds(60),
+        maxTimeout: Duration = .seconds(600), headTimeout: Duration = .seconds(10), bodyTimeout: Duration = .seconds(30),
+        idleTimeout: Duration = .seconds(60), maxConnections: Int = 10_000
+    ) {
         self.maxBodyBytes = maxBodyBytes
+        self.maxJSONDepth = maxJSONDepth
         self.defaultTimeout = defaultTimeout
+        self.maxTimeout = maxTimeout
+        self.headTimeout = headTimeout
+        self.bodyTimeout = bodyTimeout
+        self.idleTimeout = idleTimeout
+        self.maxConnections = maxConnections
     }
 }
 

@@ -30,7 +30,13 @@ public enum PolicyLoader {
         var map = try node.map()
         var settings = ServerSettings()
         if let value = map.optional("max_body_bytes") { settings.maxBodyBytes = try positiveInt(value) }
+        if let value = map.optional("max_json_depth") { settings.maxJSONDepth = try positiveInt(value) }
         if let value = map.optional("default_timeout_ms") { settings.defaultTimeout = try milliseconds(value) }
+        if let value = map.optional("max_timeout_ms") { settings.maxTimeout = try milliseconds(value) }
+        if let value = map.optional("head_timeout_ms") { settings.headTimeout = try milliseconds(value) }
+        if let value = map.optional("body_timeout_ms") { settings.bodyTimeout = try milliseconds(value) }
+        if let value = map.optional("idle_timeout_ms") { settings.idleTimeout = try milliseconds(value) }
+        if let value = map.optional("max_connections") { settings.maxConnections = try positiveInt(value) }
         try map.finish()
         return settings
     }

@@ -1,5 +1,7 @@
 /// Caps the extra traffic hedging adds: over a sliding window, hedges fired divided by
-/// requests served may not exceed the configured ratio. Pure: the caller passes the time.
+/// requests served may not exceed the configured ratio, except that one hedge per window is
+/// always allowed, so a cold alias (or a quiet one) hedges too instead of waiting for
+/// 1/ratio requests first. Pure: the caller passes the time.
 ///
 /// The window is kept as fixed-width buckets (a tenth of the window each), so memory is
 /// constant and old traffic ages out in steps of one bucket.
@@ -30,7 +32,8 @@ public struct HedgeBudget: Sendable {
     /// Asks to fire one hedge; true (and counted) only when it keeps hedges/requests within the cap.
     public mutating func tryHedge(now: ContinuousClock.Instant) -> Bool {
         let (requests, hedges) = counts(now: now)
-        guard requests > 0, Double(hedges + 1) <= maxExtraRatio * Double(requests) else { return false }
+        let allowance = maxExtraRatio > 0 ? max(1, maxExtraRatio * Double(requests)) : 0
+        guard requests > 0, Double(hedges + 1) <= allowance else { return false }
         update(now) { $0.hedges += 1 }
         return true
     }

@@ -47,6 +47,14 @@ extension OpenAIIngress {
         return out
     }
 
+    /// An OpenAI error body for errors raised below the router (connection limits, HTTP
+    /// parser errors, head and body timeouts).
+    public static func encodeError(message: String, type: String, code: String) -> ByteBuffer {
+        var out = ByteBuffer()
+        out.writeErrorObject(message: message, type: type, param: nil, code: code)
+        return out
+    }
+
     /// `GET /v1/models`: each alias as a model owned by `llm-gateway`.
     public static func encodeModelList(_ aliases: [String]) -> ByteBuffer {
         var out = ByteBuffer()

@@ -1,7 +1,9 @@
 import GatewayCore
 import GatewayProviders
+import HTTPServerGuards
 import HTTPTypes
 import Hummingbird
+import JSONCore
 import Logging
 import NIOCore
 
@@ -38,7 +40,7 @@ struct ChatCompletionsHandler: Sendable {
             case .complete(let response, _):
                 return complete(response, chat: chat, alias: alias, started: started, trace: trace.value)
             case .stream(let start):
-                return SSEResponder(gateway: gateway).response(
+                return SSEResponder(gateway: gateway, closeConnection: { [channel = context.channel] in channel.close(promise: nil) }).response(
                     start: start, chat: chat, alias: alias, started: started, deadline: deadline,
                     trace: trace.value, watch: watch, eventLoop: context.channel.eventLoop)
             }
@@ -72,7 +74,7 @@ struct ChatCompletionsHandler: Sendable {
     /// Reads and validates the request: media type, size, JSON, alias, deadline header.
     private static func prepare(_ request: inout Request, policy: Policy) async throws(GatewayError) -> (ChatRequest, AliasConfig, Duration) {
         let body = try await readBody(&request, limit: policy.server.maxBodyBytes)
-        let chat = try OpenAIIngress.decodeRequest(body)
+        let chat = try OpenAIIngress.decodeRequest(body, limits: JSONLimits(maxBytes: policy.server.maxBodyBytes, maxDepth: policy.server.maxJSONDepth))
         guard let alias = policy.alias(named: chat.model) else {
             throw .unknownModel(chat.model)
         }
@@ -81,21 +83,27 @@ struct ChatCompletionsHandler: Sendable {
 
     private static func readBody(_ request: inout Request, limit: Int) async throws(GatewayError) -> ByteBuffer {
         let contentType = request.headers[.contentType] ?? ""
-        let mediaType = contentType.split(separator: ";").first.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
-        guard mediaType == "application/json" else {
+        guard MediaType.isJSON(contentType) else {
             throw .unsupportedMediaType(contentType.isEmpty ? "(none)" : contentType)
         }
         do {
             return try await request.collectBody(upTo: limit)
-        } catch {
+        } catch is NIOTooManyBytesError {
             throw .payloadTooLarge(limitBytes: limit)
+        } catch let error as any HTTPResponseError where error.status == .contentTooLarge {
+            throw .payloadTooLarge(limitBytes: limit)
+        } catch {
+            throw .bodyUnreadable(error is CancellationError ? "the request was cancelled" : "the connection ended before the body was complete")
         }
     }
 
     private static func timeout(_ headers: HTTPFields, alias: AliasConfig, server: ServerSettings) throws(GatewayError) -> Duration {
         if let raw = headers[.gatewayTimeout] {
-            guard let milliseconds = Int(raw), milliseconds > 0 else {
-                throw .invalidRequest(message: "x-gateway-timeout-ms must be a positive integer, got '\(raw)'", param: "x-gateway-timeout-ms")
+            let most = Int(server.maxTimeout.milliseconds)
+            guard let milliseconds = Int(raw), milliseconds > 0, milliseconds <= most else {
+                throw .invalidRequest(
+                    message: "x-gateway-timeout-ms must be a positive integer of at most \(most), got '\(raw.prefix(32))'",
+                    param: "x-gateway-timeout-ms")
             }
             return .milliseconds(milliseconds)
         }

@@ -1,3 +1,6 @@
+import GatewayCore
+import GatewayProviders
+import HTTPServerGuards
 import Hummingbird
 import Logging
 import NIOCore
@@ -28,12 +31,28 @@ public enum GatewayApplication {
         var services: [any Service] = [PoolWarmer(gateway: gateway)]
         if reloadOnSIGHUP { services.append(PolicyReloader(gateway: gateway)) }
         let connections = gateway.connections
+        let guards = ServerGuards(
+            limits: serverLimits(gateway.snapshot().policy.server), logger: gateway.logger, render: renderError,
+            bodyDeadline: { head in head.headerFields[.gatewayTimeout].flatMap(Int.init).map { .milliseconds(max($0, 1)) } })
         return Application(
             router: router,
-            server: .http1(configuration: .init(additionalChannelHandlers: [DisconnectHandler(registry: connections)])),
+            server: .guardedHTTP1(guards: guards, additionalChannelHandlers: { [DisconnectHandler(registry: connections)] }),
             configuration: .init(address: .hostname(host, port: port), serverName: "llm-gateway"),
             services: services,
             onServerRunning: onServerRunning,
             logger: gateway.logger)
+    }
+
+    /// The policy's connection limits (read at start; a reload does not change them).
+    static func serverLimits(_ server: ServerSettings) -> ServerLimits {
+        ServerLimits(
+            headTimeout: server.headTimeout, bodyTimeout: server.bodyTimeout, idleTimeout: server.idleTimeout,
+            maxConnections: server.maxConnections)
+    }
+
+    /// Errors written below the router, in the OpenAI shape the router's errors have.
+    @Sendable static func renderError(status: Int, code: String, message: String) -> String {
+        let type = status == 503 ? "server_error" : "invalid_request_error"
+        return String(buffer: OpenAIIngress.encodeError(message: message, type: type, code: code))
     }
 }

@@ -3,12 +3,23 @@ import GatewayProviders
 import HTTPTypes
 import Hummingbird
 import NIOCore
+import Synchronization
 
 /// Streams an answer whose first content already arrived: the response head goes out
 /// now, the rest is pumped from the upstream as it comes. A stream that breaks after
 /// bytes were sent ends with an error event, never a silent truncated 200.
 struct SSEResponder: Sendable {
     let gateway: Gateway
+    /// Closes the client's connection: for a client too slow to read its stream, and for a
+    /// write still blocked on it after the deadline.
+    let closeConnection: @Sendable () -> Void
+
+    /// Events read from the upstream but not yet written to the client, past which the
+    /// client is too slow and is dropped (the socket's own buffers are full by then).
+    static let maxPendingEvents = 1024
+    /// How long after the deadline a write blocked on a client that does not read may hold
+    /// the request before the connection is closed.
+    static let blockedWriteGrace: TimeAmount = .seconds(1)
 
     /// What ended the pump.
     enum Signal: Sendable {
@@ -17,6 +28,7 @@ struct SSEResponder: Sendable {
         case failed(UpstreamError)
         case deadline
         case clientGone
+        case slowClient
     }
 
     func response(
@@ -37,10 +49,11 @@ struct SSEResponder: Sendable {
             id: "chatcmpl-\(UInt64.random(in: 0...UInt64.max))", model: chat.model,
             created: ChatCompletionsHandler.unixTime())
         let includeUsage = chat.includeUsage
+        let closeConnection = self.closeConnection
         let body = ResponseBody { writer in
             let outcome = await Self.pump(
                 start: start, encoder: encoder, includeUsage: includeUsage, deadline: deadline, watch: watch,
-                eventLoop: eventLoop, writer: &writer)
+                eventLoop: eventLoop, closeConnection: closeConnection, writer: &writer)
             let elapsed = ContinuousClock.now - started
             switch outcome {
             case .finished:
@@ -61,6 +74,9 @@ struct SSEResponder: Sendable {
             case .clientGone, .event:
                 start.completion.abandoned()
                 RequestLog.failed(gateway: gateway, alias: alias.name, error: .clientDisconnected, stream: true, elapsed: elapsed, trace: trace)
+            case .slowClient:
+                start.completion.abandoned()
+                RequestLog.failed(gateway: gateway, alias: alias.name, error: .clientTooSlow(pendingEvents: Self.maxPendingEvents), stream: true, elapsed: elapsed, trace: trace)
             }
             try? await writer.finish(nil)
         }
@@ -78,6 +94,7 @@ struct SSEResponder: Sendable {
         deadline: ContinuousClock.Instant,
         watch: ConnectionWatch?,
         eventLoop: any EventLoop,
+        closeConnection: @escaping @Sendable () -> Void,
         writer: inout any ResponseBodyWriter
     ) async -> Signal {
         do {
@@ -94,11 +111,21 @@ struct SSEResponder: Sendable {
         }
         let (signals, continuation) = AsyncStream<Signal>.makeStream()
         let rest = start.rest
+        let pending = PendingEvents()
         let outcome: Signal = await withTaskGroup(of: Void.self) { group in
             group.addTask {
                 var iterator = rest.value
                 do {
                     while let event = try await iterator.next() {
+                        // The consumer may be blocked writing to a client that does not read:
+                        // past the bound, drop the client instead of buffering without limit.
+                        if pending.count.add(1, ordering: .relaxed).newValue > Self.maxPendingEvents {
+                            pending.droppedSlowClient.store(true, ordering: .releasing)
+                            continuation.yield(.slowClient)
+                            continuation.finish()
+                            closeConnection()
+                            return
+                        }
                         continuation.yield(.event(event))
                     }
                     continuation.yield(.finished)
@@ -115,6 +142,10 @@ struct SSEResponder: Sendable {
                 continuation.yield(.deadline)
                 continuation.finish()
             }
+            // A write still blocked this long after the deadline never sees the signal.
+            let blockedWrite = eventLoop.scheduleTask(deadline: NIODeadline(deadline) + Self.blockedWriteGrace) {
+                closeConnection()
+            }
             watch?.onClose {
                 continuation.yield(.clientGone)
                 continuation.finish()
@@ -123,20 +154,23 @@ struct SSEResponder: Sendable {
             loop: for await signal in signals {
                 switch signal {
                 case .event(let event):
+                    pending.count.subtract(1, ordering: .relaxed)
                     guard let frame = encoder.encode(event, includeUsage: includeUsage) else { continue }
                     do {
                         try await writer.write(frame)
                     } catch {
-                        outcome = .clientGone
+                        // A write fails when the client left, or when it was dropped as too slow.
+                        outcome = pending.droppedSlowClient.load(ordering: .acquiring) ? .slowClient : .clientGone
                         break loop
                     }
-                case .finished, .failed, .deadline, .clientGone:
+                case .finished, .failed, .deadline, .clientGone, .slowClient:
                     outcome = signal
                     break loop
                 }
             }
             watch?.clearHook()
             timer.cancel()
+            blockedWrite.cancel()
             group.cancelAll()
             return outcome
         }
@@ -149,7 +183,7 @@ struct SSEResponder: Sendable {
             case .deadline:
                 try await writer.write(
                     encoder.errorEvent(message: "no answer within the request deadline", type: "timeout_error", code: "deadline_exceeded"))
-            case .clientGone, .event:
+            case .clientGone, .slowClient, .event:
                 break
             }
         } catch {
@@ -157,4 +191,11 @@ struct SSEResponder: Sendable {
         }
         return outcome
     }
+}
+
+/// Events the upstream reader handed over that the client writer has not yet taken.
+private final class PendingEvents: Sendable {
+    let count = Atomic<Int>(0)
+    /// Set by the reader when it dropped the client for being too slow.
+    let droppedSlowClient = Atomic<Bool>(false)
 }

@@ -69,6 +69,11 @@ public final class Gateway: Sendable {
         configuration.decompression = .disabled
         configuration.timeout = .init(connect: .seconds(5))
         configuration.connectionPool = .init(idleTimeout: .seconds(90), concurrentHTTP1ConnectionsPerHostSoftLimit: 512)
+        // A failed connect fails the attempt at once: the gateway retries, breaks and falls
+        // back itself. With AsyncHTTPClient's own retry its connect backoff grows to 60 s
+        // while a provider is down, and a provider that came back stayed unused that long
+        // (issue 8, finding 4).
+        configuration.connectionPool.retryConnectionEstablishment = false
         return configuration
     }
 

@@ -1,3 +1,4 @@
+import HTTPServerGuards
 import Hummingbird
 import Logging
 import NIOCore
@@ -18,6 +19,7 @@ public enum AgentServer {
         manager: SessionManager,
         host: String = "127.0.0.1",
         port: Int = 8788,
+        limits: ServerLimits = ServerLimits(),
         logger: Logger,
         onServerRunning: @escaping @Sendable (any Channel) async -> Void = { _ in }
     ) -> some ApplicationProtocol {
@@ -30,10 +32,18 @@ public enum AgentServer {
                 body: ResponseBody(byteBuffer: ByteBuffer(string: #"{"status":"ok"}"#)))
         }
         SessionRoutes(manager: manager).register(on: router)
+        let guards = ServerGuards(limits: limits, logger: logger, render: renderError)
         return Application(
             router: router,
+            server: .guardedHTTP1(guards: guards),
             configuration: .init(address: .hostname(host, port: port), serverName: "sales-agent"),
             onServerRunning: onServerRunning,
             logger: logger)
+    }
+
+    /// Errors written below the router, in the API's `{"error": {"message", "code"}}` shape.
+    @Sendable static func renderError(status: Int, code: String, message: String) -> String {
+        let detail = ErrorBody.Detail(message: message, code: code)
+        return (try? APIJSON.line(["error": detail])) ?? #"{"error":{"message":"error","code":"internal_error"}}"#
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import HTTPServerGuards
 import Hummingbird
 import JSONCore
 import SalesCore
@@ -72,7 +73,7 @@ enum JSONBodyReader {
     /// The body's top-level object; nil when the body is empty and `optional`.
     static func object(_ request: inout Request, optional: Bool) async throws(APIError) -> [String: JSONValue]? {
         let contentType = request.headers[.contentType]
-        if let contentType, !isJSON(contentType) { throw .unsupportedMediaType(contentType) }
+        if let contentType, !MediaType.isJSON(contentType) { throw .unsupportedMediaType(contentType) }
         let body: ByteBuffer
         do {
             body = try await request.collectBody(upTo: limitBytes)
@@ -93,13 +94,5 @@ enum JSONBodyReader {
         }
         guard case .object(let fields) = value else { throw .bodyNotObject }
         return fields
-    }
-
-    /// `application/json` or any `+json` type, parameters ignored.
-    static func isJSON(_ contentType: String) -> Bool {
-        let media = contentType.split(separator: ";", maxSplits: 1).first.map {
-            $0.trimmingCharacters(in: .whitespaces).lowercased()
-        } ?? ""
-        return media == "application/json" || (media.hasPrefix("application/") && media.hasSuffix("+json"))
     }
 }

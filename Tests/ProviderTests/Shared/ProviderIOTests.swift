@@ -127,4 +127,45 @@ struct ProviderIOTests {
         #expect(sent.url == "http://h/v1beta/models/gemini-2.0-flash:streamGenerateContent?alt=sse")
         #expect(sent.headers["accept"] == ["text/event-stream"])
     }
+
+    /// An error event inside a 200 stream, in each vendor's format, echoing the key.
+    static func streamErrorBody(_ kind: ProviderKind) -> String {
+        let message = "invalid request for key sk-test-SECRET-0123456789"
+        switch kind {
+        case .openai, .openaiCompatible:
+            return "data: {\"error\":{\"message\":\"\(message)\",\"type\":\"server_error\"}}\n\n"
+        case .anthropic:
+            return "event: error\ndata: {\"type\":\"error\",\"error\":{\"type\":\"overloaded_error\",\"message\":\"\(message)\"}}\n\n"
+        case .gemini:
+            return "data: {\"error\":{\"code\":500,\"message\":\"\(message)\",\"status\":\"INTERNAL\"}}\n\n"
+        }
+    }
+
+    /// Issue 8, finding 5: error events inside a 200 stream reached the client and the log
+    /// with the key in them.
+    @Test("in-stream error events are redacted", arguments: ProviderKind.allCases)
+    func streamErrorRedacted(kind: ProviderKind) async throws {
+        let transport = FakeTransport(status: 200, body: Self.streamErrorBody(kind))
+        let provider = ProviderRegistry.make(kind: kind, name: "p", baseURL: "http://h", key: Self.key, transport: transport)
+        let stream = try await provider.stream(upstreamCall(Self.request, model: "m"))
+        let error = await caughtError { for try await _ in stream {} }
+        let message = try #require(error as? UpstreamError).message
+        #expect(!message.contains(Self.key.value), "\(message)")
+        #expect(!message.contains("SECRET"), "\(message)")
+        #expect(message.contains("<redacted>"), "\(message)")
+    }
+
+    /// Issue 8, finding 5: a long error body was cut at 512 characters before redaction, so
+    /// a key that straddled the cut survived as a prefix.
+    @Test("a long error body is redacted before it is shortened", arguments: ProviderKind.allCases)
+    func longErrorBodyRedactedBeforeTruncation(kind: ProviderKind) async {
+        let padding = String(repeating: "x", count: 500)
+        let body = padding + " sk-test-SECRET-0123456789 and more text after the key"
+        let transport = FakeTransport(status: 500, body: body)
+        let provider = ProviderRegistry.make(kind: kind, name: "p", baseURL: "http://h", key: Self.key, transport: transport)
+        let error = await caughtError { _ = try await provider.complete(upstreamCall(Self.request, model: "m")) }
+        let message = (error as? UpstreamError)?.message ?? ""
+        #expect(!message.contains("sk-test-SEC"), "\(message.suffix(80))")
+        #expect(message.count < 700)
+    }
 }

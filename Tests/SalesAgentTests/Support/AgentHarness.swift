@@ -3,6 +3,7 @@ import Foundation
 import Logging
 import NIOCore
 import NIOHTTP1
+import HTTPServerGuards
 import SalesAgent
 import ServiceLifecycle
 
@@ -40,13 +41,14 @@ struct AgentHarness: Sendable {
     static func run(
         pipeline: TurnPipeline? = nil,
         store: (any SessionStore)? = nil,
+        limits: ServerLimits = ServerLimits(),
         _ body: @Sendable (AgentHarness) async throws -> Void
     ) async throws {
         let manager = SessionManager(pipeline: try pipeline ?? TestPipelines.local(), store: store ?? InMemorySessionStore())
         var logger = Logger(label: "sales-agent-test", factory: { _ in SwiftLogNoOpLogHandler() })
         logger.logLevel = .critical
         let (ports, portSink) = AsyncStream<Int>.makeStream()
-        let app = AgentServer.make(manager: manager, port: 0, logger: logger) { channel in
+        let app = AgentServer.make(manager: manager, port: 0, limits: limits, logger: logger) { channel in
             portSink.yield(channel.localAddress?.port ?? 0)
         }
         let group = ServiceGroup(configuration: .init(services: [app], logger: logger))
