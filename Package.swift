@@ -78,8 +78,8 @@ let package = Package(
             dependencies: ["JSONCore", "YAMLConfig"]
         ),
         // The agent's offline engine: slot extractor, situation classifier, template replies.
-        .target(name: "LocalEngine", dependencies: ["JSONCore", "SalesCore"]),
-        .testTarget(name: "LocalEngineTests", dependencies: ["LocalEngine", "SalesCore"]),
+        .target(name: "LocalEngine", dependencies: ["JSONCore", "SalesCore", "Embeddings"]),
+        .testTarget(name: "LocalEngineTests", dependencies: ["LocalEngine", "SalesCore", "Embeddings"]),
         // The sales agent: gateway client, turn pipeline, sessions (memory + SQLite), HTTP API.
         .target(
             name: "SalesAgent",
@@ -88,6 +88,7 @@ let package = Package(
                 "JSONCore",
                 "SalesCore",
                 "LocalEngine",
+                "Embeddings",
                 "GatewayCore",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),
@@ -262,6 +263,7 @@ let package = Package(
                 "LoadBench",
                 "SalesCore",
                 "LocalEngine",
+                "Embeddings",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Hummingbird", package: "hummingbird"),

@@ -1,3 +1,4 @@
+import Embeddings
 import SalesCore
 
 /// The agent's offline engine: slot capture by lexicons and patterns, situation detection
@@ -10,12 +11,16 @@ public struct LocalEngine: Sendable {
     private let playbook: Playbook
 
     /// An engine with a trained model (e.g. `LocalModel.shipped`) and the playbook.
-    public init(model: LocalModel, playbook: Playbook) {
-        self.init(model: model, playbook: playbook, spanPolicy: .modelThenRules)
+    /// `embedder` is the sentence embedder the model was trained with (the process's one
+    /// shared instance, e.g. `StaticEmbedder.bundled()`); a model trained with one scores
+    /// worse without it, and one with another identifier is not used.
+    public init(model: LocalModel, playbook: Playbook, embedder: (any Embedder)? = nil) {
+        self.init(model: model, playbook: playbook, embedder: embedder, spanPolicy: .modelThenRules)
     }
 
-    init(model: LocalModel, playbook: Playbook, spanPolicy: SlotMerge.Policy, spanThreshold: Double = 0.3) {
-        self.classifier = SituationClassifier(model: model)
+    init(model: LocalModel, playbook: Playbook, embedder: (any Embedder)?, spanPolicy: SlotMerge.Policy, spanThreshold: Double = 0.3) {
+        let usable = embedder.flatMap { $0.identifier == model.embedder ? $0 : nil }
+        self.classifier = SituationClassifier(model: model, embedder: usable)
         self.spans = model.spans.map { SpanTagger(model: $0, threshold: spanThreshold) }
         self.spanPolicy = spanPolicy
         self.playbook = playbook

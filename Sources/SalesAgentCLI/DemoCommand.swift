@@ -67,11 +67,13 @@ struct DemoPipelines {
     let localReply: TurnPipeline
 
     init(gatewayURL: String, client: HTTPClient?, mode: PipelineConfiguration.Mode) throws {
-        let local = try AgentSetup.pipeline(options: AgentOptions(backend: .local, pipeline: PipelineConfiguration(mode: mode)), client: nil)
+        let embedder = try AgentSetup.bundledEmbedder()
+        let local = try AgentSetup.pipeline(
+            options: AgentOptions(backend: .local, pipeline: PipelineConfiguration(mode: mode)), client: nil, embedder: embedder)
         let gateway = try AgentSetup.pipeline(
             options: AgentOptions(
                 backend: .gateway, gatewayURL: gatewayURL, pipeline: PipelineConfiguration(mode: mode), acceptSimulatedReplies: true),
-            client: client)
+            client: client, embedder: embedder)
         scriptedReply = TurnPipeline(
             capture: local.capture, detect: local.detect, generate: gateway.generate, selector: local.selector,
             configuration: local.configuration)

@@ -59,7 +59,7 @@ extension EvalCommand {
             throw ValidationError("\(golden) is held out for evaluation; cross-validation trains on it (use the dev split)")
         }
         guard folds >= 2 else { throw ValidationError("--cross-validate needs at least 2 folds") }
-        let (report, _) = LocalEvaluation.crossValidate(turns, folds: folds)
+        let (report, _) = LocalEvaluation.crossValidate(turns, folds: folds, embedder: try AgentSetup.bundledEmbedder())
         if json {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.sortedKeys]

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import LocalEngine
+import SalesAgent
 
 /// `sales-agent train-local`: trains the local engine's classifier on the DEV split only
 /// and writes the model file and its embedded Swift copy.
@@ -21,7 +22,8 @@ struct TrainLocalCommand: ParsableCommand {
         for file in devFiles where file.contains("test") || file.contains("shift") {
             throw ValidationError("\(file) looks like a held-out set (test or shift); the local engine trains on dev data only")
         }
-        let report = try LocalTrainer.trainAndWrite(devPaths: devFiles, modelPath: out, swiftPath: swiftOut)
+        let embedder = try AgentSetup.bundledEmbedder()
+        let report = try LocalTrainer.trainAndWrite(devPaths: devFiles, modelPath: out, swiftPath: swiftOut, embedder: embedder)
         print("trained on \(report.turns) turns in \(report.conversations) conversations (\(report.devPaths.joined(separator: ", ")))")
         print("features \(report.features), temperature \(report.temperature), model \(report.modelBytes) bytes")
         print(String(format: "situation accuracy: %.3f held-out (5-fold by conversation), %.3f on the training turns", report.crossValidatedAccuracy, report.dev.situationAccuracy))

@@ -14,7 +14,7 @@ struct ShippedModelTests {
 
     @Test("training is deterministic: the dev split reproduces the shipped model")
     func trainingReproducesShippedModel() throws {
-        let model = LocalTrainer.train(try Fixtures.devTurns())
+        let model = LocalTrainer.train(try Fixtures.devTurns(), embedder: SharedEmbedder.instance)
         #expect(model == LocalModel.shipped)
     }
 
@@ -49,7 +49,7 @@ struct LocalEngineBehaviourTests {
     let engine: LocalEngine
 
     init() throws {
-        engine = LocalEngine(model: .shipped, playbook: try Playbooks.shipped())
+        engine = LocalEngine(model: .shipped, playbook: try Playbooks.shipped(), embedder: SharedEmbedder.instance)
     }
 
     @Test(

@@ -15,7 +15,7 @@ import Testing
     func trainShippedModel() throws {
         let report = try LocalTrainer.trainAndWrite(
             devPaths: Fixtures.devPaths, modelPath: Fixtures.path("policies/local-model.json"),
-            swiftPath: Fixtures.path("Sources/LocalEngine/Generated/EmbeddedModel.swift"))
+            swiftPath: Fixtures.path("Sources/LocalEngine/Generated/EmbeddedModel.swift"), embedder: SharedEmbedder.instance)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         var summary = report

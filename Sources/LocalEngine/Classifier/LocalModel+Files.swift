@@ -45,6 +45,7 @@ extension LocalModel {
         var lines = ["{"]
         lines.append("\"version\":\(version),\"feature_version\":\(featureVersion),\"temperature\":\(try json(temperature)),")
         lines.append("\"labels\":\(try json(labels)),")
+        if let embedder { lines.append("\"embedder\":\(try json(embedder)),") }
         lines.append("\"bias\":\(try json(bias)),")
         lines.append("\"features\":\(try json(features)),")
         lines.append("\"weights\":[")

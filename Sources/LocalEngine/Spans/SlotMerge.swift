@@ -36,7 +36,6 @@ enum SlotMerge {
     static let situated: [(Slot, Set<Situation>)] = [
         (.timeline, [.objectionTiming, .buyingSignal, .discoveryShare, .objectionPrice, .productQuestion, .stall, .objectionAuthority]),
         (.competitors, [.objectionCompetitor, .discoveryShare, .objectionPrice, .productQuestion, .objectionTrust, .objectionNeed]),
-        (.budgetAmount, [.objectionPrice, .discoveryShare, .pricingQuestion, .objectionCompetitor, .objectionAuthority, .buyingSignal]),
         (.decisionMaker, [.objectionAuthority, .discoveryShare, .buyingSignal, .objectionTiming, .objectionPrice, .stall]),
     ]
 

@@ -1,3 +1,4 @@
+import Embeddings
 import SalesCore
 
 /// Honest numbers on the training data: every turn predicted by an engine trained
@@ -5,12 +6,15 @@ import SalesCore
 extension LocalEvaluation {
     /// Predictions and report of `folds`-fold cross-validation, grouped by conversation:
     /// the situation classifier and the span model are retrained for each fold.
-    public static func crossValidate(_ turns: [GoldenTurn], folds: Int = 5, options: TrainingOptions = .init()) -> (report: EvaluationReport, predictions: [TurnPrediction]) {
-        crossValidate(turns, folds: folds, options: options, policy: .modelThenRules)
+    public static func crossValidate(
+        _ turns: [GoldenTurn], folds: Int = 5, options: TrainingOptions = .init(), embedder: (any Embedder)? = nil
+    ) -> (report: EvaluationReport, predictions: [TurnPrediction]) {
+        crossValidate(turns, folds: folds, options: options, embedder: embedder, policy: .modelThenRules)
     }
 
     static func crossValidate(
-        _ turns: [GoldenTurn], folds: Int, options: TrainingOptions, policy: SlotMerge.Policy, spanThreshold: Double = 0.3
+        _ turns: [GoldenTurn], folds: Int, options: TrainingOptions, embedder: (any Embedder)?, policy: SlotMerge.Policy,
+        spanThreshold: Double = 0.3
     ) -> (report: EvaluationReport, predictions: [TurnPrediction]) {
         var options = options
         options.calibrationFolds = 0
@@ -21,7 +25,9 @@ extension LocalEvaluation {
             let training = turns.indices.filter { assignment[$0] != fold }.map { turns[$0] }
             let held = turns.indices.filter { assignment[$0] == fold }
             guard !training.isEmpty, !held.isEmpty else { continue }
-            let engine = LocalEngine(model: LocalTrainer.train(training, options: options), playbook: playbook, spanPolicy: policy, spanThreshold: spanThreshold)
+            let engine = LocalEngine(
+                model: LocalTrainer.train(training, options: options, embedder: embedder), playbook: playbook, embedder: embedder,
+                spanPolicy: policy, spanThreshold: spanThreshold)
             for index in held {
                 let turn = turns[index]
                 predictions[index] = TurnPrediction(

@@ -1,4 +1,5 @@
 import Foundation
+import Embeddings
 import SalesCore
 
 /// What `LocalTrainer.trainAndWrite` did, with honest numbers: dev figures are measured on
@@ -27,13 +28,15 @@ extension LocalTrainer {
     /// Trains on the dev files, writes the model JSON to `modelPath` and the same model as a
     /// Swift source (`EmbeddedModel`) to `swiftPath`, and reports. A path whose file name
     /// mentions `test` is refused: the test split is for the final evaluation only.
-    public static func trainAndWrite(devPaths: [String], modelPath: String, swiftPath: String, options: TrainingOptions = .init()) throws -> TrainingReport {
+    public static func trainAndWrite(
+        devPaths: [String], modelPath: String, swiftPath: String, options: TrainingOptions = .init(), embedder: (any Embedder)? = nil
+    ) throws -> TrainingReport {
         for path in devPaths where ["test", "shift"].contains(where: URL(fileURLWithPath: path).lastPathComponent.lowercased().contains) {
             throw LocalModelError(problem: "refusing to train on \(path): train on the dev split only")
         }
         let turns = try devPaths.flatMap { try GoldenFile.load(path: $0) }
         guard !turns.isEmpty else { throw LocalModelError(problem: "no labelled turns in \(devPaths.joined(separator: ", "))") }
-        let model = train(turns, options: options)
+        let model = train(turns, options: options, embedder: embedder)
         let json = try model.jsonText()
         try model.save(path: modelPath)
         do {
@@ -41,8 +44,9 @@ extension LocalTrainer {
         } catch {
             throw LocalModelError(problem: "cannot write \(swiftPath): \(error.localizedDescription)")
         }
-        let engine = LocalEngine(model: model, playbook: Playbook(slotDescriptions: [:], situationDescriptions: [:], principles: [], rules: []))
-        let heldOut = LocalEvaluation.crossValidate(turns, folds: 5, options: options).report
+        let engine = LocalEngine(
+            model: model, playbook: Playbook(slotDescriptions: [:], situationDescriptions: [:], principles: [], rules: []), embedder: embedder)
+        let heldOut = LocalEvaluation.crossValidate(turns, folds: 5, options: options, embedder: embedder).report
         return TrainingReport(
             devPaths: devPaths, turns: turns.count, conversations: Set(turns.map { $0.conversation ?? $0.id }).count,
             features: model.features.count, temperature: model.temperature, modelBytes: json.utf8.count,
