@@ -41,7 +41,7 @@ enum OptOutLexicon {
     /// Words that, on their own, ask to stop (SMS keywords and their kin).
     static let keywords: Set<String> = [
         "stop", "unsubscribe", "quit", "end", "cancel", "opt_out", "revoke", "remove", "dnc", "baja", "halt", "arret",
-        "stopp", "desabonner", "abmelden", "descadastrar", "cancellami", "unsubscribed",
+        "stopp", "desabonner", "abmelden", "descadastrar", "cancellami", "unsubscribed", "cease", "desist",
     ]
     /// Words that may come with a keyword without changing it.
     static let keywordCompanions: Set<String> = [
