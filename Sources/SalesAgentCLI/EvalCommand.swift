@@ -147,7 +147,9 @@ struct EvalSummary: Encodable {
     func printTables(file: String) {
         print("\(file): \(report.turns) turns")
         print(String(format: "situation accuracy %.3f   slot precision %.3f  recall %.3f  F1 %.3f", report.situationAccuracy, report.slotPrecision, report.slotRecall, report.slotF1))
-        print(String(format: "latency ms p50 %.2f  p95 %.2f  p99 %.2f   reconcile rate %.1f%%   fallbacks %d", latency.p50, latency.p95, latency.p99, reconcileRate * 100, fallbacks))
+        if latency.count > 0 {
+            print(String(format: "latency ms p50 %.2f  p95 %.2f  p99 %.2f   reconcile rate %.1f%%   fallbacks %d", latency.p50, latency.p95, latency.p99, reconcileRate * 100, fallbacks))
+        }
         print("")
         print("situation               support  predicted  precision  recall")
         for score in report.perSituation {
