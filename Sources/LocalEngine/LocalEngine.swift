@@ -41,9 +41,12 @@ public struct LocalEngine: Sendable {
     }
 
     /// Situation with a confidence in [0,1]; `history` is earlier messages (role "customer"/"agent").
-    public func detect(message: String, context: SlotValues, history: [GoldenTurn.Message]) -> Detection {
+    /// `optOutChecked`: the caller already ran `OptOutGuard` on this message and it did not
+    /// fire (the pipeline does, before any detect), so it is not run a second time.
+    public func detect(message: String, context: SlotValues, history: [GoldenTurn.Message], optOutChecked: Bool = false) -> Detection {
         let text = MessageText(message)
-        return classifier.classify(message: text, slots: SlotExtractor.extract(text), context: context, history: history)
+        return classifier.classify(
+            message: text, slots: SlotExtractor.extract(text), context: context, history: history, applyRules: !optOutChecked)
     }
 
     /// A reply from the principle's templates, picked by turn number so consecutive turns

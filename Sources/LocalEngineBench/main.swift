@@ -17,9 +17,9 @@ let reconcile = ReconcilePolicy()
 func runTurn(_ turn: GoldenTurn) -> Situation {
     if optOut.check(message: turn.message, history: turn.history) != nil { return .optOut }
     let captured = engine.capture(message: turn.message, context: turn.context, history: turn.history)
-    var detection = engine.detect(message: turn.message, context: turn.context, history: turn.history)
+    var detection = engine.detect(message: turn.message, context: turn.context, history: turn.history, optOutChecked: true)
     if !reconcile.reasons(before: turn.context, captured: captured, firstDetection: detection).isEmpty {
-        detection = engine.detect(message: turn.message, context: turn.context.merging(captured), history: turn.history)
+        detection = engine.detect(message: turn.message, context: turn.context.merging(captured), history: turn.history, optOutChecked: true)
     }
     return detection.situation
 }
