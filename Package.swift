@@ -78,8 +78,10 @@ let package = Package(
             dependencies: ["JSONCore", "YAMLConfig"]
         ),
         // The agent's offline engine: slot extractor, situation classifier, template replies.
-        .target(name: "LocalEngine", dependencies: ["JSONCore", "SalesCore"]),
-        .testTarget(name: "LocalEngineTests", dependencies: ["LocalEngine", "SalesCore"]),
+        .target(name: "LocalEngine", dependencies: ["JSONCore", "SalesCore", "Embeddings"]),
+        .testTarget(name: "LocalEngineTests", dependencies: ["LocalEngine", "SalesCore", "Embeddings"]),
+        // The local engine's per-turn latency on golden files: `swift run -c release LocalEngineBench golden/test.jsonl`.
+        .executableTarget(name: "LocalEngineBench", dependencies: ["LocalEngine", "SalesCore", "Embeddings", "BenchKit"]),
         // The sales agent: gateway client, turn pipeline, sessions (memory + SQLite), HTTP API.
         .target(
             name: "SalesAgent",
@@ -88,6 +90,7 @@ let package = Package(
                 "JSONCore",
                 "SalesCore",
                 "LocalEngine",
+                "Embeddings",
                 "GatewayCore",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),
@@ -265,6 +268,7 @@ let package = Package(
                 "LoadBench",
                 "SalesCore",
                 "LocalEngine",
+                "Embeddings",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Hummingbird", package: "hummingbird"),

@@ -1,3 +1,4 @@
+import Embeddings
 import SalesCore
 
 /// The agent's offline engine: slot capture by lexicons and patterns, situation detection
@@ -5,25 +6,47 @@ import SalesCore
 /// Runs in-process with no network; pure and thread-safe.
 public struct LocalEngine: Sendable {
     private let classifier: SituationClassifier
+    private let spans: SpanTagger?
+    private let spanPolicy: SlotMerge.Policy
     private let playbook: Playbook
 
     /// An engine with a trained model (e.g. `LocalModel.shipped`) and the playbook.
-    public init(model: LocalModel, playbook: Playbook) {
-        self.classifier = SituationClassifier(model: model)
+    /// `embedder` is the sentence embedder the model was trained with (the process's one
+    /// shared instance, e.g. `StaticEmbedder.bundled()`); a model trained with one scores
+    /// worse without it, and one with another identifier is not used.
+    public init(model: LocalModel, playbook: Playbook, embedder: (any Embedder)? = nil) {
+        self.init(model: model, playbook: playbook, embedder: embedder, spanPolicy: .modelThenRules)
+    }
+
+    init(model: LocalModel, playbook: Playbook, embedder: (any Embedder)?, spanPolicy: SlotMerge.Policy, spanThreshold: Double = 0.3) {
+        let usable = embedder.flatMap { $0.identifier == model.embedder ? $0 : nil }
+        self.classifier = SituationClassifier(model: model, embedder: usable)
+        self.spans = model.spans.map { SpanTagger(model: $0, threshold: spanThreshold) }
+        self.spanPolicy = spanPolicy
         self.playbook = playbook
     }
 
     /// Slots in `message`, every value a verbatim substring of it. `context` is the session
     /// so far; values are captured from this message only, whatever the context holds.
-    public func capture(message: String, context: SlotValues) -> SlotValues {
+    /// The situation of the message (as `detect` finds it) decides which kind-specific slots
+    /// it may fill: `objection` only in an objection, `buying_signal` only in a buying signal.
+    public func capture(message: String, context: SlotValues, history: [GoldenTurn.Message] = []) -> SlotValues {
         let text = MessageText(message)
-        return Self.values(SlotExtractor.extract(text), in: text)
+        let rules = SlotExtractor.extract(text)
+        guard let spans else { return Self.values(rules, in: text) }
+        var slots = SlotMerge.merge(rules: rules, spans: spans.tag(text), in: text, policy: spanPolicy)
+        let situation = classifier.classify(message: text, slots: rules, context: context, history: history, applyRules: false).situation
+        SlotMerge.gate(&slots, situation: situation, in: text, spans: spans)
+        return Self.values(slots, in: text)
     }
 
     /// Situation with a confidence in [0,1]; `history` is earlier messages (role "customer"/"agent").
-    public func detect(message: String, context: SlotValues, history: [GoldenTurn.Message]) -> Detection {
+    /// `optOutChecked`: the caller already ran `OptOutGuard` on this message and it did not
+    /// fire (the pipeline does, before any detect), so it is not run a second time.
+    public func detect(message: String, context: SlotValues, history: [GoldenTurn.Message], optOutChecked: Bool = false) -> Detection {
         let text = MessageText(message)
-        return classifier.classify(message: text, slots: SlotExtractor.extract(text), context: context, history: history)
+        return classifier.classify(
+            message: text, slots: SlotExtractor.extract(text), context: context, history: history, applyRules: !optOutChecked)
     }
 
     /// A reply from the principle's templates, picked by turn number so consecutive turns

@@ -8,7 +8,7 @@ public enum LocalEvaluation {
         let predictions = turns.map { turn in
             TurnPrediction(
                 situation: engine.detect(message: turn.message, context: turn.context, history: turn.history).situation,
-                slots: engine.capture(message: turn.message, context: turn.context))
+                slots: engine.capture(message: turn.message, context: turn.context, history: turn.history))
         }
         return (Evaluator.report(gold: turns, predicted: predictions), predictions)
     }

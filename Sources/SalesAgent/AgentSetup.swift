@@ -1,4 +1,5 @@
 import AsyncHTTPClient
+import Embeddings
 import Foundation
 import LocalEngine
 import SalesCore
@@ -20,12 +21,15 @@ public struct AgentOptions: Sendable {
     public var variant: PromptVariant
     public var pipeline: PipelineConfiguration
     public var models: StepModels
+    /// Accept replies the gateway marks simulated (benches, the demo); chat and serve do not.
+    public var acceptSimulatedReplies: Bool
 
     public init(
         backend: AgentBackend = .local, gatewayURL: String = "http://127.0.0.1:8787", playbookPath: String? = nil,
         modelPath: String? = nil, variant: PromptVariant = .compact, pipeline: PipelineConfiguration = PipelineConfiguration(),
-        models: StepModels = StepModels()
+        models: StepModels = StepModels(), acceptSimulatedReplies: Bool = false
     ) {
+        self.acceptSimulatedReplies = acceptSimulatedReplies
         self.backend = backend
         self.gatewayURL = gatewayURL
         self.playbookPath = playbookPath
@@ -50,16 +54,28 @@ public enum AgentSetup {
         return try PlaybookLoader.parse(yaml: text, file: path)
     }
 
-    /// The local engine with the model from `modelPath`, or the shipped model.
-    public static func localEngine(playbook: Playbook, modelPath: String?) throws -> LocalEngine {
+    /// The local engine with the model from `modelPath`, or the shipped model, reading
+    /// sentence vectors from `embedder` (the process's one instance).
+    public static func localEngine(playbook: Playbook, modelPath: String?, embedder: (any Embedder)?) throws -> LocalEngine {
         let model = try modelPath.map { try LocalModel.load(path: $0) } ?? LocalModel.shipped
-        return LocalEngine(model: model, playbook: playbook)
+        return LocalEngine(model: model, playbook: playbook, embedder: embedder)
     }
 
-    /// A pipeline for `options`; `client` is needed for the gateway backend.
-    public static func pipeline(options: AgentOptions, client: HTTPClient?) throws -> TurnPipeline {
+    /// The sentence embedder linked into the binary; load it once per process and share it.
+    public static func bundledEmbedder() throws -> any Embedder {
+        do {
+            return try StaticEmbedder.bundled()
+        } catch {
+            throw AgentSetupError(message: "the bundled embedding table does not load: \(error)")
+        }
+    }
+
+    /// A pipeline for `options`; `client` is needed for the gateway backend. `embedder` is
+    /// the process's shared sentence embedder (nil: the bundled one is loaded).
+    public static func pipeline(options: AgentOptions, client: HTTPClient?, embedder: (any Embedder)? = nil) throws -> TurnPipeline {
         let playbook = try playbook(path: options.playbookPath)
-        let local = LocalSteps(engine: try localEngine(playbook: playbook, modelPath: options.modelPath))
+        let embedder = try embedder ?? bundledEmbedder()
+        let local = LocalSteps(engine: try localEngine(playbook: playbook, modelPath: options.modelPath, embedder: embedder))
         let selector = CachedSelector(selector: PrincipleSelector(playbook: playbook))
         switch options.backend {
         case .local:
@@ -68,7 +84,8 @@ public enum AgentSetup {
             guard let client else { throw AgentSetupError(message: "the gateway backend needs an HTTP client") }
             let steps = GatewaySteps(
                 client: GatewayClient(client: client, baseURL: options.gatewayURL),
-                prompts: PromptBuilder(playbook: playbook, variant: options.variant), models: options.models, fallback: local)
+                prompts: PromptBuilder(playbook: playbook, variant: options.variant), models: options.models, fallback: local,
+                acceptSimulatedReplies: options.acceptSimulatedReplies)
             return TurnPipeline(capture: steps, detect: steps, generate: steps, selector: selector, configuration: options.pipeline)
         }
     }

@@ -66,7 +66,7 @@ struct BenchCommand: AsyncParsableCommand {
                     let pipeline = try AgentSetup.pipeline(
                         options: AgentOptions(
                             backend: .gateway, gatewayURL: gatewayURL, variant: config.variant,
-                            pipeline: PipelineConfiguration(mode: config.mode), models: config.models),
+                            pipeline: PipelineConfiguration(mode: config.mode), models: config.models, acceptSimulatedReplies: true),
                         client: client)
                     let total = byConversation.reduce(0) { $0 + $1.count }
                     let progress = ProgressLine(label: config.name.padding(toLength: 20, withPad: " ", startingAt: 0), total: total)

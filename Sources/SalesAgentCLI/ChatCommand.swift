@@ -42,7 +42,8 @@ struct ChatCommand: AsyncParsableCommand {
 enum TurnPrinter {
     static func details(_ result: TurnResult, context: SlotValues) {
         let slots = result.capturedSlots.entries.map { "\($0.slot.rawValue)=\"\($0.value)\"" }.joined(separator: " ")
-        print(String(format: "  situation %@ (%.2f)   principle %@ [%@]", result.situation.rawValue, result.confidence, result.principle, result.rule))
+        let decided = result.decidedBy == .optOutGuard ? " decided by the opt-out guard (\(result.optOutRule ?? ""))" : ""
+        print(String(format: "  situation %@ (%.2f)%@   principle %@ [%@]", result.situation.rawValue, result.confidence, decided, result.principle, result.rule))
         if !slots.isEmpty { print("  captured  \(slots)") }
         let timings = result.timings
         print(String(

@@ -6,7 +6,11 @@ import BenchKit
 import SalesCore
 
 /// `sales-agent eval --golden FILE`: SPEC §5 metrics of capture and detect (with the
-/// reconcile) on a golden file, through the local engine or the gateway.
+/// reconcile) on a golden file, through the local engine or the gateway. Per turn by
+/// default (each turn sees its gold context and history); `--end-to-end` gives each turn
+/// the context the engine itself built from its earlier turns, so errors carry over;
+/// `--cross-validate N` retrains the local engine N times, grouped by conversation, and
+/// scores each turn with the model that did not see it (dev files only).
 struct EvalCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "eval", abstract: "Score capture and detect on a golden file.")
 
@@ -19,6 +23,12 @@ struct EvalCommand: AsyncParsableCommand {
     @Option(help: "Turns evaluated at once (gateway backend).")
     var concurrency = 8
 
+    @Flag(help: "Each turn's context comes from the engine's own earlier predictions in its conversation.")
+    var endToEnd = false
+
+    @Option(help: "Cross-validate the local engine with this many folds, grouped by conversation (dev files only).")
+    var crossValidate: Int?
+
     @OptionGroup var agent: AgentCommandOptions
 
     func run() async throws {
@@ -29,6 +39,10 @@ struct EvalCommand: AsyncParsableCommand {
             printError("\(error)")
             throw ExitCode(1)
         }
+        if let folds = crossValidate {
+            try runCrossValidation(turns, folds: folds)
+            return
+        }
         try await AgentHTTPClient.with(needed: agent.backend == .gateway) { client in
             let pipeline: TurnPipeline
             do {
@@ -37,7 +51,10 @@ struct EvalCommand: AsyncParsableCommand {
                 printError("\(error)")
                 throw ExitCode(2)
             }
-            let results = await Self.understand(turns, pipeline: pipeline, concurrency: agent.backend == .local ? 1 : concurrency)
+            let workers = agent.backend == .local ? 1 : concurrency
+            let results = endToEnd
+                ? await Self.understandEndToEnd(turns, pipeline: pipeline, concurrency: workers)
+                : await Self.understand(turns, pipeline: pipeline, concurrency: workers)
             let report = Evaluator.report(
                 gold: turns, predicted: results.map { TurnPrediction(situation: $0.understanding.detection.situation, slots: $0.understanding.captured) })
             let summary = EvalSummary(report: report, results: results)
@@ -46,7 +63,7 @@ struct EvalCommand: AsyncParsableCommand {
                 encoder.outputFormatting = [.sortedKeys]
                 print(String(decoding: try encoder.encode(summary), as: UTF8.self))
             } else {
-                summary.printTables(file: golden)
+                summary.printTables(file: golden + (endToEnd ? " (end to end)" : " (per turn)"))
             }
         }
     }
@@ -108,7 +125,7 @@ struct EvalSummary: Encodable {
 
     enum CodingKeys: String, CodingKey {
         case turns, situationAccuracy = "situation_accuracy", slotPrecision = "slot_precision", slotRecall = "slot_recall"
-        case slotF1 = "slot_f1", perSituation = "per_situation", confusion, latencyMs = "latency_ms"
+        case slotF1 = "slot_f1", perSituation = "per_situation", perSlot = "per_slot", confusion, latencyMs = "latency_ms"
         case reconcileRate = "reconcile_rate", fallbacks
     }
 
@@ -120,6 +137,7 @@ struct EvalSummary: Encodable {
         try container.encode(report.slotRecall, forKey: .slotRecall)
         try container.encode(report.slotF1, forKey: .slotF1)
         try container.encode(report.perSituation, forKey: .perSituation)
+        try container.encode(report.perSlot, forKey: .perSlot)
         try container.encode(report.confusion, forKey: .confusion)
         try container.encode(latency, forKey: .latencyMs)
         try container.encode(reconcileRate, forKey: .reconcileRate)
@@ -129,12 +147,20 @@ struct EvalSummary: Encodable {
     func printTables(file: String) {
         print("\(file): \(report.turns) turns")
         print(String(format: "situation accuracy %.3f   slot precision %.3f  recall %.3f  F1 %.3f", report.situationAccuracy, report.slotPrecision, report.slotRecall, report.slotF1))
-        print(String(format: "latency ms p50 %.2f  p95 %.2f  p99 %.2f   reconcile rate %.1f%%   fallbacks %d", latency.p50, latency.p95, latency.p99, reconcileRate * 100, fallbacks))
+        if latency.count > 0 {
+            print(String(format: "latency ms p50 %.2f  p95 %.2f  p99 %.2f   reconcile rate %.1f%%   fallbacks %d", latency.p50, latency.p95, latency.p99, reconcileRate * 100, fallbacks))
+        }
         print("")
         print("situation               support  predicted  precision  recall")
         for score in report.perSituation {
             print(score.situation.padding(toLength: 22, withPad: " ", startingAt: 0)
                 + String(format: " %8d %10d %10.2f %7.2f", score.support, score.predicted, score.precision, score.recall))
+        }
+        print("")
+        print("slot                    support  predicted  precision  recall     F1")
+        for score in report.perSlot {
+            print(score.slot.padding(toLength: 22, withPad: " ", startingAt: 0)
+                + String(format: " %8d %10d %10.2f %7.2f %6.2f", score.support, score.predicted, score.precision, score.recall, score.f1))
         }
         print("")
         print("confusion (gold → predicted, off-diagonal):")

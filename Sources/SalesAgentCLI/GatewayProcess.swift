@@ -48,7 +48,9 @@ struct GatewayProcessError: Error, CustomStringConvertible {
 /// A simulator profile file for the demo and the bench: the seed profile's latencies with
 /// the script responder answering capture and detect with the gold labels.
 enum ScriptedSimProfile {
-    static func write(golden: [String], seedProfile: String = "policies/sim-seed.yaml") throws -> (profile: String, cleanup: () -> Void) {
+    /// `repliesOnly`: the script holds only the golden replies (the demo); capture and detect
+    /// are then answered live by the agent's local engine.
+    static func write(golden: [String], seedProfile: String = "policies/sim-seed.yaml", repliesOnly: Bool = false) throws -> (profile: String, cleanup: () -> Void) {
         guard let seed = try? String(contentsOfFile: seedProfile, encoding: .utf8) else {
             throw GatewayProcessError(message: "\(seedProfile) not found: run from the repository root")
         }
@@ -57,7 +59,8 @@ enum ScriptedSimProfile {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("sales-agent-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let script = folder.appendingPathComponent("sim-script.jsonl")
-        try (SimScript.lines(for: turns).joined(separator: "\n") + "\n").write(to: script, atomically: true, encoding: .utf8)
+        let lines = repliesOnly ? SimScript.replyLines(for: turns) : SimScript.lines(for: turns)
+        try (lines.joined(separator: "\n") + "\n").write(to: script, atomically: true, encoding: .utf8)
         let profile = folder.appendingPathComponent("sim-seed-scripted.yaml")
         let text = seed.replacingOccurrences(of: "responder: echo", with: "responder: script\nscript: \(script.path)")
         try text.write(to: profile, atomically: true, encoding: .utf8)

@@ -63,8 +63,9 @@ struct ServeCommand: AsyncParsableCommand {
     private func serve(options: AgentOptions, client: HTTPClient?, logger: Logger) async throws {
         let manager: SessionManager
         do {
-            let pipeline = try AgentSetup.pipeline(options: options, client: client)
-            manager = SessionManager(pipeline: pipeline, store: try SQLiteSessionStore(path: db))
+            // The store first: a bad --db fails at once, before the embedding table loads.
+            let store = try SQLiteSessionStore(path: db)
+            manager = SessionManager(pipeline: try AgentSetup.pipeline(options: options, client: client), store: store)
         } catch {
             printError("\(error)")
             throw ExitCode(2)

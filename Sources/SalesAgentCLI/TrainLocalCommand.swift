@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import LocalEngine
+import SalesAgent
 
 /// `sales-agent train-local`: trains the local engine's classifier on the DEV split only
 /// and writes the model file and its embedded Swift copy.
@@ -18,14 +19,16 @@ struct TrainLocalCommand: ParsableCommand {
     var swiftOut = "Sources/LocalEngine/Generated/EmbeddedModel.swift"
 
     func run() throws {
-        for file in devFiles where file.contains("test") {
-            throw ValidationError("\(file) looks like the test split; the local engine trains on dev data only")
+        for file in devFiles where file.contains("test") || file.contains("shift") {
+            throw ValidationError("\(file) looks like a held-out set (test or shift); the local engine trains on dev data only")
         }
-        let report = try LocalTrainer.trainAndWrite(devPaths: devFiles, modelPath: out, swiftPath: swiftOut)
+        let embedder = try AgentSetup.bundledEmbedder()
+        let report = try LocalTrainer.trainAndWrite(devPaths: devFiles, modelPath: out, swiftPath: swiftOut, embedder: embedder)
         print("trained on \(report.turns) turns in \(report.conversations) conversations (\(report.devPaths.joined(separator: ", ")))")
         print("features \(report.features), temperature \(report.temperature), model \(report.modelBytes) bytes")
         print(String(format: "situation accuracy: %.3f held-out (5-fold by conversation), %.3f on the training turns", report.crossValidatedAccuracy, report.dev.situationAccuracy))
-        print(String(format: "slot P/R/F1 on the training turns: %.3f / %.3f / %.3f", report.dev.slotPrecision, report.dev.slotRecall, report.dev.slotF1))
+        let held = report.crossValidated
+        print(String(format: "slot P/R/F1: %.3f / %.3f / %.3f held-out, %.3f / %.3f / %.3f on the training turns", held.slotPrecision, held.slotRecall, held.slotF1, report.dev.slotPrecision, report.dev.slotRecall, report.dev.slotF1))
         print("wrote \(out) and \(swiftOut); rebuild so the embedded model is compiled in")
     }
 }

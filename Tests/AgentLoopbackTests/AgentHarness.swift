@@ -56,7 +56,8 @@ enum AgentHarness {
         try AgentSetup.pipeline(
             options: AgentOptions(
                 backend: .gateway, gatewayURL: gatewayURL,
-                pipeline: PipelineConfiguration(mode: mode, stepBudget: stepBudget, generateBudget: stepBudget)),
+                pipeline: PipelineConfiguration(mode: mode, stepBudget: stepBudget, generateBudget: stepBudget),
+                acceptSimulatedReplies: true),
             client: client)
     }
 }

@@ -48,16 +48,33 @@ struct AgentPipelineLoopbackTests {
         }
     }
 
+    @Test func anLLMCannotOverruleTheOptOutGuard() async throws {
+        let message = "Please remove me from your list."
+        let script = try AgentHarness.script([
+            AgentHarness.line(tag: "capture", message: message, response: #"{"slots":{}}"#),
+            AgentHarness.line(tag: "detect", message: message, response: #"{"situation":"greeting","confidence":0.99}"#),
+        ])
+        try await GatewayHarness.run(simProfile: AgentHarness.profile(script: script), policy: { AgentHarness.policy($0) }) { harness in
+            let pipeline = try AgentHarness.pipeline(gatewayURL: harness.gatewayURL, client: harness.client)
+            let (result, state) = await pipeline.run(SessionState(id: "s"), message: message)
+            #expect(result.situation == .optOut)
+            #expect(result.decidedBy == .optOutGuard)
+            #expect(result.steps.detect.backend == "opt_out_guard")
+            #expect(result.principle == Playbook.gracefulExit)
+            #expect(result.sessionClosed && state.closed)
+            #expect(harness.sim.stats().byTag["detect"] == nil, "the guard decided; no detect call was made")
+        }
+    }
+
     @Test func stalledStepFallsBackToTheLocalEngineAndSaysSo() async throws {
         let script = try AgentHarness.script([])
         let profile = AgentHarness.profile(script: script, extra: "tags:\n  detect: {faults: {stall: 1.0}}")
         try await GatewayHarness.run(simProfile: profile, policy: { AgentHarness.policy($0) }) { harness in
             let pipeline = try AgentHarness.pipeline(gatewayURL: harness.gatewayURL, client: harness.client, stepBudget: .milliseconds(300))
-            let (result, _) = await pipeline.run(SessionState(id: "s"), message: "Please remove me from your list.")
+            let (result, _) = await pipeline.run(SessionState(id: "s"), message: "How much is the pro plan per seat?")
             #expect(result.steps.detect.backend == "local")
             #expect(result.steps.detect.fallbackReason == "no answer within the step budget")
-            #expect(result.situation == .optOut, "the local engine answered the step")
-            #expect(result.principle == Playbook.gracefulExit)
+            #expect(result.situation == .pricingQuestion, "the local engine answered the step")
             try await eventually(timeout: .seconds(20), "the simulator saw the stalled detect call cancelled") {
                 harness.sim.stats().cancelledByClient >= 1
             }

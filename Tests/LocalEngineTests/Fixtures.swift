@@ -1,3 +1,4 @@
+import Embeddings
 import Foundation
 import SalesCore
 
@@ -27,6 +28,17 @@ enum Fixtures {
         guard let value = ProcessInfo.processInfo.environment[name], !value.isEmpty else { return nil }
         return value.split(separator: ",").map { String($0).hasPrefix("/") ? String($0) : path(String($0)) }
     }
+}
+
+/// The sentence embedder linked into the binary, loaded once for all tests.
+enum SharedEmbedder {
+    static let instance: StaticEmbedder = {
+        do {
+            return try StaticEmbedder.bundled()
+        } catch {
+            preconditionFailure("the bundled embedding table does not load: \(error)")
+        }
+    }()
 }
 
 /// The playbook shipped in `policies/playbook.yaml`.

@@ -13,7 +13,7 @@ import Testing
         let paths = Fixtures.paths(fromEnvironment: "LOCAL_ENGINE_EVAL") ?? []
         var seen = Set<String>()
         let turns = try paths.flatMap { try GoldenFile.load(path: $0) }.filter { seen.insert($0.id).inserted }
-        let engine = LocalEngine(model: LocalModel.shipped, playbook: try Playbooks.shipped())
+        let engine = LocalEngine(model: LocalModel.shipped, playbook: try Playbooks.shipped(), embedder: SharedEmbedder.instance)
         let (report, predictions) = LocalEvaluation.evaluate(engine, on: turns)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]

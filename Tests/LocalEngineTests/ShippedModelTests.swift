@@ -14,17 +14,17 @@ struct ShippedModelTests {
 
     @Test("training is deterministic: the dev split reproduces the shipped model")
     func trainingReproducesShippedModel() throws {
-        let model = LocalTrainer.train(try Fixtures.devTurns())
+        let model = LocalTrainer.train(try Fixtures.devTurns(), embedder: SharedEmbedder.instance)
         #expect(model == LocalModel.shipped)
     }
 
-    @Test("the trainer refuses a test-split file")
-    func refusesTestSplit() throws {
+    @Test("the trainer refuses the test split and the style-shift set", arguments: ["golden/test.jsonl", "golden/shift.jsonl"])
+    func refusesHeldOutFiles(_ file: String) throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("local-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: folder) }
         #expect(throws: LocalModelError.self) {
             _ = try LocalTrainer.trainAndWrite(
-                devPaths: [Fixtures.path("golden/test.jsonl")], modelPath: folder.appendingPathComponent("m.json").path,
+                devPaths: [Fixtures.path(file)], modelPath: folder.appendingPathComponent("m.json").path,
                 swiftPath: folder.appendingPathComponent("m.swift").path)
         }
         #expect(!FileManager.default.fileExists(atPath: folder.path), "nothing is written")
@@ -49,7 +49,7 @@ struct LocalEngineBehaviourTests {
     let engine: LocalEngine
 
     init() throws {
-        engine = LocalEngine(model: .shipped, playbook: try Playbooks.shipped())
+        engine = LocalEngine(model: .shipped, playbook: try Playbooks.shipped(), embedder: SharedEmbedder.instance)
     }
 
     @Test(

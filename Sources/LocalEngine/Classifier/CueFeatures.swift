@@ -24,7 +24,6 @@ enum CueFeatures {
             features.insert("h:" + name)
         }
         if count > 0, greetings.match(in: message, at: 0) != nil { features.insert("h:opens-with-greeting") }
-        if SituationRules.isOptOut(message) { features.insert("h:opt-out") }
         for (name, rule) in zip(["price", "authority", "timing", "trust", "competitor", "need"], CueLexicon.objectionRules)
         where rule.cues.occurs(in: message) {
             features.insert("h:concern-" + name)

@@ -1,18 +1,26 @@
 import SalesCore
 
 /// Turns a message, its context and history into the sparse binary features the situation
-/// classifier reads: word unigrams and bigrams (`w:`, `b:`), cue features (`h:`) and words
-/// of the agent's last message (`a:`).
+/// classifier reads: word unigrams and bigrams (`w:`, `b:`), character trigrams of longer
+/// words (`c:`, so a typo still shares most of its word's features), cue and shape features
+/// (`h:`), words and acts of the agent's last message (`a:`, `h:agent-`), and the words of
+/// a short answer paired with the agent's act (`x:`), and the sentence embedding's strong
+/// dimensions (`e:17+`, `e:201-`).
 enum FeatureExtractor {
     /// Bumped whenever features change meaning, so a model trained on other features is refused.
-    static let version = 1
+    static let version = 3
 
-    static func features(message: MessageText, slots: [Slot: Range<Int>], context: SlotValues, history: [GoldenTurn.Message]) -> Set<String> {
+    static func features(
+        message: MessageText, slots: [Slot: Range<Int>], context: SlotValues, history: [GoldenTurn.Message], embedding: [Float]? = nil
+    ) -> Set<String> {
         var features = Set<String>()
         features.reserveCapacity(message.count * 2 + 40)
         addWords(of: message, to: &features)
+        addCharacterGrams(of: message, to: &features)
         CueFeatures.add(message: message, slots: slots, to: &features)
-        ContextFeatures.add(context: context, history: history, to: &features)
+        ShapeFeatures.add(message: message, to: &features)
+        ContextFeatures.add(message: message, context: context, history: history, to: &features)
+        if let embedding { addEmbedding(embedding, to: &features) }
         return features
     }
 
@@ -22,6 +30,24 @@ enum FeatureExtractor {
         if token.lower.hasSuffix("k") || token.lower.hasSuffix("m") { return "<amount>" }
         if token.lower.contains("-") { return "<num-range>" }
         return "<num>"
+    }
+
+    /// The sentence vector as binary features: a dimension counts when it stands more than
+    /// one standard deviation of a random unit vector (1/√dimension) from zero, with its sign.
+    static func addEmbedding(_ vector: [Float], to features: inout Set<String>) {
+        guard !vector.isEmpty else { return }
+        let threshold = 1 / Float(vector.count).squareRoot()
+        for (dimension, value) in vector.enumerated() where abs(value) > threshold {
+            features.insert("e:\(dimension)" + (value > 0 ? "+" : "-"))
+        }
+    }
+
+    /// Trigrams of each word of four letters or more, with its edges: `^st`, `sto`, `op$`.
+    private static func addCharacterGrams(of message: MessageText, to features: inout Set<String>) {
+        for token in message.tokens where token.isWord && token.lower.count >= 4 {
+            let characters = Array("^" + token.lower + "$")
+            for start in 0...(characters.count - 3) { features.insert("c:" + String(characters[start..<(start + 3)])) }
+        }
     }
 
     private static func addWords(of message: MessageText, to features: inout Set<String>) {

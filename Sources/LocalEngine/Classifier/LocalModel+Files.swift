@@ -45,13 +45,26 @@ extension LocalModel {
         var lines = ["{"]
         lines.append("\"version\":\(version),\"feature_version\":\(featureVersion),\"temperature\":\(try json(temperature)),")
         lines.append("\"labels\":\(try json(labels)),")
+        if let embedder { lines.append("\"embedder\":\(try json(embedder)),") }
         lines.append("\"bias\":\(try json(bias)),")
         lines.append("\"features\":\(try json(features)),")
         lines.append("\"weights\":[")
         for (row, values) in weights.enumerated() {
             lines.append(try json(values) + (row + 1 < weights.count ? "," : ""))
         }
-        lines.append("]}")
+        guard let spans else {
+            lines.append("]}")
+            return lines.joined(separator: "\n") + "\n"
+        }
+        lines.append("],")
+        lines.append("\"spans\":{\"labels\":\(try json(spans.labels)),")
+        lines.append("\"bias\":\(try json(spans.bias)),")
+        lines.append("\"features\":\(try json(spans.features)),")
+        lines.append("\"weights\":[")
+        for (row, values) in spans.weights.enumerated() {
+            lines.append(try json(values) + (row + 1 < spans.weights.count ? "," : ""))
+        }
+        lines.append("]}}")
         return lines.joined(separator: "\n") + "\n"
     }
 

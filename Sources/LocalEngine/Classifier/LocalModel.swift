@@ -18,12 +18,21 @@ public struct LocalModel: Sendable, Codable, Equatable {
     public var features: [String]
     /// One row per feature, one weight per label.
     public var weights: [[Double]]
+    /// Which clause fills which clause-level slot; nil: the cue rules alone.
+    public var spans: SpanModel?
+    /// The identifier of the sentence embedder whose vectors are features (nil: none).
+    public var embedder: String?
 
     private var index: [String: Int]
 
     /// A model from its parts; `weights` has one row of `labels.count` values per feature.
-    public init(featureVersion: Int, labels: [Situation], temperature: Double, bias: [Double], features: [String], weights: [[Double]]) {
-        self.version = 1
+    public init(
+        featureVersion: Int, labels: [Situation], temperature: Double, bias: [Double], features: [String], weights: [[Double]],
+        spans: SpanModel? = nil, embedder: String? = nil
+    ) {
+        self.version = 2
+        self.spans = spans
+        self.embedder = embedder
         self.featureVersion = featureVersion
         self.labels = labels
         self.temperature = temperature
@@ -34,7 +43,7 @@ public struct LocalModel: Sendable, Codable, Equatable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case version, featureVersion = "feature_version", labels, temperature, bias, features, weights
+        case version, featureVersion = "feature_version", labels, temperature, bias, features, weights, spans, embedder
     }
 
     public init(from decoder: any Decoder) throws {
@@ -46,6 +55,8 @@ public struct LocalModel: Sendable, Codable, Equatable {
         bias = try container.decode([Double].self, forKey: .bias)
         features = try container.decode([String].self, forKey: .features)
         weights = try container.decode([[Double]].self, forKey: .weights)
+        spans = try container.decodeIfPresent(SpanModel.self, forKey: .spans)
+        embedder = try container.decodeIfPresent(String.self, forKey: .embedder)
         index = Self.makeIndex(features)
         guard bias.count == labels.count, weights.count == features.count, weights.allSatisfy({ $0.count == labels.count }), temperature > 0 else {
             throw DecodingError.dataCorrupted(.init(codingPath: [], debugDescription: "model shapes do not match: \(labels.count) labels, \(features.count) features"))
@@ -61,11 +72,14 @@ public struct LocalModel: Sendable, Codable, Equatable {
         try container.encode(bias, forKey: .bias)
         try container.encode(features, forKey: .features)
         try container.encode(weights, forKey: .weights)
+        try container.encodeIfPresent(spans, forKey: .spans)
+        try container.encodeIfPresent(embedder, forKey: .embedder)
     }
 
     public static func == (lhs: LocalModel, rhs: LocalModel) -> Bool {
         lhs.version == rhs.version && lhs.featureVersion == rhs.featureVersion && lhs.labels == rhs.labels
             && lhs.temperature == rhs.temperature && lhs.bias == rhs.bias && lhs.features == rhs.features && lhs.weights == rhs.weights
+            && lhs.spans == rhs.spans && lhs.embedder == rhs.embedder
     }
 
     /// Class probabilities for a feature set, calibrated by the temperature.

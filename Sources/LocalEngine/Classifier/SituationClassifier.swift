@@ -1,13 +1,18 @@
+import Embeddings
 import SalesCore
 
 /// Classifies a turn: the model's calibrated probabilities, then the high-precision rules.
 struct SituationClassifier: Sendable {
     let model: LocalModel
+    /// The sentence embedder the model was trained with, when it uses one.
+    let embedder: (any Embedder)?
 
-    func classify(message: MessageText, slots: [Slot: Range<Int>], context: SlotValues, history: [GoldenTurn.Message]) -> Detection {
-        let features = FeatureExtractor.features(message: message, slots: slots, context: context, history: history)
+    /// `applyRules: false` skips the opt-out guard (a caller that already ran it).
+    func classify(message: MessageText, slots: [Slot: Range<Int>], context: SlotValues, history: [GoldenTurn.Message], applyRules: Bool = true) -> Detection {
+        let features = FeatureExtractor.features(
+            message: message, slots: slots, context: context, history: history, embedding: embedder?.embed(message.text))
         let probabilities = model.probabilities(features)
-        if let ruled = SituationRules.override(message) {
+        if applyRules, let ruled = SituationRules.override(message, history: history) {
             let index = model.labels.firstIndex(of: ruled)
             return Detection(situation: ruled, confidence: max(SituationRules.ruleConfidence, index.map { probabilities[$0] } ?? 0))
         }

@@ -8,10 +8,20 @@ enum MoneyScanner {
         var isExplicit: Bool
     }
 
-    static let currencySymbols: Set<String> = ["$", "\u{20AC}", "\u{00A3}"]
+    /// Currency signs: dollar, euro, pound, yen/yuan, rupee, won, naira, lira, peso, real…
+    static let currencySymbols: Set<String> = [
+        "$", "\u{20AC}", "\u{00A3}", "\u{00A5}", "\u{20B9}", "\u{20A9}", "\u{20A6}", "\u{20BA}", "\u{20B1}", "\u{20AA}",
+        "\u{20AB}", "\u{20B4}", "\u{20BD}", "\u{0E3F}", "\u{20A1}", "\u{20B5}", "\u{20B8}",
+    ]
+    /// Currency codes and names, and words that make a number money (`20 grand`, `5 lakh`).
     static let unitWords: Set<String> = [
         "k", "grand", "thousand", "million", "mil", "billion", "bucks", "dollars", "dollar", "usd", "eur", "euros",
-        "euro", "gbp", "pounds",
+        "euro", "gbp", "pounds", "quid", "cad", "aud", "nzd", "sgd", "hkd", "chf", "francs", "sek", "nok", "dkk", "kronor",
+        "kroner", "krona", "pln", "zloty", "czk", "huf", "forint", "ron", "lira", "inr", "rupees", "rs", "lakh",
+        "lakhs", "crore", "crores", "jpy", "yen", "cny", "rmb", "yuan", "krw", "brl", "reais", "mxn", "pesos",
+        "ars", "clp", "cop", "zar", "rand", "ngn", "naira", "kes", "shillings", "egp", "aed", "dirhams", "dirham", "sar",
+        "riyals", "riyal", "qar", "ils", "shekels", "php", "idr", "rupiah", "myr", "ringgit", "thb", "baht", "vnd",
+        "pkr", "bdt", "taka", "mn", "bn",
     ]
     static let qualifiers = PhraseSet([
         "about", "around", "roughly", "approximately", "approx", "~", "under", "below", "over", "maybe", "up to",
@@ -22,8 +32,16 @@ enum MoneyScanner {
         "a month", "per month", "/ month", "/ mo", "a year", "per year", "/ year", "/ yr", "annually", "monthly",
         "yearly", "a seat", "per seat", "per user", "a user", "per location", "a quarter", "per quarter",
         "this fiscal year", "this year", "for the first year", "all in", "tops", "max", "a week", "per week",
-        "a head", "per head", "/ seat", "/ user", ", tops", "year one", "in year one",
+        "a head", "per head", "/ seat", "/ user", ", tops", "year one", "in year one", "per annum", "p.a", "pa",
+        "/ yr", "/ mo", "/ month", "/ year", "/ seat / month", "per seat per month", "per user per month", "a seat a month",
+        "per agent", "per location per month", "per month per seat", "monthly", "a license", "per license",
     ])
+
+    /// Currency codes written before the amount.
+    static let codes: Set<String> = [
+        "usd", "eur", "gbp", "cad", "aud", "nzd", "sgd", "hkd", "chf", "sek", "nok", "dkk", "pln", "czk", "inr", "rs", "jpy",
+        "cny", "rmb", "krw", "brl", "mxn", "zar", "ngn", "kes", "aed", "sar", "qar", "ils", "php", "idr", "myr", "thb", "pkr",
+    ]
 
     /// Every amount in the message, left to right.
     static func amounts(in message: MessageText) -> [Amount] {
@@ -52,6 +70,13 @@ enum MoneyScanner {
         let token = message.tokens[index]
         if currencySymbols.contains(token.lower), index + 1 < message.count, message.tokens[index + 1].isNumber {
             return Amount(range: index..<extendRange(from: index + 2, in: message), isExplicit: true)
+        }
+        // Codes before the number: `USD 20k`, `EUR 5,000`, `R$ 900`, `Rs 50,000`.
+        if token.isWord, Self.codes.contains(token.lower), index + 1 < message.count, message.tokens[index + 1].isNumber {
+            return Amount(range: index..<extendRange(from: index + 2, in: message), isExplicit: true)
+        }
+        if token.lower == "r", index + 2 < message.count, message.lower(index + 1) == "$", message.tokens[index + 2].isNumber {
+            return Amount(range: index..<extendRange(from: index + 3, in: message), isExplicit: true)
         }
         guard token.isNumber, isAmountNumber(token.lower) else { return nil }
         if hasMagnitudeSuffix(token.lower) { return Amount(range: index..<extendRange(from: index + 1, in: message), isExplicit: true) }

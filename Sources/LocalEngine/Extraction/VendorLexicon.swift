@@ -55,11 +55,17 @@ enum VendorLexicon {
         "zoom", "remind", "remote", "oyster", "lever", "sling", "deputy", "highway", "sage", "ramp", "square", "toast",
         "clover", "wise", "stitch", "segment", "mode", "heap", "monday", "linear", "box", "epic", "canvas", "banner",
         "slate", "navigate", "motive", "opera", "weave", "alloy", "sift", "duo", "elastic", "persona", "piano",
-        "lightspeed", "excel", "blend", "encompass", "cornerstone", "workable",
+        "lightspeed", "excel", "blend", "encompass", "cornerstone", "workable", "capsule", "folk", "streak", "nimble",
+        "otter", "fathom", "wingman", "nice", "kit", "drip", "moz", "sprout", "crisp", "ada", "catalyst", "bob", "patriot",
+        "atlas", "sterling", "nectar", "humanity", "harvest", "wave", "bench", "pilot", "float", "cube", "mosaic",
+        "funnel", "census", "sigma", "hex", "make", "workplace", "flock", "lark", "keeper", "defender", "orca", "aqua",
+        "cobalt", "route", "bold", "stamped", "circuit", "chime", "avail", "jane", "splash", "absorb", "clever", "revel",
+        "tock", "seesaw", "fergus", "foundation", "virtuous", "classy", "amazon", "bill", "sap", "oracle", "infor", "unleashed",
+        "katana", "convoy", "caseload", "recharge", "teamwork", "podio", "coda", "citrix", "expel", "loop", "dat",
     ]
 
-    static let phrases = PhraseSet(names)
-    private static let words: Set<String> = Set(names.map { Tokenizer.tokenize($0).map(\.lower) }.filter { $0.count == 1 }.map { $0[0] })
+    static let phrases = PhraseSet(names + catalog)
+    private static let words: Set<String> = Set((names + catalog).map { Tokenizer.tokenize($0).map(\.lower) }.filter { $0.count == 1 }.map { $0[0] })
 
     /// True when `word` is a one-word vendor name (so it is not taken for a person).
     static func isVendorWord(_ word: String) -> Bool { words.contains(word) && !ambiguous.contains(word) }

@@ -1,4 +1,5 @@
 import Foundation
+import Embeddings
 import SalesCore
 
 /// What `LocalTrainer.trainAndWrite` did, with honest numbers: dev figures are measured on
@@ -12,12 +13,14 @@ public struct TrainingReport: Sendable, Codable {
     public var modelBytes: Int
     /// Situation accuracy of 5-fold, conversation-grouped cross-validation on dev.
     public var crossValidatedAccuracy: Double
+    /// The whole engine under the same cross-validation (situations and slots, held out).
+    public var crossValidated: EvaluationReport
     /// The engine (classifier + rules + extractor) scored on the dev turns it was trained on.
     public var dev: EvaluationReport
 
     enum CodingKeys: String, CodingKey {
         case devPaths = "dev_paths", turns, conversations, features, temperature, modelBytes = "model_bytes"
-        case crossValidatedAccuracy = "cross_validated_accuracy", dev
+        case crossValidatedAccuracy = "cross_validated_accuracy", crossValidated = "cross_validated", dev
     }
 }
 
@@ -25,13 +28,15 @@ extension LocalTrainer {
     /// Trains on the dev files, writes the model JSON to `modelPath` and the same model as a
     /// Swift source (`EmbeddedModel`) to `swiftPath`, and reports. A path whose file name
     /// mentions `test` is refused: the test split is for the final evaluation only.
-    public static func trainAndWrite(devPaths: [String], modelPath: String, swiftPath: String, options: TrainingOptions = .init()) throws -> TrainingReport {
-        for path in devPaths where URL(fileURLWithPath: path).lastPathComponent.lowercased().contains("test") {
+    public static func trainAndWrite(
+        devPaths: [String], modelPath: String, swiftPath: String, options: TrainingOptions = .init(), embedder: (any Embedder)? = nil
+    ) throws -> TrainingReport {
+        for path in devPaths where ["test", "shift"].contains(where: URL(fileURLWithPath: path).lastPathComponent.lowercased().contains) {
             throw LocalModelError(problem: "refusing to train on \(path): train on the dev split only")
         }
         let turns = try devPaths.flatMap { try GoldenFile.load(path: $0) }
         guard !turns.isEmpty else { throw LocalModelError(problem: "no labelled turns in \(devPaths.joined(separator: ", "))") }
-        let model = train(turns, options: options)
+        let model = train(turns, options: options, embedder: embedder)
         let json = try model.jsonText()
         try model.save(path: modelPath)
         do {
@@ -39,11 +44,13 @@ extension LocalTrainer {
         } catch {
             throw LocalModelError(problem: "cannot write \(swiftPath): \(error.localizedDescription)")
         }
-        let engine = LocalEngine(model: model, playbook: Playbook(slotDescriptions: [:], situationDescriptions: [:], principles: [], rules: []))
+        let engine = LocalEngine(
+            model: model, playbook: Playbook(slotDescriptions: [:], situationDescriptions: [:], principles: [], rules: []), embedder: embedder)
+        let heldOut = LocalEvaluation.crossValidate(turns, folds: 5, options: options, embedder: embedder).report
         return TrainingReport(
             devPaths: devPaths, turns: turns.count, conversations: Set(turns.map { $0.conversation ?? $0.id }).count,
             features: model.features.count, temperature: model.temperature, modelBytes: json.utf8.count,
-            crossValidatedAccuracy: crossValidatedAccuracy(turns, options: options),
+            crossValidatedAccuracy: heldOut.situationAccuracy, crossValidated: heldOut,
             dev: LocalEvaluation.evaluate(engine, on: turns).report)
     }
 }

@@ -1,12 +1,16 @@
+import Embeddings
 import SalesCore
 
 /// Trains the situation classifier on labelled turns (dev split only).
 public enum LocalTrainer {
     /// Trains the situation classifier on labelled turns (dev split only). Deterministic:
     /// the same turns and options give the same model.
-    public static func train(_ turns: [GoldenTurn], options: TrainingOptions = .init()) -> LocalModel {
-        let examples = turns.map(TrainingExample.init)
+    /// `embedder` (the one the engine will run with) makes the sentence vector a feature.
+    public static func train(_ turns: [GoldenTurn], options: TrainingOptions = .init(), embedder: (any Embedder)? = nil) -> LocalModel {
+        let examples = turns.map { TrainingExample($0, embedder: embedder) }
         var model = fit(examples, options: options)
+        model.spans = SpanTrainer.fit(turns, options: options)
+        model.embedder = embedder?.identifier
         if options.calibrationFolds > 1 {
             let heldOut = outOfFoldLogits(examples, turns: turns, options: options)
             model.temperature = Calibration.temperature(logits: heldOut.map(\.logits), labels: heldOut.map(\.label))
@@ -16,8 +20,8 @@ public enum LocalTrainer {
 
     /// Accuracy of models trained without each fold on that fold (folds by conversation):
     /// an honest estimate on data the model did not see. Rules are applied as in `detect`.
-    public static func crossValidatedAccuracy(_ turns: [GoldenTurn], options: TrainingOptions = .init(), folds: Int = 5) -> Double {
-        let examples = turns.map(TrainingExample.init)
+    public static func crossValidatedAccuracy(_ turns: [GoldenTurn], options: TrainingOptions = .init(), folds: Int = 5, embedder: (any Embedder)? = nil) -> Double {
+        let examples = turns.map { TrainingExample($0, embedder: embedder) }
         var options = options
         options.calibrationFolds = folds
         let heldOut = outOfFoldLogits(examples, turns: turns, options: options)
@@ -70,11 +74,13 @@ struct TrainingExample: Sendable {
     var situation: Situation
     var ruled: Situation?
 
-    init(_ turn: GoldenTurn) {
+    init(_ turn: GoldenTurn, embedder: (any Embedder)?) {
         let text = MessageText(turn.message)
-        features = FeatureExtractor.features(message: text, slots: SlotExtractor.extract(text), context: turn.context, history: turn.history)
+        features = FeatureExtractor.features(
+            message: text, slots: SlotExtractor.extract(text), context: turn.context, history: turn.history,
+            embedding: embedder?.embed(turn.message))
         situation = turn.situation
-        ruled = SituationRules.override(text)
+        ruled = SituationRules.override(text, history: turn.history)
     }
 }
 

@@ -12,6 +12,8 @@ public struct TrainingOptions: Sendable, Hashable {
     public var minCount: Int
     /// At most this many features are kept (the most frequent), so the model stays small.
     public var maxFeatures: Int
+    /// At most this many clause features are kept by the span model.
+    public var maxSpanFeatures: Int
     /// Seed of the shuffling; the same seed and data give the same weights.
     public var seed: UInt64
     /// Folds (by conversation) used to fit the temperature on held-out predictions; 0 or 1 skips it.
@@ -19,8 +21,9 @@ public struct TrainingOptions: Sendable, Hashable {
 
     public init(
         epochs: Int = 30, learningRate: Double = 0.3, learningRateDecay: Double = 0.1, l2: Double = 1e-3, minCount: Int = 2,
-        maxFeatures: Int = 1500, seed: UInt64 = 42, calibrationFolds: Int = 5
+        maxFeatures: Int = 4500, maxSpanFeatures: Int = 2500, seed: UInt64 = 42, calibrationFolds: Int = 5
     ) {
+        self.maxSpanFeatures = maxSpanFeatures
         self.epochs = epochs
         self.learningRate = learningRate
         self.learningRateDecay = learningRateDecay

@@ -14,9 +14,12 @@ public struct GatewayCallInfo: Sendable, Hashable, Codable {
     /// The simulator's own service time for this call (the ideal latency).
     public var upstreamServiceMs: Double?
     public var cache: String?
+    /// True when the gateway says the answer came from its simulator (`x-gateway-simulated`),
+    /// not from a model: fine for a bench, never a reply to a customer.
+    public var simulated: Bool?
 
     enum CodingKeys: String, CodingKey {
-        case provider, model, attempts, cache
+        case provider, model, attempts, cache, simulated
         case overheadMs = "overhead_ms"
         case upstreamServiceMs = "upstream_service_ms"
     }
@@ -27,6 +30,12 @@ public struct GatewayCallError: Error, Sendable, CustomStringConvertible {
     public var status: Int?
     public var message: String
     public var description: String { status.map { "gateway \($0): \(message)" } ?? "gateway: \(message)" }
+}
+
+/// The gateway answered from its simulator where a real reply was needed.
+public struct SimulatedReplyError: Error, Sendable, CustomStringConvertible {
+    public init() {}
+    public var description: String { "the gateway's reply was simulated (x-gateway-simulated), not written by a model" }
 }
 
 /// The agent's client for `llm-gateway`'s OpenAI-compatible API over localhost HTTP.
@@ -68,14 +77,17 @@ public struct GatewayClient: Sendable {
     }
 
     /// A streamed answer: `onDelta` receives text as it arrives; returns the whole text.
+    /// With `rejectSimulated`, an answer the gateway marks simulated throws
+    /// ``SimulatedReplyError`` before any of its text reaches `onDelta`.
     public func stream(
-        model: String, messages: [PromptMessage], tag: String, maxTokens: Int?, timeout: Duration,
+        model: String, messages: [PromptMessage], tag: String, maxTokens: Int?, timeout: Duration, rejectSimulated: Bool = false,
         onDelta: @Sendable (String) async -> Void
     ) async throws -> (text: String, info: GatewayCallInfo) {
         let response = try await send(model: model, messages: messages, tag: tag, jsonMode: false, maxTokens: maxTokens, stream: true, timeout: timeout)
         guard response.status == .ok else {
             throw Self.error(status: response.status.code, body: try await response.body.collect(upTo: 1 << 20))
         }
+        if rejectSimulated, Self.info(response.headers).simulated == true { throw SimulatedReplyError() }
         var parser = SSEParser()
         var text = ""
         var done = false
@@ -145,7 +157,8 @@ public struct GatewayClient: Sendable {
             attempts: headers.first(name: "x-gateway-attempts").flatMap { Int($0) },
             overheadMs: headers.first(name: "x-gateway-overhead-ms").flatMap { Double($0) },
             upstreamServiceMs: headers.first(name: "x-gateway-upstream-service-ms").flatMap { Double($0) },
-            cache: headers.first(name: "x-gateway-cache"))
+            cache: headers.first(name: "x-gateway-cache"),
+            simulated: headers.first(name: "x-gateway-simulated").map { $0.lowercased() == "true" })
     }
 }
 

@@ -1,3 +1,4 @@
+import LocalEngine
 import SalesCore
 
 /// How a turn runs.
@@ -37,6 +38,8 @@ public struct TurnPipeline: Sendable {
     public let selector: CachedSelector
     public let playbook: Playbook
     public let configuration: PipelineConfiguration
+    /// Runs on every message before detect; what it finds no detect answer overrules.
+    public let optOutGuard = OptOutGuard()
 
     public init(
         capture: any CaptureStep, detect: any DetectStep, generate: any GenerateStep, selector: CachedSelector,
@@ -58,6 +61,20 @@ public struct TurnPipeline: Sendable {
         public var capture: StepReport
         public var detect: StepReport
         public var reconcile: StepReport?
+        /// Which step settled the situation.
+        public var decidedBy: Decision = .detect
+        /// The opt-out guard's rule, when it decided.
+        public var optOutRule: String?
+    }
+
+    /// What settled a turn's situation.
+    public enum Decision: String, Sendable, Hashable, Codable {
+        /// The opt-out guard found a request not to be contacted; detect did not run.
+        case optOutGuard = "opt_out_guard"
+        /// The first detect (on the context before capture).
+        case detect
+        /// The second detect, on the context after capture.
+        case reconcile
     }
 
     /// The first half of a turn: capture ∥ detect(old context), merge, reconcile when the
@@ -65,6 +82,14 @@ public struct TurnPipeline: Sendable {
     public func understand(_ state: SessionState, message: String) async -> Understanding {
         let before = PromptInput(message: message, context: state.context, history: state.history)
         let budget = configuration.stepBudget
+        let guardStarted = ContinuousClock.now
+        if let verdict = optOutGuard.check(message: message, history: state.history) {
+            let guardReport = StepReport(backend: "opt_out_guard", milliseconds: (.now - guardStarted).milliseconds)
+            let (captured, report) = await capture.capture(before, budget: budget)
+            return Understanding(
+                captured: captured, detection: Detection(situation: .optOut, confidence: 1), reconcileReasons: [],
+                capture: report, detect: guardReport, decidedBy: .optOutGuard, optOutRule: verdict.rule)
+        }
         switch configuration.mode {
         case .parallel:
             async let capturing = capture.capture(before, budget: budget)
@@ -79,7 +104,7 @@ public struct TurnPipeline: Sendable {
             let second = await detect.detect(updated, budget: budget)
             return Understanding(
                 captured: captured.0, detection: second.0, reconcileReasons: reasons, capture: captured.1, detect: detected.1,
-                reconcile: second.1)
+                reconcile: second.1, decidedBy: .reconcile)
         case .sequential:
             let captured = await capture.capture(before, budget: budget)
             let updated = PromptInput(message: message, context: state.context.merging(captured.0), history: state.history)
@@ -121,7 +146,8 @@ public struct TurnPipeline: Sendable {
                 capture: captured.1.milliseconds, detect: detected.1.milliseconds, reconcile: reconcile?.milliseconds ?? 0,
                 select: selectTime.milliseconds, generate: generated.milliseconds, total: (.now - started).milliseconds),
             steps: .init(capture: captured.1, detect: detected.1, reconcile: reconcile, generate: generated),
-            turn: state.turns + 1, sessionClosed: situation == .optOut)
+            turn: state.turns + 1, sessionClosed: situation == .optOut, decidedBy: understanding.decidedBy,
+            optOutRule: understanding.optOutRule)
         return (result, state.applying(message: message, result: result))
     }
 }

@@ -36,6 +36,10 @@ public struct TurnResult: Sendable, Hashable, Codable {
     public var turn: Int
     /// True when this turn closed the session for outreach (an opt-out).
     public var sessionClosed: Bool
+    /// Which step settled the situation: the opt-out guard, the detect or the reconcile.
+    public var decidedBy: TurnPipeline.Decision
+    /// The opt-out guard's rule, when the guard decided.
+    public var optOutRule: String?
 
     enum CodingKeys: String, CodingKey {
         case reply, situation, confidence, principle, rule, reconciled, timings, steps, turn
@@ -43,11 +47,14 @@ public struct TurnResult: Sendable, Hashable, Codable {
         case capturedSlots = "captured_slots"
         case reconcileReasons = "reconcile_reasons"
         case sessionClosed = "session_closed"
+        case decidedBy = "decided_by"
+        case optOutRule = "opt_out_rule"
     }
 
     /// Which backend answered each step, e.g. `capture=gateway:fast detect=local (timeout)`.
     public var backendSummary: String {
         var parts = ["capture=\(Self.describe(steps.capture))", "detect=\(Self.describe(steps.detect))"]
+        if let optOutRule { parts.append("decided_by=\(decidedBy.rawValue) (\(optOutRule))") }
         if let reconcile = steps.reconcile { parts.append("reconcile=\(Self.describe(reconcile))") }
         parts.append("generate=\(Self.describe(steps.generate))")
         return parts.joined(separator: " ")

@@ -22,12 +22,17 @@ public struct GatewaySteps: CaptureStep, DetectStep, GenerateStep {
     public let prompts: PromptBuilder
     public let models: StepModels
     public let fallback: LocalSteps
+    /// Whether a reply the gateway marks simulated may be used (a bench or the demo, whose
+    /// replies are scripted on purpose). Otherwise such a reply never reaches the customer:
+    /// the local templates answer and the turn says so.
+    public let acceptSimulatedReplies: Bool
 
-    public init(client: GatewayClient, prompts: PromptBuilder, models: StepModels, fallback: LocalSteps) {
+    public init(client: GatewayClient, prompts: PromptBuilder, models: StepModels, fallback: LocalSteps, acceptSimulatedReplies: Bool = false) {
         self.client = client
         self.prompts = prompts
         self.models = models
         self.fallback = fallback
+        self.acceptSimulatedReplies = acceptSimulatedReplies
     }
 
     public func capture(_ input: PromptInput, budget: Duration) async -> (SlotValues, StepReport) {
@@ -81,12 +86,15 @@ public struct GatewaySteps: CaptureStep, DetectStep, GenerateStep {
     ) async -> (String, StepReport) {
         let messages = prompts.generate(input, principle: principle, situation: situation)
         let started = ContinuousClock.now
-        let streamed = DeltaGate(onDelta: onDelta)
+        let streamed = DeltaGate(onDelta: onDelta, holdEcho: !acceptSimulatedReplies)
+        let rejectSimulated = !acceptSimulatedReplies
         do {
             let (text, info) = try await call(budget) {
-                try await client.stream(
+                let answer = try await client.stream(
                     model: models.generate, messages: messages, tag: "generate", maxTokens: 200, timeout: budget,
-                    onDelta: { await streamed.forward($0) })
+                    rejectSimulated: rejectSimulated, onDelta: { try? await streamed.forward($0) })
+                try await streamed.finish()
+                return answer
             }
             let reply = text.trimmingCharacters(in: .whitespacesAndNewlines)
             if !reply.isEmpty {
@@ -134,24 +142,52 @@ public struct GatewaySteps: CaptureStep, DetectStep, GenerateStep {
     static func reason(_ error: any Error) -> String {
         switch error {
         case is TimeLimitExceeded: "no answer within the step budget"
+        case let simulated as SimulatedReplyError: simulated.description
         case is CancellationError: "cancelled"
         default: String(describing: error)
         }
     }
 }
 
-/// Forwards streamed text and remembers what was sent.
+/// Forwards streamed text and remembers what was sent. With `holdEcho`, the first few
+/// characters are held until they show the reply is not the simulator's `echo:` (for a
+/// gateway that does not mark simulated replies yet); such a reply is never forwarded.
 actor DeltaGate {
     let onDelta: @Sendable (String) async -> Void
+    let holdEcho: Bool
     private(set) var text = ""
+    private var held = ""
     var sentAny: Bool { !text.isEmpty }
 
-    init(onDelta: @escaping @Sendable (String) async -> Void) {
+    static let echoPrefix = "echo:"
+
+    init(onDelta: @escaping @Sendable (String) async -> Void, holdEcho: Bool = false) {
         self.onDelta = onDelta
+        self.holdEcho = holdEcho
     }
 
-    func forward(_ delta: String) async {
-        text += delta
-        await onDelta(delta)
+    func forward(_ delta: String) async throws {
+        guard holdEcho, text.isEmpty else {
+            text += delta
+            await onDelta(delta)
+            return
+        }
+        held += delta
+        if held.lowercased().hasPrefix(Self.echoPrefix) { throw SimulatedReplyError() }
+        guard held.count >= Self.echoPrefix.count || !Self.echoPrefix.hasPrefix(held.lowercased()) else { return }
+        let release = held
+        held = ""
+        text += release
+        await onDelta(release)
+    }
+
+    /// The end of the stream: releases held text, or throws if it was an echo.
+    func finish() async throws {
+        guard !held.isEmpty else { return }
+        if held.lowercased().hasPrefix(Self.echoPrefix) { throw SimulatedReplyError() }
+        let release = held
+        held = ""
+        text += release
+        await onDelta(release)
     }
 }

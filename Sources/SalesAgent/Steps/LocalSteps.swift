@@ -11,13 +11,14 @@ public struct LocalSteps: CaptureStep, DetectStep, GenerateStep {
 
     public func capture(_ input: PromptInput, budget: Duration) async -> (SlotValues, StepReport) {
         let started = ContinuousClock.now
-        let slots = engine.capture(message: input.message, context: input.context)
+        let slots = engine.capture(message: input.message, context: input.context, history: input.history)
         return (slots, StepReport(backend: "local", milliseconds: (.now - started).milliseconds))
     }
 
     public func detect(_ input: PromptInput, budget: Duration) async -> (Detection, StepReport) {
         let started = ContinuousClock.now
-        let detection = engine.detect(message: input.message, context: input.context, history: input.history)
+        // TurnPipeline runs the opt-out guard before any detect and skips detect when it fires.
+        let detection = engine.detect(message: input.message, context: input.context, history: input.history, optOutChecked: true)
         return (detection, StepReport(backend: "local", milliseconds: (.now - started).milliseconds))
     }
 

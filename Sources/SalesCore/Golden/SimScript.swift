@@ -29,6 +29,26 @@ public enum SimScript {
         return lines
     }
 
+    /// Only generate lines, and only for turns the golden conversation answered: the demo's
+    /// simulator serves the golden replies and nothing else (no generic line that could
+    /// contradict the principle the agent chose).
+    public static func replyLines(for turns: [GoldenTurn]) -> [String] {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        let replies = goldReplies(turns)
+        var seen: Set<String> = []
+        return turns.compactMap { turn in
+            guard let reply = replies[turn.id], seen.insert(turn.message).inserted else { return nil }
+            let line = ["tag": "generate", "message": turn.message, "response": reply]
+            return (try? encoder.encode(line)).flatMap { String(data: $0, encoding: .utf8) }
+        }
+    }
+
+    /// Turn id → the agent's reply to that turn, read from the history of the turn after it.
+    public static func goldReply(_ turn: GoldenTurn, in turns: [GoldenTurn]) -> String? {
+        goldReplies(turns)[turn.id]
+    }
+
     /// Turn id → the agent's reply to that turn, read from the history of the turn after it.
     static func goldReplies(_ turns: [GoldenTurn]) -> [String: String] {
         var replies: [String: String] = [:]

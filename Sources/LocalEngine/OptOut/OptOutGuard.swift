@@ -1,0 +1,42 @@
+import SalesCore
+
+/// Why the opt-out guard called a message an opt-out: the rule that fired.
+public struct OptOutVerdict: Sendable, Hashable, Codable {
+    /// The rule's name, e.g. `stop_contact`, `remove_from_list`, `history_declines_contact`.
+    public var rule: String
+
+    /// A verdict naming `rule`.
+    public init(rule: String) {
+        self.rule = rule
+    }
+}
+
+/// The deterministic, high-recall opt-out detector (SPEC §2: `opt_out` is never missed).
+///
+/// It runs on every turn, on both backends, before any classifier; what it finds no model
+/// can overrule. It reads the message the way a person would: SMS keywords (`STOP`,
+/// `UNSUBSCRIBE`), requests to stop or not to contact (any channel, any politeness), removal
+/// from lists and databases, legal wording (consent withdrawal, erasure, cease and desist),
+/// short answers to the agent's own "shall I keep in touch?" question, a few other
+/// languages, and typos or spaced-out letters of the key words. It stays quiet on the
+/// look-alikes: a product question about unsubscribe links, "stop by our booth",
+/// "not interested, thanks" (an objection), or a cue quoted as someone else's words.
+public struct OptOutGuard: Sendable {
+    /// The guard; it holds no state.
+    public init() {}
+
+    /// The verdict when `message` asks not to be contacted, nil otherwise. `history` is the
+    /// conversation so far, oldest first; only the agent's last message is read.
+    public func check(message: String, history: [GoldenTurn.Message] = []) -> OptOutVerdict? {
+        let text = OptOutText(message)
+        guard !text.words.isEmpty else { return nil }
+        let agent = history.last(where: { $0.role == "agent" }).map { OptOutText($0.text) }
+        if OptOutRules.isKeywordOnly(text) {
+            let answersAgent = agent.map { agent in text.words.contains { OptOutHistory.agentUsed($0, in: agent) } } ?? false
+            if !answersAgent { return OptOutVerdict(rule: "keyword") }
+        }
+        if let rule = OptOutRules.firstRule(in: text) { return OptOutVerdict(rule: rule) }
+        if OptOutRules.hasBareStop(text) { return OptOutVerdict(rule: "bare_stop") }
+        return agent.flatMap { OptOutHistory.verdict(reply: text, agent: $0) }
+    }
+}

@@ -1,0 +1,56 @@
+/// Short answers that are opt-outs because of what the agent just asked: "Yes please"
+/// to "shall I stop reaching out?", "Never." to "is there a better time to call?",
+/// "NO" to "reply NO to stop".
+enum OptOutHistory {
+    typealias L = OptOutLexicon
+
+    /// The agent offers to stop contacting.
+    static let offersToStop = OptOutPattern("offers_to_stop", [], #"\b(?:stop|cease|quit|pause|end)(?: \S+){0,2}? (?:reaching_out|following_up|contacting|emailing|calling|texting|messaging|sending|checking in)\b|\b(?:close your file|take you off|remove you|unsubscribe you|opt you out|leave you alone)\b"#)
+    /// The agent asks leave to keep in touch.
+    static let asksToContinue = OptOutPattern("asks_to_continue", [], #"\b(?:keep (?:you|sending|in touch|hearing|receiving|reaching)|reach_out (?:again|next|in|after)|follow_up|call you (?:back|again|next|in|on|after)|check (?:in|back)|add you to|stay in touch|hear from (?:us|me)|(?:send|sending) you|better time (?:for me )?to (?:call|reach|contact)|unless you tell me otherwise|(?:can|may|could|shall) i (?:call|email|text|contact|reach_out|ping|follow_up)|touch base|circle back)\b"#)
+    /// The agent names a reply word that stops messages (`Reply STOP to opt out`).
+    static let replyKeyword = OptOutPattern("reply_keyword", [], #"\b(?:reply|text|respond|send|type|answer|say|or)(?: with)? (?:" )?([a-z_]+)(?: ")? to (?:stop|opt_out|unsubscribe|end|cancel|be removed|stop receiving)"#)
+    static let affirmative: Set<String> = ["yes", "yeah", "yep", "yup", "ya", "sure", "please", "ok", "okay", "correct", "right", "exactly", "definitely", "absolutely", "do", "go", "both", "y"]
+    static let contrary = OptOutPattern("contrary", [], #"\b(?:keep|no|don't|not|but|instead|later|wait|hold)\b"#)
+    static let negative = OptOutPattern("negative", [], #"^ (?:no|nope|nah|never|not really|please don't|don't|do not|i'd rather|i would rather|rather not|i don't|no thanks|no thank you|definitely not|absolutely not|hard pass|pass|n)\b"#)
+    static let alternative = OptOutPattern("alternative", [], #"\b(?:instead|later|next|after|until|monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|week|month|quarter|keep me posted|email me|text me|call me|just send|send me|but|busy|slammed|out all|yes|keep)\b"#)
+    static let otherwise = OptOutPattern("otherwise", [], #"\btell(?:ing)? you otherwise\b"#)
+
+    /// The verdict for `reply`, read as an answer to the agent's last message.
+    static func verdict(reply: OptOutText, agent: OptOutText) -> OptOutVerdict? {
+        let asks = agent.words.contains("?") || agent.normalized.contains(" unless ") || agent.normalized.contains(" reply ")
+        guard asks else { return nil }
+        let words = reply.words.filter { $0 != "." && $0 != "?" && $0 != "," }
+        guard !words.isEmpty, words.count <= 8 else { return nil }
+        if let keyword = replyKeyword.firstCapture(in: agent.normalized), words.allSatisfy({ $0 == keyword || L.keywordCompanions.contains($0) }) {
+            return OptOutVerdict(rule: "history_reply_keyword")
+        }
+        if offersToStop.occurs(in: agent.normalized), L.affirmativeStart(words, affirmative), !contrary.occurs(in: reply.normalized) {
+            return OptOutVerdict(rule: "history_accepts_stop")
+        }
+        let questions = agent.sentences.filter(\.isQuestion).map { " " + $0.text + " " }
+        if questions.contains(where: asksToContinue.occurs) || agent.normalized.contains(" unless you tell me otherwise ") {
+            if negative.occurs(in: reply.normalized), !alternative.occurs(in: reply.normalized) {
+                return OptOutVerdict(rule: "history_declines_contact")
+            }
+            if agent.normalized.contains(" otherwise "), otherwise.occurs(in: reply.normalized) {
+                return OptOutVerdict(rule: "history_declines_contact")
+            }
+        }
+        return nil
+    }
+
+    /// True when the agent's last message used `keyword` itself (`shall I cancel the demo?`),
+    /// so a one-word answer answers that, not a request to stop contact.
+    static func agentUsed(_ keyword: String, in agent: OptOutText) -> Bool {
+        agent.words.contains(keyword) && !offersToStop.occurs(in: agent.normalized) && replyKeyword.firstCapture(in: agent.normalized) == nil
+    }
+}
+
+extension OptOutLexicon {
+    /// True when the first word is one of `affirmative` (`yes please`, `yes, do that`).
+    static func affirmativeStart(_ words: [String], _ affirmative: Set<String>) -> Bool {
+        guard let first = words.first else { return false }
+        return affirmative.contains(first) && words.count <= 6
+    }
+}

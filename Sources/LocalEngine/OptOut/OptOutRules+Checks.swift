@@ -1,0 +1,90 @@
+import Foundation
+
+/// How a rule's match is judged in its sentence, and the whole-message rules.
+extension OptOutRules {
+    /// The first rule whose match survives its checks, by name.
+    static func firstRule(in text: OptOutText) -> String? {
+        let normalized = text.normalized as NSString
+        let redirected = text.hasEmailAddress || redirect.occurs(in: text.normalized)
+        for pattern in patterns {
+            for range in pattern.matches(in: normalized) where counts(range, of: pattern, in: normalized, redirected: redirected) {
+                return pattern.name
+            }
+        }
+        for range in firstPersonLegal.matches(in: normalized) {
+            let sentence = self.sentence(around: range, in: normalized)
+            if firstPerson.occurs(in: sentence), !questionStart.occurs(in: sentence), !isQuoted(range, in: normalized) {
+                return firstPersonLegal.name
+            }
+        }
+        return nil
+    }
+
+    /// Whether one match counts: not quoted as someone's words, not negated, not a
+    /// question about other people, not offered with an alternative.
+    static func counts(_ range: NSRange, of pattern: OptOutPattern, in text: NSString, redirected: Bool) -> Bool {
+        let sentence = self.sentence(around: range, in: text)
+        if isQuoted(range, in: text), !repeatedRequest.occurs(in: sentence) { return false }
+        let before = text.substring(to: range.location)
+        if pattern.checks.contains(.negation), negation.occurs(in: before) { return false }
+        if pattern.checks.contains(.redirect), redirected { return false }
+        let isQuestion = sentence.trimmingCharacters(in: .whitespaces).hasSuffix("?") || questionStart.occurs(in: sentence)
+        if pattern.checks.contains(.notQuestion), isQuestion { return false }
+        if pattern.checks.contains(.otherPeople) {
+            let matched = text.substring(with: range)
+            let start = sentenceStart(before: range.location, in: text)
+            let lead = text.substring(with: NSRange(location: start, length: range.location - start))
+            if isQuestion, other.occurs(in: lead), !firstPersonObject.occurs(in: matched) { return false }
+        }
+        return true
+    }
+
+    /// True when the match stands inside quote marks.
+    static func isQuoted(_ range: NSRange, in text: NSString) -> Bool {
+        let before = text.substring(to: range.location)
+        return before.filter { $0 == "\"" }.count % 2 == 1
+    }
+
+    /// The sentence holding `range`, with its closing mark (`?` tells a question).
+    static func sentence(around range: NSRange, in text: NSString) -> String {
+        let start = sentenceStart(before: range.location, in: text)
+        let tail = NSRange(location: range.location, length: text.length - range.location)
+        var end = text.length
+        for mark in [" . ", " ? "] {
+            let found = text.range(of: mark, options: [], range: tail)
+            if found.location != NSNotFound { end = min(end, found.location + found.length) }
+        }
+        return text.substring(with: NSRange(location: start, length: end - start))
+    }
+
+    private static func sentenceStart(before location: Int, in text: NSString) -> Int {
+        let head = NSRange(location: 0, length: location)
+        var start = 0
+        for mark in [" . ", " ? "] {
+            let found = text.range(of: mark, options: .backwards, range: head)
+            if found.location != NSNotFound { start = max(start, found.location + found.length - 1) }
+        }
+        return start
+    }
+
+    /// A message that is only keywords (`STOP`, `unsubscribe please`, `STOP STOP STOP`).
+    static func isKeywordOnly(_ text: OptOutText) -> Bool {
+        let words = text.words.filter { $0 != "." && $0 != "?" }
+        guard words.contains(where: L.keywords.contains) else { return false }
+        return words.allSatisfy { L.keywords.contains($0) || L.keywordCompanions.contains($0) }
+    }
+
+    /// A sentence that is only `stop` with intensifiers (`Seriously, stop.`), in a message
+    /// that does not go on to ask for more.
+    static func hasBareStop(_ text: OptOutText) -> Bool {
+        let sentences = text.sentences
+        let bare = sentences.contains { sentence in
+            guard !sentence.isQuestion else { return false }
+            let words = sentence.text.split(separator: " ").map(String.init)
+            return words.contains("stop") && words.allSatisfy { $0 == "stop" || L.intensifiers.contains($0) }
+        }
+        guard bare else { return false }
+        let asks = sentences.contains { $0.isQuestion && questionStart.occurs(in: " " + $0.text) }
+        return !asks && !engagement.occurs(in: text.normalized)
+    }
+}

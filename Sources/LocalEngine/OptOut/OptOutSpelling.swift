@@ -1,0 +1,153 @@
+/// How people misspell, abbreviate and disguise the few words an opt-out turns on.
+enum OptOutSpelling {
+    /// Chat spellings read as the words they stand for.
+    static let shorthand: [String: [String]] = [
+        "pls": ["please"], "plz": ["please"], "plse": ["please"], "u": ["you"], "ur": ["your"], "dont": ["don't"],
+        "didnt": ["didn't"], "wont": ["won't"], "cant": ["can't"], "im": ["i'm"], "msg": ["message"],
+        "msgs": ["messages"], "txt": ["text"], "txts": ["texts"], "txting": ["texting"], "thx": ["thanks"],
+        "e-mail": ["email"], "e-mails": ["emails"], "e-mailing": ["emailing"], "mails": ["mails"],
+        "opt-out": ["opt_out"], "optout": ["opt_out"], "opt-outs": ["opt_outs"], "opted-out": ["opted_out"],
+        "do-not-call": ["dnc"], "do-not-contact": ["dnc"], "do-not-email": ["dnc"], "cold-call": ["cold", "call"],
+        "cold-calling": ["cold", "calling"], "cold-calls": ["cold", "calls"], "follow-up": ["follow_up"],
+        "follow-ups": ["follow_ups"], "followups": ["follow_ups"], "followup": ["follow_up"],
+        "right-to-erasure": ["right", "to", "erasure"], "cease-and-desist": ["cease", "and", "desist"],
+        "stopall": ["stop", "all"], "unsub": ["unsubscribe"], "dms": ["dms"], "dm'ing": ["dming"],
+        "dming": ["dming"], "inmails": ["inmails"], "robocalls": ["robocalls"],
+    ]
+
+    /// Key words whose one-letter slips are read as the word (`stpo`, `remve`, `agian`).
+    static let targets: [String] = [
+        "stop", "remove", "unsubscribe", "again", "alone", "emailing", "email", "contacting", "contact", "mailing",
+        "texting", "messaging", "calling", "delete", "list", "interested", "anymore", "number",
+    ]
+    /// Real words one slip away from a target: never corrected.
+    static let realWords: Set<String> = [
+        "step", "shop", "stomp", "spot", "stow", "top", "atop", "slop", "stops", "store", "stock", "soap", "stoops",
+        "remote", "removal", "removes", "removed", "contract", "contacts", "contact's", "mail", "emails", "emailed",
+        "next", "test", "text", "testing", "tent", "context", "texts", "texted", "falling", "culling", "calming",
+        "massaging", "making", "lost", "last", "lust", "mist", "fist", "gist", "lists", "listed", "along", "atone",
+        "aloe", "clone", "gain", "agin", "deleted", "deletes", "dilate", "interest", "numbers", "lumber", "umber",
+        "slits", "silt", "lint", "liste", "mailings", "sailing", "nailing", "failing", "hailing", "wailing",
+        "railing", "jailing", "alike", "alone", "balling", "calling",
+    ]
+    /// Short slips that the distance rule would not reach.
+    static let shortSlips: [String: String] = ["cal": "call", "calll": "call", "ot": "out", "stp": "stop", "stpo": "stop"]
+
+    /// One token as words: shorthand expanded, digits inside words read as letters.
+    static func normalize(_ token: String) -> [String] {
+        if let expanded = shorthand[token] { return expanded }
+        var word = token
+        if word.contains(where: \.isLetter), word.contains(where: \.isNumber) {
+            word = String(word.map { leet[$0] ?? $0 })
+        }
+        return [collapseRuns(word)]
+    }
+
+    static let leet: [Character: Character] = ["0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "@": "a"]
+
+    /// `stooooop` → `stop`: a letter written three or more times in a row counts once.
+    static func collapseRuns(_ word: String) -> String {
+        let characters = Array(word)
+        var result: [Character] = []
+        var index = 0
+        while index < characters.count {
+            var end = index + 1
+            while end < characters.count, characters[end] == characters[index] { end += 1 }
+            result.append(contentsOf: repeatElement(characters[index], count: end - index >= 3 ? 1 : end - index))
+            index = end
+        }
+        return String(result)
+    }
+
+    /// The target a misspelled word stands for, or the word itself.
+    static func corrected(_ word: String) -> String {
+        if let slip = shortSlips[word] { return slip }
+        guard word.count >= 4, !realWords.contains(word), !targets.contains(word), word.allSatisfy(\.isLetter) else { return word }
+        for target in targets where abs(target.count - word.count) <= 1 && OptimalStringAlignment.distance(word, target) <= 1 {
+            return target
+        }
+        return word
+    }
+
+    /// Runs of three or more single letters (`s t o p`, `s . t . o . p`) joined into one word.
+    static func joinSpelledLetters(_ words: [String]) -> [String] {
+        var result: [String] = []
+        var index = 0
+        while index < words.count {
+            var letters: [String] = []
+            var cursor = index
+            while cursor < words.count {
+                let word = words[cursor]
+                if word.count == 1, word.first?.isLetter == true {
+                    letters.append(word)
+                    cursor += 1
+                } else if word == ".", !letters.isEmpty, cursor + 1 < words.count, words[cursor + 1].count == 1 {
+                    cursor += 1
+                } else {
+                    break
+                }
+            }
+            if letters.count >= 3 {
+                result.append(corrected(letters.joined()))
+                index = cursor
+            } else {
+                result.append(words[index])
+                index += 1
+            }
+        }
+        return result
+    }
+
+    /// Multi-word terms read as one word: `opt out` → `opt_out`, `do not call list` → `dnc list`.
+    static func joinCompounds(_ words: [String]) -> [String] {
+        var result: [String] = []
+        var index = 0
+        outer: while index < words.count {
+            for (phrase, joined) in compounds where words.count - index >= phrase.count {
+                if Array(words[index..<(index + phrase.count)]) == phrase {
+                    result.append(contentsOf: joined)
+                    index += phrase.count
+                    continue outer
+                }
+            }
+            result.append(words[index])
+            index += 1
+        }
+        return result
+    }
+
+    static let compounds: [([String], [String])] = [
+        (["opt", "out"], ["opt_out"]), (["opt", "outs"], ["opt_outs"]), (["opted", "out"], ["opted_out"]),
+        (["follow", "up"], ["follow_up"]), (["follow", "ups"], ["follow_ups"]), (["following", "up"], ["following_up"]),
+        (["reach", "out"], ["reach_out"]), (["reaching", "out"], ["reaching_out"]), (["e", "mail"], ["email"]),
+        (["do", "not", "call", "list"], ["dnc", "list"]), (["do", "not", "call", "registry"], ["dnc", "registry"]),
+        (["do", "not", "call", "register"], ["dnc", "registry"]), (["do", "not", "contact", "list"], ["dnc", "list"]),
+        (["do", "not", "contact", "flag"], ["dnc", "flag"]), (["never", "contact", "list"], ["dnc", "list"]),
+        (["dnc", "lists"], ["dnc", "list"]),
+    ]
+}
+
+/// Edit distance with adjacent transpositions (`stpo` is one edit from `stop`).
+enum OptimalStringAlignment {
+    static func distance(_ lhs: String, _ rhs: String) -> Int {
+        let a = Array(lhs)
+        let b = Array(rhs)
+        guard !a.isEmpty else { return b.count }
+        guard !b.isEmpty else { return a.count }
+        var previous2 = [Int](repeating: 0, count: b.count + 1)
+        var previous = Array(0...b.count)
+        var current = [Int](repeating: 0, count: b.count + 1)
+        for i in 1...a.count {
+            current[0] = i
+            for j in 1...b.count {
+                let cost = a[i - 1] == b[j - 1] ? 0 : 1
+                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+                if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] {
+                    current[j] = min(current[j], previous2[j - 2] + 1)
+                }
+            }
+            (previous2, previous, current) = (previous, current, previous2)
+        }
+        return previous[b.count]
+    }
+}

@@ -1,0 +1,87 @@
+import Foundation
+
+/// A message as the opt-out guard reads it: the reply's own text (quoted earlier mail and
+/// signatures cut), lower-cased, accents folded, punctuation reduced to sentence marks,
+/// commas and quote marks, spaced-out letters joined (`S T O P`), digits in words read as
+/// letters (`st0p`) and typos of the key words corrected (`unsubscibe`).
+struct OptOutText: Sendable {
+    /// Words and marks (`.`, `?`, `,`, `"`) in order.
+    let words: [String]
+    /// `words` joined by single spaces, with one space before and after: ` stop emailing me . `.
+    let normalized: String
+    /// True when the original text holds an e-mail address (a redirect, not a farewell).
+    let hasEmailAddress: Bool
+
+    init(_ message: String) {
+        let body = Self.joiningDottedLetters(Self.ownText(message))
+        hasEmailAddress = body.contains("@")
+        let folded = body.folding(options: [.diacriticInsensitive], locale: nil)
+        var raw: [String] = []
+        for token in Tokenizer.tokenize(folded) {
+            if token.isSymbol {
+                if let mark = Self.mark(token.lower), raw.last != mark { raw.append(mark) }
+            } else {
+                raw.append(token.lower)
+            }
+        }
+        let words = OptOutSpelling.joinSpelledLetters(raw).flatMap(OptOutSpelling.normalize)
+        let corrected = OptOutSpelling.joinCompounds(words.map(OptOutSpelling.corrected))
+        self.words = corrected
+        normalized = " " + corrected.joined(separator: " ") + " "
+    }
+
+    /// Sentences of `normalized`, each with whether it asks a question.
+    var sentences: [(text: String, isQuestion: Bool)] {
+        var result: [(String, Bool)] = []
+        var current: [String] = []
+        for word in normalized.split(separator: " ").map(String.init) {
+            if word == "." || word == "?" {
+                if !current.isEmpty { result.append((current.joined(separator: " "), word == "?")) }
+                current = []
+            } else {
+                current.append(word)
+            }
+        }
+        if !current.isEmpty { result.append((current.joined(separator: " "), false)) }
+        return result
+    }
+
+    /// The punctuation the guard keeps: sentence ends, commas, quote marks.
+    private static func mark(_ symbol: String) -> String? {
+        switch symbol {
+        case ".", "!", ";", ":", "\u{2026}", "\n": "."
+        case "?": "?"
+        case ",", "\u{2014}", "\u{2013}", "-", "(", ")": ","
+        case "\"", "'", "\u{201C}", "\u{201D}", "\u{2018}", "\u{2019}", "\u{00AB}", "\u{00BB}": "\""
+        default: nil
+        }
+    }
+
+    /// `s.t.o.p` → `stop`, `acme.com` → `acmecom`: a dot between two letters joins them.
+    static func joiningDottedLetters(_ text: String) -> String {
+        let characters = Array(text)
+        var result = ""
+        result.reserveCapacity(text.utf8.count)
+        for (index, character) in characters.enumerated() {
+            if character == ".", index > 0, index + 1 < characters.count, characters[index - 1].isLetter, characters[index + 1].isLetter {
+                continue
+            }
+            result.append(character)
+        }
+        return result
+    }
+
+    /// The message without the quoted mail it replies to, its signature and mobile footers.
+    static func ownText(_ message: String) -> String {
+        var kept: [Substring] = []
+        for line in message.split(separator: "\n", omittingEmptySubsequences: false) {
+            let trimmed = line.trimmingCharacters(in: .whitespaces)
+            if trimmed == "--" || trimmed == "\u{2014}" || trimmed.hasPrefix("-----Original") { break }
+            if trimmed.hasPrefix("On "), trimmed.hasSuffix("wrote:") { break }
+            if trimmed.lowercased().hasPrefix("sent from my") { continue }
+            if trimmed.hasPrefix(">") { continue }
+            kept.append(line)
+        }
+        return kept.joined(separator: "\n")
+    }
+}

@@ -1,0 +1,41 @@
+import Embeddings
+import SalesCore
+
+/// Honest numbers on the training data: every turn predicted by an engine trained
+/// without its conversation (folds grouped by conversation).
+extension LocalEvaluation {
+    /// Predictions and report of `folds`-fold cross-validation, grouped by conversation:
+    /// the situation classifier and the span model are retrained for each fold.
+    public static func crossValidate(
+        _ turns: [GoldenTurn], folds: Int = 5, options: TrainingOptions = .init(), embedder: (any Embedder)? = nil
+    ) -> (report: EvaluationReport, predictions: [TurnPrediction]) {
+        crossValidate(turns, folds: folds, options: options, embedder: embedder, policy: .modelThenRules)
+    }
+
+    static func crossValidate(
+        _ turns: [GoldenTurn], folds: Int, options: TrainingOptions, embedder: (any Embedder)?, policy: SlotMerge.Policy,
+        spanThreshold: Double = 0.3
+    ) -> (report: EvaluationReport, predictions: [TurnPrediction]) {
+        var options = options
+        options.calibrationFolds = 0
+        let assignment = Folds.assign(turns, count: folds)
+        var predictions = [TurnPrediction?](repeating: nil, count: turns.count)
+        let playbook = Playbook(slotDescriptions: [:], situationDescriptions: [:], principles: [], rules: [])
+        for fold in 0..<max(1, folds) {
+            let training = turns.indices.filter { assignment[$0] != fold }.map { turns[$0] }
+            let held = turns.indices.filter { assignment[$0] == fold }
+            guard !training.isEmpty, !held.isEmpty else { continue }
+            let engine = LocalEngine(
+                model: LocalTrainer.train(training, options: options, embedder: embedder), playbook: playbook, embedder: embedder,
+                spanPolicy: policy, spanThreshold: spanThreshold)
+            for index in held {
+                let turn = turns[index]
+                predictions[index] = TurnPrediction(
+                    situation: engine.detect(message: turn.message, context: turn.context, history: turn.history).situation,
+                    slots: engine.capture(message: turn.message, context: turn.context, history: turn.history))
+            }
+        }
+        let complete = predictions.map { $0 ?? TurnPrediction(situation: .discoveryShare, slots: SlotValues()) }
+        return (Evaluator.report(gold: turns, predicted: complete), complete)
+    }
+}
