@@ -9,7 +9,7 @@ struct ConnectionLimitTests {
     static func policy(_ simURL: String) -> String {
         TestPolicies.basic(simURL).replacingOccurrences(
             of: "  default_timeout_ms: 10000\n",
-            with: "  default_timeout_ms: 10000\n  head_timeout_ms: 300\n  body_timeout_ms: 1000\n  idle_timeout_ms: 1500\n  max_connections: 4\n")
+            with: "  default_timeout_ms: 10000\n  head_timeout_ms: 300\n  body_timeout_ms: 1000\n  idle_timeout_ms: 60000\n  max_connections: 4\n")
     }
 
     static func port(_ harness: GatewayHarness) -> Int {
@@ -68,8 +68,14 @@ struct ConnectionLimitTests {
         }
     }
 
+    /// Only this test has a short idle limit: elsewhere a busy machine could let it pass
+    /// before a request was even read, and close the connection under the test's feet.
     @Test func anIdleKeepAliveConnectionIsClosed() async throws {
-        try await GatewayHarness.run(policy: Self.policy) { harness in
+        let idlePolicy: @Sendable (String) -> String = {
+            Self.policy($0).replacingOccurrences(of: "idle_timeout_ms: 60000", with: "idle_timeout_ms: 300")
+                .replacingOccurrences(of: "head_timeout_ms: 300", with: "head_timeout_ms: 60000")
+        }
+        try await GatewayHarness.run(policy: idlePolicy) { harness in
             let connection = try await RawConnection.open(port: Self.port(harness))
             try await connection.send("GET /health HTTP/1.1\r\nHost: x\r\n\r\n")
             try await eventually("the health answer arrived") { connection.text.contains("\"status\":\"ok\"") }
@@ -82,7 +88,7 @@ struct ConnectionLimitTests {
     /// however slowly a busy machine gets to it.
     static func patientPolicy(_ simURL: String) -> String {
         policy(simURL).replacingOccurrences(of: "head_timeout_ms: 300", with: "head_timeout_ms: 60000")
-            .replacingOccurrences(of: "idle_timeout_ms: 1500", with: "idle_timeout_ms: 60000")
+
     }
 
     @Test func garbageGetsA400WithAJSONBody() async throws {

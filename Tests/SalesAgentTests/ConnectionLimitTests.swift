@@ -7,8 +7,12 @@ import Testing
 /// the agent's own JSON shape.
 @Suite("Agent server connection limits", .timeLimit(.minutes(2)))
 struct AgentConnectionLimitTests {
+    /// Short head limit; a long idle limit, so only the head timer can cut a connection.
     static let limits = ServerLimits(
-        headTimeout: .milliseconds(300), bodyTimeout: .milliseconds(500), idleTimeout: .milliseconds(1500), maxConnections: 3)
+        headTimeout: .milliseconds(300), bodyTimeout: .milliseconds(500), idleTimeout: .seconds(60), maxConnections: 3)
+    /// Short idle limit; long head limit, so only the idle timer can close a connection.
+    static let idleLimits = ServerLimits(
+        headTimeout: .seconds(60), bodyTimeout: .seconds(60), idleTimeout: .milliseconds(300), maxConnections: 3)
 
     static func port(_ agent: AgentHarness) -> Int {
         Int(agent.baseURL.split(separator: ":").last!)!
@@ -40,14 +44,19 @@ struct AgentConnectionLimitTests {
         }
     }
 
-    @Test func idleConnectionsCloseAndTheCapRefusesWith503() async throws {
-        try await AgentHarness.run(limits: Self.limits) { agent in
-            let port = Self.port(agent)
-            let idle = try await RawConnection.open(port: port)
+    @Test func idleConnectionsClose() async throws {
+        try await AgentHarness.run(limits: Self.idleLimits) { agent in
+            let idle = try await RawConnection.open(port: Self.port(agent))
             try await idle.send("GET /health HTTP/1.1\r\nHost: x\r\n\r\n")
             try await eventually("the idle connection closed") { idle.isClosed }
             #expect(idle.text.hasPrefix("HTTP/1.1 200"))
+        }
+    }
 
+    @Test func pastTheCapOneConnectionGets503() async throws {
+        let patient = ServerLimits(headTimeout: .seconds(60), bodyTimeout: .seconds(60), idleTimeout: .seconds(60), maxConnections: 3)
+        try await AgentHarness.run(limits: patient) { agent in
+            let port = Self.port(agent)
             // Admission happens on several event loops: exactly one of four is refused.
             var opened: [RawConnection] = []
             for _ in 0..<4 { opened.append(try await RawConnection.open(port: port)) }
