@@ -24,13 +24,9 @@ struct HealthRoutes: Sendable {
         }
         router.get("/health/providers") { _, _ in
             let report = ProviderHealthReport.make(gateway: gateway, now: .now)
-            // Declaration order, not sorted: the per-provider summary comes first.
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.prettyPrinted]
-            let data = try encoder.encode(report)
             return Response(
                 status: .ok, headers: [.contentType: "application/json"],
-                body: ResponseBody(byteBuffer: ByteBuffer(bytes: data)))
+                body: ResponseBody(byteBuffer: ByteBuffer(bytes: try report.encoded())))
         }
         router.get("/metrics") { _, _ in
             updateGauges()

@@ -98,3 +98,21 @@ extension ProviderHealthReport {
             hitRate: lookups == 0 ? nil : Double(stats.hits) / Double(lookups), redis: cache.redisHealth?.rawValue)
     }
 }
+
+extension ProviderHealthReport {
+    /// The report as JSON with its sections in reading order (the per-provider summary
+    /// first), each section's keys sorted.
+    func encoded() throws -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .prettyPrinted]
+        func section(_ name: String, _ value: some Encodable) throws -> String {
+            let text = String(decoding: try encoder.encode(value), as: UTF8.self)
+            return "  \"\(name)\" : " + text.replacingOccurrences(of: "\n", with: "\n  ")
+        }
+        let sections = [
+            try section("summary", summary), try section("providers", providers), try section("aliases", aliases),
+            try section("tenants", tenants), try section("cache", cache), try section("disabled", disabled),
+        ]
+        return Data(("{\n" + sections.joined(separator: ",\n") + "\n}\n").utf8)
+    }
+}
