@@ -71,6 +71,7 @@ public enum GatewayApplication {
         }
         HealthRoutes(gateway: gateway, registry: registry).register(on: router)
         CacheRoutes(gateway: gateway).register(on: router)
+        ConsoleRoutes(gateway: gateway).register(on: router)
         return router
     }
 
