@@ -23,13 +23,16 @@ public struct AgentOptions: Sendable {
     public var models: StepModels
     /// Accept replies the gateway marks simulated (benches, the demo); chat and serve do not.
     public var acceptSimulatedReplies: Bool
+    /// The tenant key sent to a gateway that has `tenants:` (read from the environment).
+    public var gatewayKey: String?
 
     public init(
         backend: AgentBackend = .local, gatewayURL: String = "http://127.0.0.1:8787", playbookPath: String? = nil,
         modelPath: String? = nil, variant: PromptVariant = .compact, pipeline: PipelineConfiguration = PipelineConfiguration(),
-        models: StepModels = StepModels(), acceptSimulatedReplies: Bool = false
+        models: StepModels = StepModels(), acceptSimulatedReplies: Bool = false, gatewayKey: String? = nil
     ) {
         self.acceptSimulatedReplies = acceptSimulatedReplies
+        self.gatewayKey = gatewayKey
         self.backend = backend
         self.gatewayURL = gatewayURL
         self.playbookPath = playbookPath
@@ -83,7 +86,7 @@ public enum AgentSetup {
         case .gateway:
             guard let client else { throw AgentSetupError(message: "the gateway backend needs an HTTP client") }
             let steps = GatewaySteps(
-                client: GatewayClient(client: client, baseURL: options.gatewayURL),
+                client: GatewayClient(client: client, baseURL: options.gatewayURL, apiKey: options.gatewayKey),
                 prompts: PromptBuilder(playbook: playbook, variant: options.variant), models: options.models, fallback: local,
                 acceptSimulatedReplies: options.acceptSimulatedReplies)
             return TurnPipeline(capture: steps, detect: steps, generate: steps, selector: selector, configuration: options.pipeline)

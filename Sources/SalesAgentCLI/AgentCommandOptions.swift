@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import SalesAgent
 import SalesCore
 
@@ -9,6 +10,9 @@ struct AgentCommandOptions: ParsableArguments {
 
     @Option(help: "The llm-gateway base URL: http://HOST:PORT, or unix:PATH for its --unix-socket.")
     var gatewayURL = "http://127.0.0.1:8787"
+
+    @Option(help: "Environment variable holding this agent's tenant key for a gateway with `tenants:` (never pass the key itself).")
+    var gatewayKeyEnv = "GATEWAY_API_KEY"
 
     @Option(help: "Playbook file (default: the embedded policies/playbook.yaml).")
     var playbook: String?
@@ -28,7 +32,8 @@ struct AgentCommandOptions: ParsableArguments {
     var agentOptions: AgentOptions {
         AgentOptions(
             backend: backend, gatewayURL: gatewayURL, playbookPath: playbook, modelPath: model, variant: variant,
-            pipeline: PipelineConfiguration(mode: mode, stepBudget: .milliseconds(stepBudgetMs)))
+            pipeline: PipelineConfiguration(mode: mode, stepBudget: .milliseconds(stepBudgetMs)),
+            gatewayKey: ProcessInfo.processInfo.environment[gatewayKeyEnv])
     }
 }
 

@@ -44,11 +44,14 @@ public struct SimulatedReplyError: Error, Sendable, CustomStringConvertible {
 public struct GatewayClient: Sendable {
     public let client: HTTPClient
     public let baseURL: String
+    /// The tenant key for a gateway with `tenants:`; sent as a bearer token, never logged.
+    private let apiKey: String?
 
     /// `baseURL` is `http://HOST:PORT` or `unix:PATH` (the gateway's `--unix-socket`).
-    public init(client: HTTPClient, baseURL: String) {
+    public init(client: HTTPClient, baseURL: String, apiKey: String? = nil) {
         self.client = client
         self.baseURL = Self.httpBase(baseURL)
+        self.apiKey = apiKey.flatMap { $0.isEmpty ? nil : $0 }
     }
 
     /// `unix:PATH` becomes AsyncHTTPClient's `http+unix://<percent-encoded path>`; other URLs
@@ -128,6 +131,7 @@ public struct GatewayClient: Sendable {
         request.method = .POST
         request.headers.add(name: "content-type", value: "application/json")
         request.headers.add(name: "x-request-tag", value: tag)
+        if let apiKey { request.headers.add(name: "authorization", value: "Bearer \(apiKey)") }
         let milliseconds = max(Int(timeout.milliseconds), 1)
         request.headers.add(name: "x-gateway-timeout-ms", value: String(milliseconds))
         request.body = .bytes(ByteBuffer(data: try JSONSerialization.data(withJSONObject: body)))
