@@ -128,9 +128,11 @@ public struct GatewayHarness: Sendable {
     }
 }
 
-/// Polls `condition` until it holds or `timeout` passes; never a fixed sleep.
+/// Polls `condition` until it holds or `timeout` passes; never a fixed sleep. The default
+/// is generous: a condition that holds returns at once, and a loaded 2-core machine can
+/// take seconds to schedule what a test waits for.
 public func eventually(
-    timeout: Duration = .seconds(10),
+    timeout: Duration = .seconds(30),
     _ what: String,
     _ condition: @Sendable () async throws -> Bool
 ) async throws {

@@ -3,8 +3,8 @@ import Logging
 import NIOCore
 
 /// Hummingbird's HTTP/1.1 child channel with the server limits around it: a connection cap
-/// (past it, a 503 with a JSON body and close), the head timeout at the byte level, the body
-/// timeout and JSON parser errors after the decoder, and Hummingbird's idle timeout.
+/// (past it, a 503 with a JSON body and close), the head and idle timers at the byte level
+/// (`ConnectionTimers`), the body timeout and JSON parser errors after the decoder.
 public struct GuardedHTTP1Channel: ServerChildChannel {
     public typealias Value = HTTP1Channel.Value
 
@@ -19,7 +19,7 @@ public struct GuardedHTTP1Channel: ServerChildChannel {
             configuration: .init(
                 additionalChannelHandlers: [RequestGuardHandler(bodyTimeout: limits.bodyTimeout, bodyDeadline: guards.bodyDeadline, render: render)]
                     + additionalChannelHandlers(),
-                idleTimeout: TimeAmount(limits.idleTimeout)))
+                idleTimeout: nil))
         self.guards = guards
     }
 
@@ -30,7 +30,9 @@ public struct GuardedHTTP1Channel: ServerChildChannel {
             let pipeline = channel.pipeline.syncOperations
             if admitted {
                 channel.closeFuture.whenComplete { _ in guards.gate.release() }
-                try pipeline.addHandler(HeadTimeoutHandler(timeout: guards.limits.headTimeout, render: guards.render), position: .first)
+                try pipeline.addHandler(
+                    ConnectionTimerHandler(headTimeout: guards.limits.headTimeout, idleTimeout: guards.limits.idleTimeout, render: guards.render),
+                    position: .first)
             } else {
                 let body = guards.render(503, "too_many_connections", "the server has \(guards.gate.capacity) connections open, its limit; retry shortly")
                 let response = CannedResponse.bytes(status: 503, reason: "Service Unavailable", body: body, retryAfter: 1)

@@ -6,8 +6,8 @@ import NIOHTTPTypes
 /// A request's own, shorter limit for its body (the gateway's `x-gateway-timeout-ms`).
 public typealias BodyDeadline = @Sendable (HTTPRequest) -> Duration?
 
-/// Sits after the HTTP decoder: tells the head timer when a head is complete and a request
-/// ended, bounds the time the body may take, and answers HTTP parser errors with a 400 that
+/// Sits after the HTTP decoder: tells the connection's timers when a head is complete, a
+/// request ended and its response ended, bounds the time the body may take, and answers HTTP parser errors with a 400 that
 /// has a JSON body (the router never sees those requests).
 final class RequestGuardHandler: ChannelDuplexHandler, RemovableChannelHandler {
     typealias InboundIn = HTTPRequestPart
@@ -48,7 +48,11 @@ final class RequestGuardHandler: ChannelDuplexHandler, RemovableChannelHandler {
     func write(context: ChannelHandlerContext, data: NIOAny, promise: EventLoopPromise<Void>?) {
         switch unwrapOutboundIn(data) {
         case .head(let head) where head.status.kind != .informational: responseInProgress = true
-        case .end: responseInProgress = false
+        case .end:
+            responseInProgress = false
+            context.write(data, promise: promise)
+            context.triggerUserOutboundEvent(RequestProgress.responseEnded, promise: nil)
+            return
         default: break
         }
         context.write(data, promise: promise)

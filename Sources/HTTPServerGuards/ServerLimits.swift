@@ -3,7 +3,8 @@
 /// gateway, flags for the agent).
 public struct ServerLimits: Sendable, Hashable {
     /// The request head must arrive within this time of its first byte: a total, not an
-    /// idle timer, so a header trickled a byte at a time is cut.
+    /// idle timer, so a header trickled a byte at a time is cut. (A new connection has the
+    /// longer of this and `idleTimeout` to send its first byte.)
     public var headTimeout: Duration
     /// The body must arrive within this time of the head (the gateway also bounds it by
     /// the request's deadline).

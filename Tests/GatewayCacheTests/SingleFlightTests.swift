@@ -47,7 +47,7 @@ struct UpstreamFailed: Error, Equatable {}
 
 /// Polls `condition` until it holds or a generous deadline passes (never a fixed sleep).
 func eventually(_ condition: () -> Bool) async -> Bool {
-    let deadline = ContinuousClock.now + .seconds(10)
+    let deadline = ContinuousClock.now + .seconds(30)
     while !condition() {
         if ContinuousClock.now > deadline { return false }
         try? await Task.sleep(for: .milliseconds(1))

@@ -6,10 +6,14 @@ import Testing
 /// flood of connections cannot hold the gateway; every refusal is a JSON error.
 @Suite("Connection limits: head, body and idle timeouts, the connection cap, parser errors", .timeLimit(.minutes(2)))
 struct ConnectionLimitTests {
-    static func policy(_ simURL: String) -> String {
-        TestPolicies.basic(simURL).replacingOccurrences(
-            of: "  default_timeout_ms: 10000\n",
-            with: "  default_timeout_ms: 10000\n  head_timeout_ms: 300\n  body_timeout_ms: 1000\n  idle_timeout_ms: 60000\n  max_connections: 4\n")
+    /// Every limit a minute long but the one a test is about, so a busy machine cannot let
+    /// another limit end the connection first.
+    static func policy(head: Int = 60000, body: Int = 60000, idle: Int = 60000) -> @Sendable (String) -> String {
+        { simURL in
+            TestPolicies.basic(simURL).replacingOccurrences(
+                of: "  default_timeout_ms: 10000\n",
+                with: "  default_timeout_ms: 10000\n  head_timeout_ms: \(head)\n  body_timeout_ms: \(body)\n  idle_timeout_ms: \(idle)\n  max_connections: 4\n")
+        }
     }
 
     static func port(_ harness: GatewayHarness) -> Int {
@@ -30,7 +34,7 @@ struct ConnectionLimitTests {
     }
 
     @Test func aTrickledHeadIsCutWith408() async throws {
-        try await GatewayHarness.run(policy: Self.policy) { harness in
+        try await GatewayHarness.run(policy: Self.policy(head: 300)) { harness in
             let connection = try await RawConnection.open(port: Self.port(harness))
             let head = "POST /v1/chat/completions HTTP/1.1\r\nHost: x\r\nX-Filler: " + String(repeating: "a", count: 1000) + "\r\n\r\n"
             let sent = try await Self.trickle(head, over: connection)
@@ -43,7 +47,7 @@ struct ConnectionLimitTests {
     }
 
     @Test func aBodySlowerThanTheRequestDeadlineGets408() async throws {
-        try await GatewayHarness.run(policy: Self.policy) { harness in
+        try await GatewayHarness.run(policy: Self.policy()) { harness in
             let connection = try await RawConnection.open(port: Self.port(harness))
             let body = GatewayHarness.body(model: "openai-model", message: String(repeating: "b", count: 400))
             try await connection.send(
@@ -58,7 +62,7 @@ struct ConnectionLimitTests {
     }
 
     @Test func aBodyThatNeverComesGets408AfterTheBodyTimeout() async throws {
-        try await GatewayHarness.run(policy: Self.policy) { harness in
+        try await GatewayHarness.run(policy: Self.policy(body: 1000)) { harness in
             let connection = try await RawConnection.open(port: Self.port(harness))
             try await connection.send(
                 "POST /v1/chat/completions HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{")
@@ -68,14 +72,10 @@ struct ConnectionLimitTests {
         }
     }
 
-    /// Only this test has a short idle limit: elsewhere a busy machine could let it pass
-    /// before a request was even read, and close the connection under the test's feet.
+    /// The idle timer starts only once an exchange has ended, so a connection whose request
+    /// is slow to be read is never closed as idle.
     @Test func anIdleKeepAliveConnectionIsClosed() async throws {
-        let idlePolicy: @Sendable (String) -> String = {
-            Self.policy($0).replacingOccurrences(of: "idle_timeout_ms: 60000", with: "idle_timeout_ms: 300")
-                .replacingOccurrences(of: "head_timeout_ms: 300", with: "head_timeout_ms: 60000")
-        }
-        try await GatewayHarness.run(policy: idlePolicy) { harness in
+        try await GatewayHarness.run(policy: Self.policy(idle: 300)) { harness in
             let connection = try await RawConnection.open(port: Self.port(harness))
             try await connection.send("GET /health HTTP/1.1\r\nHost: x\r\n\r\n")
             try await eventually("the health answer arrived") { connection.text.contains("\"status\":\"ok\"") }
@@ -84,15 +84,8 @@ struct ConnectionLimitTests {
         }
     }
 
-    /// Head and idle limits of a minute: only the parser error can end this connection,
-    /// however slowly a busy machine gets to it.
-    static func patientPolicy(_ simURL: String) -> String {
-        policy(simURL).replacingOccurrences(of: "head_timeout_ms: 300", with: "head_timeout_ms: 60000")
-
-    }
-
     @Test func garbageGetsA400WithAJSONBody() async throws {
-        try await GatewayHarness.run(policy: Self.patientPolicy) { harness in
+        try await GatewayHarness.run(policy: Self.policy()) { harness in
             let connection = try await RawConnection.open(port: Self.port(harness))
             try await connection.send("HELLO \u{01}WORLD\r\n\r\n")
             try await eventually("the connection closed") { connection.isClosed }
@@ -109,7 +102,7 @@ struct ConnectionLimitTests {
     /// Connections are admitted on several event loops, so which of five gets the 503 is
     /// not fixed: exactly one of them must. Long head and idle limits keep the four held.
     @Test func pastTheConnectionCapOneConnectionGets503AndServiceResumes() async throws {
-        try await GatewayHarness.run(policy: Self.patientPolicy) { harness in
+        try await GatewayHarness.run(policy: Self.policy()) { harness in
             let port = Self.port(harness)
             var opened: [RawConnection] = []
             for _ in 0..<5 { opened.append(try await RawConnection.open(port: port)) }
@@ -130,7 +123,7 @@ struct ConnectionLimitTests {
     /// Issue 8: a client that never reads its stream was buffered without limit; now it is
     /// dropped once its pending events pass the bound.
     @Test func aStreamClientThatDoesNotReadIsDropped() async throws {
-        try await GatewayHarness.run(policy: Self.policy) { harness in
+        try await GatewayHarness.run(policy: Self.policy()) { harness in
             let connection = try await RawConnection.open(port: Self.port(harness), reading: false)
             let body = GatewayHarness.body(model: "openai-model", stream: true)
             try await connection.send(
@@ -147,7 +140,7 @@ struct ConnectionLimitTests {
     }
 
     @Test func plusJSONMediaTypesAreAccepted() async throws {
-        try await GatewayHarness.run(policy: Self.policy) { harness in
+        try await GatewayHarness.run(policy: Self.policy()) { harness in
             let reply = try await harness.chat(GatewayHarness.body(model: "openai-model"), contentType: "application/vnd.api+json; charset=utf-8")
             #expect(reply.status == 200, "\(reply.body)")
         }

@@ -146,7 +146,7 @@ func jsonText(_ value: Any) throws -> String {
 
 /// Polls `condition` until it holds or `timeout` passes; never a fixed sleep.
 func eventually(
-    timeout: Duration = .seconds(20), _ what: String, _ condition: @Sendable () async throws -> Bool
+    timeout: Duration = .seconds(30), _ what: String, _ condition: @Sendable () async throws -> Bool
 ) async throws {
     let deadline = ContinuousClock.now + timeout
     while ContinuousClock.now < deadline {

@@ -1,0 +1,87 @@
+import NIOCore
+
+/// The first handler of a connection (raw bytes): runs the timers `ConnectionTimers`
+/// chooses. A head that does not arrive in time gets a 408 with a JSON body; a connection
+/// that sends nothing (new, or kept alive after an exchange) is closed.
+final class ConnectionTimerHandler: ChannelDuplexHandler, RemovableChannelHandler {
+    typealias InboundIn = ByteBuffer
+    typealias InboundOut = ByteBuffer
+    typealias OutboundIn = IOData
+    typealias OutboundOut = IOData
+
+    private let headTimeout: Duration
+    private let idleTimeout: Duration
+    private let render: ErrorBodyRenderer
+    private var timers = ConnectionTimers()
+    private var running: Scheduled<Void>?
+
+    init(headTimeout: Duration, idleTimeout: Duration, render: @escaping ErrorBodyRenderer) {
+        self.headTimeout = headTimeout
+        self.idleTimeout = idleTimeout
+        self.render = render
+    }
+
+    func handlerAdded(context: ChannelHandlerContext) {
+        if context.channel.isActive { apply(.opened, context: context) }
+    }
+
+    func channelActive(context: ChannelHandlerContext) {
+        apply(.opened, context: context)
+        context.fireChannelActive()
+    }
+
+    func channelRead(context: ChannelHandlerContext, data: NIOAny) {
+        apply(.bytesArrived, context: context)
+        context.fireChannelRead(data)
+    }
+
+    func triggerUserOutboundEvent(context: ChannelHandlerContext, event: Any, promise: EventLoopPromise<Void>?) {
+        guard let progress = event as? RequestProgress else {
+            context.triggerUserOutboundEvent(event, promise: promise)
+            return
+        }
+        switch progress {
+        case .headReceived: apply(.headParsed, context: context)
+        case .requestEnded: apply(.requestEnded, context: context)
+        case .responseEnded: apply(.responseEnded, context: context)
+        }
+        promise?.succeed()
+    }
+
+    func channelInactive(context: ChannelHandlerContext) {
+        apply(.closed, context: context)
+        context.fireChannelInactive()
+    }
+
+    private func apply(_ event: ConnectionTimers.Event, context: ChannelHandlerContext) {
+        switch timers.handle(event) {
+        case .none:
+            break
+        case .cancel:
+            running?.cancel()
+            running = nil
+        case .start(let timer):
+            running?.cancel()
+            let delay: Duration
+            switch timer {
+            case .firstByte: delay = max(headTimeout, idleTimeout)
+            case .head: delay = headTimeout
+            case .idle: delay = idleTimeout
+            }
+            running = context.eventLoop.assumeIsolated().scheduleTask(in: TimeAmount(delay)) {
+                self.running = nil
+                self.apply(.fired(timer), context: context)
+            }
+        case .headTimedOut:
+            let body = render(408, "request_timeout", "the request head did not arrive within \(Self.seconds(headTimeout)) s of its first byte")
+            context.writeAndFlush(wrapOutboundOut(.byteBuffer(CannedResponse.bytes(status: 408, reason: "Request Timeout", body: body))))
+                .assumeIsolated().whenComplete { _ in context.close(promise: nil) }
+        case .close:
+            context.close(promise: nil)
+        }
+    }
+
+    private static func seconds(_ duration: Duration) -> Double {
+        Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
+    }
+}
