@@ -43,6 +43,7 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        .testTarget(name: "HTTPServerGuardsTests", dependencies: ["HTTPServerGuards"]),
         // A log handler wrapper that escapes control characters in every logged field.
         .target(name: "SafeLogging", dependencies: [.product(name: "Logging", package: "swift-log")]),
         .testTarget(name: "SafeLoggingTests", dependencies: ["SafeLogging", .product(name: "Logging", package: "swift-log")]),

@@ -4,6 +4,8 @@ import NIOCore
 /// One vendor's I/O specifics: where to send, how to authenticate, and how its wire format
 /// maps to and from the canonical model. ``HTTPProvider`` does the sending and reading.
 public protocol VendorAPI: Sendable {
+    /// Which wire format this is: decides the fields it refuses (``FieldSupport``).
+    var vendor: Vendor { get }
     /// The endpoint for `model`, streamed or not.
     func url(model: String, stream: Bool) -> String
     /// The headers that authenticate a request (and any the vendor requires on every one).
@@ -11,9 +13,9 @@ public protocol VendorAPI: Sendable {
     /// The vendor's request body for `call`.
     func wireRequest(_ call: UpstreamCall, stream: Bool) -> any Encodable
     /// Maps a whole non-streamed answer; a body it cannot read is ``UpstreamError/malformedResponse(_:)``.
-    func response(from body: ByteBuffer, model: String) throws(UpstreamError) -> ChatResponse
+    func response(from body: ByteBuffer, call: UpstreamCall) throws(UpstreamError) -> ChatResponse
     /// A fresh decoder for one streamed answer's events.
-    func streamDecoder() -> any StreamEventDecoder
+    func streamDecoder(for call: UpstreamCall) -> any StreamEventDecoder
 }
 
 /// A provider speaking one vendor's JSON-over-HTTP API: `API` supplies the vendor's pieces,
@@ -37,7 +39,7 @@ public struct HTTPProvider<API: VendorAPI>: Provider {
         do {
             let response = try await send(call, stream: false)
             let body = try await ProviderHTTP.readBody(response, key: key)
-            let chat = try api.response(from: body, model: call.model)
+            let chat = try api.response(from: body, call: call)
             return UpstreamReply(response: chat, serviceTime: ProviderHTTP.serviceTime(response.headers))
         } catch {
             throw ProviderHTTP.sanitize(error, key: key)
@@ -50,13 +52,20 @@ public struct HTTPProvider<API: VendorAPI>: Provider {
         let key = self.key
         return UpstreamEventStream(
             body: response.body,
-            decoder: api.streamDecoder(),
+            decoder: api.streamDecoder(for: call),
             serviceTime: ProviderHTTP.serviceTime(response.headers),
             sanitize: { ProviderHTTP.sanitize($0, key: key) }
         )
     }
 
     private func send(_ call: UpstreamCall, stream: Bool) async throws -> TransportResponse {
+        let refused = FieldSupport.refused(in: call.request, by: api.vendor)
+        if !refused.isEmpty {
+            let names = refused.map { "'\($0)'" }.joined(separator: ", ")
+            throw UpstreamError.rejected(
+                status: 400,
+                message: "\(names) cannot be honoured by \(api.vendor.rawValue) (provider '\(name)'); the README's field table says why")
+        }
         let wire = api.wireRequest(call, stream: stream)
         let auth = api.authHeaders(key: key)
         let request = TransportRequest(

@@ -22,7 +22,8 @@ struct CacheKeyTests {
         other.stream = true
         other.includeUsage = true
         other.user = "customer-42"
-        #expect(digest(base) == digest(other))
+        other.service = ServiceOptions(metadata: ["team": "sales"], store: true, serviceTier: "flex")
+        #expect(digest(base) == digest(other), "metadata, store and service tier never change the answer")
     }
 
     @Test func theAliasIsTheModel() {
@@ -61,6 +62,16 @@ struct CacheKeyTests {
         ("tool_choice required", { $0.toolChoice = .required }),
         ("tool_choice function", { $0.toolChoice = .function("weather") }),
         ("tool_choice absent", { $0.toolChoice = nil }),
+        ("seed", { $0.options.seed = 7 }),
+        ("presence_penalty", { $0.options.presencePenalty = 0.5 }),
+        ("frequency_penalty", { $0.options.frequencyPenalty = 0.5 }),
+        ("logit_bias", { $0.options.logitBias = ["42": -5] }),
+        ("logprobs", { $0.options.logprobs = true }),
+        ("parallel_tool_calls", { $0.options.parallelToolCalls = false }),
+        ("reasoning_effort", { $0.options.reasoningEffort = "high" }),
+        ("strict schema", { $0.responseFormat = .jsonSchema(name: "w", schema: Fixtures.json(Fixtures.weatherSchemaJSON), strict: true) }),
+        ("strict tool", { $0.tools[0].strict = true }),
+        ("unknown field", { $0.extra["vendor_knob"] = .bool(true) }),
     ]
 
     @Test(arguments: answerChangingEdits.indices)
@@ -84,7 +95,7 @@ struct CacheKeyTests {
     @Test func namespaceAndVersionPrefixTheStorageKey() {
         let request = Fixtures.request()
         let key = CacheKey(request: request, alias: "fast", namespace: "default", version: 0)
-        #expect(key.storageKey == "llmgw:e1:default:0:\(key.digest.hex)")
+        #expect(key.storageKey == "llmgw:e2:default:0:\(key.digest.hex)")
         #expect(key.digest.hex.count == 64)
         let bumped = CacheKey(request: request, alias: "fast", namespace: "default", version: 1)
         let tenant = CacheKey(request: request, alias: "fast", namespace: "sales-eu", version: 0)
@@ -96,7 +107,7 @@ struct CacheKeyTests {
         // old keys in Redis and snapshots are never misread, then update the pinned value.
         let request = ChatRequest(model: "x", messages: [ChatMessage(role: .user, text: "hi")], temperature: 0)
         let text = String(decoding: CanonicalRequest.encoding(of: request, alias: "fast"), as: UTF8.self)
-        #expect(text == #"{"includeUsage":false,"messages":[{"parts":[{"text":{"_0":"hi"}}],"role":"user","toolCalls":[]}],"model":"fast","stop":[],"stream":false,"temperature":0,"tools":[]}"#)
+        #expect(text == #"{"extra":{},"includeUsage":false,"messages":[{"parts":[{"text":{"_0":"hi"}}],"role":"user","toolCalls":[]}],"model":"fast","options":{},"service":{},"stop":[],"stream":false,"temperature":0,"tools":[]}"#)
     }
 
     @Test func escapingKeepsDistinctTextsDistinct() {

@@ -4,7 +4,8 @@ import GatewayCore
 ///
 /// Derivation (format 1): the whole `ChatRequest` is encoded with its synthesized `Encodable`
 /// conformance as compact JSON with sorted keys (``CanonicalEncoder``), after setting `model` to the alias and clearing the
-/// fields that cannot change the answer (`stream`, `includeUsage`, `user`). Because the
+/// fields that cannot change the answer (`stream`, `includeUsage`, `user`, the service
+/// options: metadata, store, service tier). Because the
 /// encoding is synthesized, a stored property added to `ChatRequest` later (seed, penalties,
 /// logprobs, an `extra` bag …) is part of the key automatically: a new field can only make the
 /// cache miss more, never hit wrongly. A new field that does not change the answer must be
@@ -15,7 +16,7 @@ import GatewayCore
 /// free-form JSON (tool schemas, `response_format` schemas) are sorted by the encoder.
 public enum CanonicalRequest {
     /// Bumped whenever the canonical form changes, so old keys are simply never asked for.
-    public static let formatVersion = 1
+    public static let formatVersion = 2
 
     /// The request with the alias as its model and every answer-irrelevant field cleared.
     public static func answerRelevant(_ request: ChatRequest, alias: String) -> ChatRequest {
@@ -24,6 +25,7 @@ public enum CanonicalRequest {
         canonical.stream = false
         canonical.includeUsage = false
         canonical.user = nil
+        canonical.service = ServiceOptions()
         return canonical
     }
 

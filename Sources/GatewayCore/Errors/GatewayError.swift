@@ -16,6 +16,8 @@ public enum GatewayError: Error, Sendable, Hashable {
     case bodyUnreadable(String)
     case unknownModel(String)
     case notFound(path: String)
+    /// The path exists, but not for this method; `allowed` goes into the `Allow` header.
+    case methodNotAllowed(method: String, path: String, allowed: [String])
     /// No key, or a key that belongs to no tenant (the two look the same to the caller).
     case unauthorized
     /// The tenant may not call this alias.
@@ -42,6 +44,7 @@ public enum GatewayError: Error, Sendable, Hashable {
         case .requestTimeout: 408
         case .bodyUnreadable: 400
         case .unknownModel, .notFound: 404
+        case .methodNotAllowed: 405
         case .unauthorized: 401
         case .aliasNotAllowed: 403
         case .quotaExceeded: 429
@@ -56,7 +59,7 @@ public enum GatewayError: Error, Sendable, Hashable {
     public var errorType: String {
         switch self {
         case .invalidRequest, .unsupportedMediaType, .payloadTooLarge, .requestTimeout, .bodyUnreadable, .unknownModel,
-            .notFound:
+            .notFound, .methodNotAllowed:
             "invalid_request_error"
         case .queueFull, .quotaExceeded: "rate_limit_error"
         case .unauthorized: "authentication_error"
@@ -82,6 +85,7 @@ public enum GatewayError: Error, Sendable, Hashable {
         case .bodyUnreadable: "body_unreadable"
         case .unknownModel: "model_not_found"
         case .notFound: "not_found"
+        case .methodNotAllowed: "method_not_allowed"
         case .unauthorized: "invalid_api_key"
         case .aliasNotAllowed: "model_not_allowed"
         case .quotaExceeded: "quota_exceeded"
@@ -99,7 +103,7 @@ public enum GatewayError: Error, Sendable, Hashable {
         case .invalidRequest(_, let param): param
         case .unknownModel, .aliasNotAllowed: "model"
         case .unauthorized, .quotaExceeded: nil
-        case .unsupportedMediaType, .payloadTooLarge, .requestTimeout, .bodyUnreadable, .notFound, .queueFull,
+        case .unsupportedMediaType, .payloadTooLarge, .requestTimeout, .bodyUnreadable, .notFound, .methodNotAllowed, .queueFull,
             .deadlineExceeded, .allProvidersFailed, .clientDisconnected, .clientTooSlow:
             nil
         }
@@ -115,6 +119,8 @@ public enum GatewayError: Error, Sendable, Hashable {
         case .bodyUnreadable(let reason): "the request body could not be read: \(reason)"
         case .unknownModel(let model): "The model '\(model)' does not exist; GET /v1/models lists the aliases"
         case .notFound(let path): "no route for \(path)"
+        case .methodNotAllowed(let method, let path, let allowed):
+            "\(path) does not take \(method); use \(allowed.joined(separator: " or "))"
         case .unauthorized: "a valid API key is required (Authorization: Bearer KEY or x-api-key)"
         case .aliasNotAllowed(let alias): "this key may not use the model '\(alias)'"
         case .quotaExceeded(let message, _): message
@@ -138,7 +144,7 @@ public enum GatewayError: Error, Sendable, Hashable {
         case .allProvidersFailed(let failures):
             Self.aggregateStatus(failures) == 429 ? Self.aggregateRetryAfter(failures) : nil
         case .invalidRequest, .unsupportedMediaType, .payloadTooLarge, .requestTimeout, .bodyUnreadable, .unknownModel,
-            .notFound, .unauthorized, .aliasNotAllowed, .deadlineExceeded, .clientDisconnected, .clientTooSlow:
+            .notFound, .methodNotAllowed, .unauthorized, .aliasNotAllowed, .deadlineExceeded, .clientDisconnected, .clientTooSlow:
             nil
         }
     }
@@ -146,7 +152,7 @@ public enum GatewayError: Error, Sendable, Hashable {
     public var severity: ErrorSeverity {
         switch self {
         case .invalidRequest, .unsupportedMediaType, .payloadTooLarge, .requestTimeout, .bodyUnreadable, .unknownModel,
-            .notFound, .unauthorized, .aliasNotAllowed, .quotaExceeded:
+            .notFound, .methodNotAllowed, .unauthorized, .aliasNotAllowed, .quotaExceeded:
             .info
         case .queueFull, .clientDisconnected: .info
         case .clientTooSlow: .warning

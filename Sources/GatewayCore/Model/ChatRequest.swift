@@ -4,11 +4,14 @@ public struct ToolDefinition: Sendable, Hashable {
     public var description: String?
     /// JSON schema of the arguments.
     public var parameters: JSONValue?
+    /// OpenAI structured outputs: the arguments must match `parameters` exactly.
+    public var strict: Bool?
 
-    public init(name: String, description: String? = nil, parameters: JSONValue? = nil) {
+    public init(name: String, description: String? = nil, parameters: JSONValue? = nil, strict: Bool? = nil) {
         self.name = name
         self.description = description
         self.parameters = parameters
+        self.strict = strict
     }
 }
 
@@ -24,7 +27,8 @@ public enum ToolChoice: Sendable, Hashable {
 public enum ResponseFormat: Sendable, Hashable {
     case text
     case jsonObject
-    case jsonSchema(name: String, schema: JSONValue)
+    /// `strict: true` asks the provider to guarantee the schema (OpenAI structured outputs).
+    case jsonSchema(name: String, schema: JSONValue, strict: Bool? = nil)
 }
 
 /// A chat completion request in the gateway's canonical form. `model` is the policy alias
@@ -43,6 +47,13 @@ public struct ChatRequest: Sendable, Hashable {
     public var stream: Bool
     /// OpenAI `stream_options.include_usage`: send a final usage chunk.
     public var includeUsage: Bool
+    /// Seed, penalties, logprobs and the rest that can change the answer.
+    public var options: GenerationOptions
+    /// Metadata, store, service tier: forwarded where understood, never part of a cache key.
+    public var service: ServiceOptions
+    /// Top-level fields the gateway does not know, passed as they are to providers that speak
+    /// the client's wire format (OpenAI-compatible), refused by name by the others.
+    public var extra: [String: JSONValue]
 
     public init(
         model: String,
@@ -56,7 +67,10 @@ public struct ChatRequest: Sendable, Hashable {
         tools: [ToolDefinition] = [],
         toolChoice: ToolChoice? = nil,
         stream: Bool = false,
-        includeUsage: Bool = false
+        includeUsage: Bool = false,
+        options: GenerationOptions = GenerationOptions(),
+        service: ServiceOptions = ServiceOptions(),
+        extra: [String: JSONValue] = [:]
     ) {
         self.model = model
         self.messages = messages
@@ -70,6 +84,9 @@ public struct ChatRequest: Sendable, Hashable {
         self.toolChoice = toolChoice
         self.stream = stream
         self.includeUsage = includeUsage
+        self.options = options
+        self.service = service
+        self.extra = extra
     }
 
     /// The text of the last user message, or "" when there is none.

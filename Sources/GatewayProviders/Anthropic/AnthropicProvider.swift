@@ -14,6 +14,8 @@ extension HTTPProvider where API == AnthropicAPI {
 
 /// Anthropic's endpoint, headers and wire mappings.
 public struct AnthropicAPI: VendorAPI {
+    public var vendor: Vendor { .anthropic }
+
     /// The API version every request names.
     static let apiVersion = "2023-06-01"
 
@@ -39,10 +41,12 @@ public struct AnthropicAPI: VendorAPI {
     }
 
     /// Decodes the `message`.
-    public func response(from body: ByteBuffer, model: String) throws(UpstreamError) -> ChatResponse {
-        try AnthropicResponseMapping.response(from: body, model: model)
+    public func response(from body: ByteBuffer, call: UpstreamCall) throws(UpstreamError) -> ChatResponse {
+        try AnthropicResponseMapping.response(from: body, model: call.model, jsonTool: AnthropicRequestMapping.jsonTool(for: call.request))
     }
 
     /// Decodes Messages stream events.
-    public func streamDecoder() -> any StreamEventDecoder { AnthropicStreamDecoder() }
+    public func streamDecoder(for call: UpstreamCall) -> any StreamEventDecoder {
+        AnthropicStreamDecoder(jsonTool: AnthropicRequestMapping.jsonTool(for: call.request))
+    }
 }

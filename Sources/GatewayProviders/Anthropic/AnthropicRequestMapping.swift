@@ -2,41 +2,63 @@ import GatewayCore
 
 /// Canonical request → Messages wire request. Pure.
 enum AnthropicRequestMapping {
-    /// `max_tokens` is required by Anthropic; used when the request sets none.
-    static let defaultMaxTokens = 1024
-    /// Appended to `system` for `response_format: json_object` (Anthropic has no JSON mode).
-    static let jsonInstruction = "Respond with a single JSON object only."
+    /// The name of the tool that carries a JSON answer (Anthropic has no JSON mode: the
+    /// model is made to call this tool, and its input is returned as the message content).
+    static let jsonToolName = "json_answer"
 
     static func wireRequest(_ request: ChatRequest, model: String, stream: Bool) -> AnthropicWireRequest {
         let system = systemText(request)
+        var tools = request.tools.map(tool)
+        var choice = request.toolChoice.map(toolChoice)
+        if let json = jsonTool(for: request) {
+            // Other tools stay callable unless the client ruled them out; the answer is then
+            // a call of one of them or the JSON tool.
+            let othersAllowed = !tools.isEmpty && request.toolChoice != ToolChoice.none
+            tools = (othersAllowed ? tools : []) + [json]
+            if !othersAllowed || request.toolChoice == nil || request.toolChoice == .auto {
+                choice = othersAllowed ? AnthropicWireToolChoice(type: "any") : AnthropicWireToolChoice(type: "tool", name: json.name)
+            }
+        }
+        if request.options.parallelToolCalls == false, !tools.isEmpty {
+            choice = choice ?? AnthropicWireToolChoice(type: "auto")
+            choice?.disableParallelToolUse = true
+        }
         return AnthropicWireRequest(
             model: model,
-            maxTokens: request.maxTokens ?? defaultMaxTokens,
+            maxTokens: request.maxTokens ?? AnthropicModelLimits.maxOutputTokens(model: model),
             system: system.isEmpty ? nil : system,
             messages: messages(request.messages),
             // Anthropic's range is 0...1; OpenAI's 0...2 is clamped.
             temperature: request.temperature.map { min($0, 1) },
             topP: request.topP,
             stopSequences: request.stop.isEmpty ? nil : request.stop,
-            tools: request.tools.isEmpty ? nil : request.tools.map(tool),
-            toolChoice: request.toolChoice.map(toolChoice),
+            tools: tools.isEmpty ? nil : tools,
+            toolChoice: choice,
             metadata: request.user.map { AnthropicWireMetadata(userID: $0) },
             stream: stream ? true : nil
         )
     }
 
-    /// Every system message, joined by blank lines, plus the JSON instruction if asked.
-    static func systemText(_ request: ChatRequest) -> String {
-        var parts = request.messages.filter { $0.role == .system }.map(\.text).filter { !$0.isEmpty }
+    /// The tool a JSON answer is asked through, when `response_format` wants JSON: the
+    /// schema as its input schema (any object for `json_object`).
+    static func jsonTool(for request: ChatRequest) -> AnthropicWireTool? {
         switch request.responseFormat {
         case .jsonObject:
-            parts.append(jsonInstruction)
-        case .jsonSchema(let name, let schema):
-            parts.append("Respond with a single JSON object only, matching the JSON schema '\(name)': \(JSONText.encode(schema))")
+            return AnthropicWireTool(
+                name: jsonToolName, description: "Answer with a JSON object: the tool's input is the answer.",
+                inputSchema: .object(["type": .string("object")]))
+        case .jsonSchema(let name, let schema, _):
+            return AnthropicWireTool(
+                name: jsonToolName, description: "Answer with JSON matching the schema '\(name)': the tool's input is the answer.",
+                inputSchema: schema)
         case .text, nil:
-            break
+            return nil
         }
-        return parts.joined(separator: "\n\n")
+    }
+
+    /// Every system message, joined by blank lines.
+    static func systemText(_ request: ChatRequest) -> String {
+        request.messages.filter { $0.role == .system }.map(\.text).filter { !$0.isEmpty }.joined(separator: "\n\n")
     }
 
     /// Non-system messages as Anthropic turns: tool results become `user` turns, and

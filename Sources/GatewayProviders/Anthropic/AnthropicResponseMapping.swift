@@ -3,15 +3,21 @@ import NIOCore
 
 /// Messages wire answers → canonical answers and errors. Pure.
 enum AnthropicResponseMapping {
-    /// Decodes a `message` body: text blocks joined, `tool_use` blocks as tool calls.
-    static func response(from body: ByteBuffer, model: String) throws(UpstreamError) -> ChatResponse {
+    /// Decodes a `message` body: text blocks joined, `tool_use` blocks as tool calls; a
+    /// call of the JSON tool (`jsonTool`, when JSON was asked for) is the answer's content.
+    static func response(from body: ByteBuffer, model: String, jsonTool: AnthropicWireTool? = nil) throws(UpstreamError) -> ChatResponse {
         let wire = try ProviderHTTP.decodeJSON(AnthropicWireResponse.self, from: body)
         var text = ""
         var toolCalls: [ToolCall] = []
+        var answeredInJSON = false
         for block in wire.content {
             switch block.type {
             case "text":
                 text += block.text ?? ""
+            case "tool_use" where jsonTool != nil && block.name == jsonTool?.name:
+                // Text the model wrote before the call is not part of a JSON answer.
+                text = JSONText.encode(block.input ?? .object([:]))
+                answeredInJSON = true
             case "tool_use":
                 toolCalls.append(ToolCall(
                     id: block.id ?? "",
@@ -26,8 +32,8 @@ enum AnthropicResponseMapping {
             id: wire.id ?? "",
             model: wire.model ?? model,
             text: text,
-            toolCalls: toolCalls,
-            finishReason: finishReason(wire.stopReason),
+            toolCalls: answeredInJSON ? [] : toolCalls,
+            finishReason: answeredInJSON && wire.stopReason == "tool_use" ? .stop : finishReason(wire.stopReason),
             usage: wire.usage.map(usage)
         )
     }

@@ -2,13 +2,21 @@ import Foundation
 import GatewayCore
 
 /// Messages stream events → canonical events. `message_stop` completes the stream;
-/// `ping` and unknown events are ignored; `error` throws.
+/// `ping` and unknown events are ignored; `error` throws. When JSON was asked for
+/// (`jsonTool`), the JSON tool's input streams as the answer's text.
 struct AnthropicStreamDecoder: StreamEventDecoder {
     private(set) var isComplete = false
     private var inputTokens = 0
     /// Anthropic numbers content blocks (text and tool use together); canonical tool
     /// calls are numbered among tool calls only.
     private var toolIndexByBlock: [Int: Int] = [:]
+    private let jsonToolName: String?
+    /// The content block that carries the JSON answer, once it started.
+    private var jsonBlock: Int?
+
+    init(jsonTool: AnthropicWireTool? = nil) {
+        self.jsonToolName = jsonTool?.name
+    }
 
     mutating func decode(_ event: SSEEvent) throws -> [StreamEvent] {
         let wire: AnthropicWireStreamEvent
@@ -29,7 +37,8 @@ struct AnthropicStreamDecoder: StreamEventDecoder {
         case "message_delta":
             var events: [StreamEvent] = []
             if let reason = wire.delta?.stopReason {
-                events.append(.finished(AnthropicResponseMapping.finishReason(reason)))
+                let answeredInJSON = jsonBlock != nil && reason == "tool_use"
+                events.append(.finished(answeredInJSON ? .stop : AnthropicResponseMapping.finishReason(reason)))
             }
             if let usage = wire.usage {
                 events.append(.usage(Usage(inputTokens: usage.totalInput ?? inputTokens, outputTokens: usage.outputTokens ?? 0)))
@@ -48,6 +57,9 @@ struct AnthropicStreamDecoder: StreamEventDecoder {
     private mutating func blockStarted(_ wire: AnthropicWireStreamEvent) -> [StreamEvent] {
         guard let block = wire.contentBlock else { return [] }
         switch block.type {
+        case "tool_use" where jsonToolName != nil && block.name == jsonToolName:
+            jsonBlock = wire.index ?? -1
+            return []
         case "tool_use":
             let toolIndex = toolIndexByBlock.count
             toolIndexByBlock[wire.index ?? toolIndex] = toolIndex
@@ -66,6 +78,9 @@ struct AnthropicStreamDecoder: StreamEventDecoder {
         case "text_delta":
             guard let text = delta.text, !text.isEmpty else { return [] }
             return [.textDelta(text)]
+        case "input_json_delta" where jsonBlock != nil && jsonBlock == (wire.index ?? -1):
+            guard let fragment = delta.partialJSON, !fragment.isEmpty else { return [] }
+            return [.textDelta(fragment)]
         case "input_json_delta":
             guard let fragment = delta.partialJSON, !fragment.isEmpty,
                 let toolIndex = toolIndexByBlock[wire.index ?? -1]

@@ -92,6 +92,12 @@ struct AnthropicWireTool: Encodable {
 struct AnthropicWireToolChoice: Encodable {
     var type: String
     var name: String?
+    var disableParallelToolUse: Bool?
+
+    enum CodingKeys: String, CodingKey {
+        case type, name
+        case disableParallelToolUse = "disable_parallel_tool_use"
+    }
 }
 
 /// `{"user_id": ...}`.

@@ -20,6 +20,8 @@ extension HTTPProvider where API == GeminiAPI {
 
 /// Gemini's endpoints, headers and wire mappings.
 public struct GeminiAPI: VendorAPI {
+    public var vendor: Vendor { .gemini }
+
     private let base: String
 
     init(baseURL: String) {
@@ -42,10 +44,10 @@ public struct GeminiAPI: VendorAPI {
     }
 
     /// Decodes the `generateContent` answer.
-    public func response(from body: ByteBuffer, model: String) throws(UpstreamError) -> ChatResponse {
-        try GeminiResponseMapping.response(from: body, model: model)
+    public func response(from body: ByteBuffer, call: UpstreamCall) throws(UpstreamError) -> ChatResponse {
+        try GeminiResponseMapping.response(from: body, model: call.model)
     }
 
     /// Decodes `streamGenerateContent` events.
-    public func streamDecoder() -> any StreamEventDecoder { GeminiStreamDecoder() }
+    public func streamDecoder(for call: UpstreamCall) -> any StreamEventDecoder { GeminiStreamDecoder() }
 }

@@ -22,10 +22,17 @@ enum GeminiRequestMapping {
             maxOutputTokens: request.maxTokens,
             stopSequences: request.stop.isEmpty ? nil : request.stop
         )
+        config.seed = request.options.seed
+        config.presencePenalty = request.options.presencePenalty
+        config.frequencyPenalty = request.options.frequencyPenalty
+        if request.options.logprobs == true {
+            config.responseLogprobs = true
+            config.logprobs = request.options.topLogprobs
+        }
         switch request.responseFormat {
         case .jsonObject:
             config.responseMimeType = "application/json"
-        case .jsonSchema(_, let schema):
+        case .jsonSchema(_, let schema, _):
             config.responseMimeType = "application/json"
             config.responseJsonSchema = schema
         case .text, nil:

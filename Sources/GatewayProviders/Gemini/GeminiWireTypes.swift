@@ -58,10 +58,16 @@ struct GeminiWireGenerationConfig: Encodable {
     var stopSequences: [String]?
     var responseMimeType: String?
     var responseJsonSchema: JSONValue?
+    var seed: Int?
+    var presencePenalty: Double?
+    var frequencyPenalty: Double?
+    var responseLogprobs: Bool?
+    var logprobs: Int?
 
     var isEmpty: Bool {
         temperature == nil && topP == nil && maxOutputTokens == nil && stopSequences == nil
-            && responseMimeType == nil && responseJsonSchema == nil
+            && responseMimeType == nil && responseJsonSchema == nil && seed == nil && presencePenalty == nil
+            && frequencyPenalty == nil && responseLogprobs == nil && logprobs == nil
     }
 }
 

@@ -56,21 +56,35 @@ extension OpenAIIngress {
     }
 
     /// `GET /v1/models`: each alias as a model owned by `llm-gateway`.
-    public static func encodeModelList(_ aliases: [String]) -> ByteBuffer {
+    public static func encodeModelList(_ aliases: [String], created: Int) -> ByteBuffer {
         var out = ByteBuffer()
         out.writeStaticString("{\"object\":\"list\",\"data\":[")
         for (index, alias) in aliases.enumerated() {
             if index > 0 { out.writeStaticString(",") }
-            out.writeStaticString("{\"id\":")
-            out.writeJSONString(alias)
-            out.writeStaticString(",\"object\":\"model\",\"created\":0,\"owned_by\":\"llm-gateway\"}")
+            out.writeModel(alias, created: created)
         }
         out.writeStaticString("]}")
+        return out
+    }
+
+    /// One `model` object (`GET /v1/models/{id}`).
+    public static func encodeModel(_ alias: String, created: Int) -> ByteBuffer {
+        var out = ByteBuffer()
+        out.writeModel(alias, created: created)
         return out
     }
 }
 
 extension ByteBuffer {
+    /// `{"id","object":"model","created","owned_by":"llm-gateway"}`.
+    mutating func writeModel(_ alias: String, created: Int) {
+        writeStaticString("{\"id\":")
+        writeJSONString(alias)
+        writeStaticString(",\"object\":\"model\",\"created\":")
+        writeJSONInteger(created)
+        writeStaticString(",\"owned_by\":\"llm-gateway\"}")
+    }
+
     /// `{"prompt_tokens","completion_tokens","total_tokens"}`.
     mutating func writeUsage(_ usage: Usage) {
         writeStaticString("{\"prompt_tokens\":")

@@ -19,7 +19,8 @@ extension OpenAIIngress {
             tools.append(ToolDefinition(
                 name: name,
                 description: try function.string("description"),
-                parameters: parameters.map { .object($0.members) }
+                parameters: parameters.map { .object($0.members) },
+                strict: try function.bool("strict")
             ))
         }
         return tools

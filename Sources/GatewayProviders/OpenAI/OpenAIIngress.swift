@@ -8,7 +8,8 @@ import NIOFoundationCompat
 /// canonical form and encodes canonical answers, errors and model lists back.
 public enum OpenAIIngress {
     /// Decodes and validates a `POST /v1/chat/completions` body. Unknown top-level fields
-    /// are ignored (SDKs send extras); every invalid field throws
+    /// are kept in `extra` (passed to OpenAI-compatible providers, refused by name by the
+    /// others); every invalid field throws
     /// ``GatewayError/invalidRequest(message:param:)`` naming it in `param`.
     public static func decodeRequest(_ body: ByteBuffer, limits: JSONLimits = .request) throws(GatewayError) -> ChatRequest {
         try decode(body, limits: limits).request
@@ -69,7 +70,10 @@ public enum OpenAIIngress {
             tools: tools,
             toolChoice: try toolChoice(body, tools: tools),
             stream: try body.bool("stream") ?? false,
-            includeUsage: try streamOptions?.bool("include_usage") ?? false
+            includeUsage: try streamOptions?.bool("include_usage") ?? false,
+            options: try generationOptions(body),
+            service: try serviceOptions(body),
+            extra: extraFields(body)
         )
     }
 
@@ -111,7 +115,8 @@ public enum OpenAIIngress {
                 throw IngressObject.invalid(format.param("json_schema"), "is required when type is json_schema")
             }
             let definition = try schema.object("schema")
-            return .jsonSchema(name: try schema.string("name") ?? "response", schema: .object(definition?.members ?? [:]))
+            return .jsonSchema(
+                name: try schema.string("name") ?? "response", schema: .object(definition?.members ?? [:]), strict: try schema.bool("strict"))
         case let other:
             throw IngressObject.invalid(format.param("type"), "must be text, json_object or json_schema, not '\(other)'")
         }

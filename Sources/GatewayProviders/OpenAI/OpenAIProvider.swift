@@ -14,6 +14,8 @@ extension HTTPProvider where API == OpenAIAPI {
 
 /// OpenAI's endpoint, headers and wire mappings.
 public struct OpenAIAPI: VendorAPI {
+    public var vendor: Vendor { .openai }
+
     private let endpoint: String
     private let dialect: OpenAIDialect
 
@@ -36,10 +38,10 @@ public struct OpenAIAPI: VendorAPI {
     }
 
     /// Decodes the `chat.completion`.
-    public func response(from body: ByteBuffer, model: String) throws(UpstreamError) -> ChatResponse {
-        try OpenAIResponseMapping.response(from: body, model: model)
+    public func response(from body: ByteBuffer, call: UpstreamCall) throws(UpstreamError) -> ChatResponse {
+        try OpenAIResponseMapping.response(from: body, model: call.model)
     }
 
     /// Decodes `chat.completion.chunk` events.
-    public func streamDecoder() -> any StreamEventDecoder { OpenAIStreamDecoder() }
+    public func streamDecoder(for call: UpstreamCall) -> any StreamEventDecoder { OpenAIStreamDecoder() }
 }

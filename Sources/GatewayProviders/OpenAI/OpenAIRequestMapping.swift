@@ -24,7 +24,19 @@ enum OpenAIRequestMapping {
             tools: request.tools.isEmpty ? nil : request.tools.map(tool),
             toolChoice: request.toolChoice.map(toolChoice),
             stream: stream ? true : nil,
-            streamOptions: stream ? OpenAIWireStreamOptions(includeUsage: true) : nil
+            streamOptions: stream ? OpenAIWireStreamOptions(includeUsage: true) : nil,
+            seed: request.options.seed,
+            presencePenalty: request.options.presencePenalty,
+            frequencyPenalty: request.options.frequencyPenalty,
+            logitBias: request.options.logitBias,
+            logprobs: request.options.logprobs,
+            topLogprobs: request.options.topLogprobs,
+            parallelToolCalls: request.options.parallelToolCalls,
+            reasoningEffort: request.options.reasoningEffort,
+            metadata: request.service.metadata,
+            store: request.service.store,
+            serviceTier: request.service.serviceTier,
+            extra: request.extra
         )
     }
 
@@ -61,13 +73,14 @@ enum OpenAIRequestMapping {
         switch format {
         case .text: OpenAIWireResponseFormat(type: "text")
         case .jsonObject: OpenAIWireResponseFormat(type: "json_object")
-        case .jsonSchema(let name, let schema):
-            OpenAIWireResponseFormat(type: "json_schema", jsonSchema: OpenAIWireJSONSchema(name: name, schema: schema))
+        case .jsonSchema(let name, let schema, let strict):
+            OpenAIWireResponseFormat(type: "json_schema", jsonSchema: OpenAIWireJSONSchema(name: name, schema: schema, strict: strict))
         }
     }
 
     static func tool(_ tool: ToolDefinition) -> OpenAIWireTool {
-        OpenAIWireTool(function: OpenAIWireFunction(name: tool.name, description: tool.description, parameters: tool.parameters))
+        OpenAIWireTool(
+            function: OpenAIWireFunction(name: tool.name, description: tool.description, parameters: tool.parameters, strict: tool.strict))
     }
 
     static func toolChoice(_ choice: ToolChoice) -> OpenAIWireToolChoice {

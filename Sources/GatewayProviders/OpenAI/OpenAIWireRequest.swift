@@ -1,6 +1,7 @@
 import GatewayCore
 
-/// The body of `POST /v1/chat/completions`, as OpenAI documents it.
+/// The body of `POST /v1/chat/completions`, as OpenAI documents it, plus the client's
+/// unknown top-level fields (`extra`), which never overwrite a documented one.
 struct OpenAIWireRequest: Encodable {
     var model: String
     var messages: [OpenAIWireMessage]
@@ -15,16 +16,78 @@ struct OpenAIWireRequest: Encodable {
     var toolChoice: OpenAIWireToolChoice?
     var stream: Bool?
     var streamOptions: OpenAIWireStreamOptions?
+    var seed: Int?
+    var presencePenalty: Double?
+    var frequencyPenalty: Double?
+    var logitBias: [String: Int]?
+    var logprobs: Bool?
+    var topLogprobs: Int?
+    var parallelToolCalls: Bool?
+    var reasoningEffort: String?
+    var metadata: [String: String]?
+    var store: Bool?
+    var serviceTier: String?
+    var extra: [String: JSONValue] = [:]
 
-    enum CodingKeys: String, CodingKey {
-        case model, messages, temperature, stop, user, tools, stream
+    enum CodingKeys: String, CodingKey, CaseIterable {
+        case model, messages, temperature, stop, user, tools, stream, seed, logprobs, metadata, store
         case topP = "top_p"
         case maxTokens = "max_tokens"
         case maxCompletionTokens = "max_completion_tokens"
         case responseFormat = "response_format"
         case toolChoice = "tool_choice"
         case streamOptions = "stream_options"
+        case presencePenalty = "presence_penalty"
+        case frequencyPenalty = "frequency_penalty"
+        case logitBias = "logit_bias"
+        case topLogprobs = "top_logprobs"
+        case parallelToolCalls = "parallel_tool_calls"
+        case reasoningEffort = "reasoning_effort"
+        case serviceTier = "service_tier"
     }
+
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(model, forKey: .model)
+        try container.encode(messages, forKey: .messages)
+        try container.encodeIfPresent(temperature, forKey: .temperature)
+        try container.encodeIfPresent(topP, forKey: .topP)
+        try container.encodeIfPresent(maxTokens, forKey: .maxTokens)
+        try container.encodeIfPresent(maxCompletionTokens, forKey: .maxCompletionTokens)
+        try container.encodeIfPresent(stop, forKey: .stop)
+        try container.encodeIfPresent(responseFormat, forKey: .responseFormat)
+        try container.encodeIfPresent(user, forKey: .user)
+        try container.encodeIfPresent(tools, forKey: .tools)
+        try container.encodeIfPresent(toolChoice, forKey: .toolChoice)
+        try container.encodeIfPresent(stream, forKey: .stream)
+        try container.encodeIfPresent(streamOptions, forKey: .streamOptions)
+        try container.encodeIfPresent(seed, forKey: .seed)
+        try container.encodeIfPresent(presencePenalty, forKey: .presencePenalty)
+        try container.encodeIfPresent(frequencyPenalty, forKey: .frequencyPenalty)
+        try container.encodeIfPresent(logitBias, forKey: .logitBias)
+        try container.encodeIfPresent(logprobs, forKey: .logprobs)
+        try container.encodeIfPresent(topLogprobs, forKey: .topLogprobs)
+        try container.encodeIfPresent(parallelToolCalls, forKey: .parallelToolCalls)
+        try container.encodeIfPresent(reasoningEffort, forKey: .reasoningEffort)
+        try container.encodeIfPresent(metadata, forKey: .metadata)
+        try container.encodeIfPresent(store, forKey: .store)
+        try container.encodeIfPresent(serviceTier, forKey: .serviceTier)
+        guard !extra.isEmpty else { return }
+        let documented = Set(CodingKeys.allCases.map(\.rawValue))
+        var extras = encoder.container(keyedBy: ExtraKey.self)
+        for (key, value) in extra where !documented.contains(key) {
+            try extras.encode(value, forKey: ExtraKey(key))
+        }
+    }
+}
+
+/// A member name known only at run time.
+struct ExtraKey: CodingKey {
+    let stringValue: String
+    var intValue: Int? { nil }
+    init(_ name: String) { stringValue = name }
+    init?(stringValue: String) { self.stringValue = stringValue }
+    init?(intValue: Int) { nil }
 }
 
 /// One message of the request.
@@ -97,6 +160,7 @@ struct OpenAIWireFunction: Encodable {
     var name: String
     var description: String?
     var parameters: JSONValue?
+    var strict: Bool?
 }
 
 /// `"auto"`, `"none"`, `"required"` or `{"type":"function","function":{"name":...}}`.
@@ -133,6 +197,7 @@ struct OpenAIWireResponseFormat: Encodable {
 struct OpenAIWireJSONSchema: Encodable {
     var name: String
     var schema: JSONValue
+    var strict: Bool?
 }
 
 /// `{"include_usage": true}`.

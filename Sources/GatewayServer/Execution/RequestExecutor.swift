@@ -83,7 +83,7 @@ struct RequestExecutor: Sendable {
 
     static func forwarded(_ headers: HTTPFields, names: [String]) -> HTTPHeaders {
         var result = HTTPHeaders()
-        for name in names {
+        for name in names where !result.contains(name: name) {
             guard let fieldName = HTTPField.Name(name), let value = headers[fieldName] else { continue }
             result.add(name: name, value: value)
         }

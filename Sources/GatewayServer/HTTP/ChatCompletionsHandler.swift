@@ -46,7 +46,8 @@ struct ChatCompletionsHandler: Sendable {
         }
         let run = Run(
             chat: chat, alias: alias, plan: plan, key: key, outcome: plan.looksUp ? .miss : .bypass,
-            started: started, deadline: started + prepared.timeout, timeout: prepared.timeout, snapshot: snapshot, headers: request.headers,
+            started: started, deadline: started + prepared.timeout, timeout: prepared.timeout, snapshot: snapshot,
+            headers: Self.forwardable(request.headers, requestID: context.requestID),
             channel: context.channel, watch: gateway.connections.watch(for: context.channel), lease: lease)
         if !chat.stream, plan.looksUp, let key {
             return await runShared(run, key: key)
@@ -253,6 +254,14 @@ struct ChatCompletionsHandler: Sendable {
             return .milliseconds(milliseconds)
         }
         return alias.timeout ?? server.defaultTimeout
+    }
+
+    /// The client's headers with the request's id set, so providers receive it.
+    static func forwardable(_ headers: HTTPFields, requestID: String?) -> HTTPFields {
+        guard let requestID else { return headers }
+        var headers = headers
+        headers[.requestID] = requestID
+        return headers
     }
 
     static func unixTime() -> Int {

@@ -12,6 +12,9 @@ enum ErrorResponses {
         if let seconds = error.retryAfterSeconds {
             headers[.retryAfter] = String(seconds)
         }
+        if case .methodNotAllowed(_, _, let allowed) = error {
+            headers[.allow] = allowed.joined(separator: ", ")
+        }
         return Response(
             status: HTTPResponse.Status(code: error.httpStatus),
             headers: headers,

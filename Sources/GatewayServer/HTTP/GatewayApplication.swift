@@ -63,6 +63,7 @@ public enum GatewayApplication {
 
     static func router(gateway: Gateway, registry: PrometheusCollectorRegistry) -> Router<GatewayRequestContext> {
         let router = Router(context: GatewayRequestContext.self)
+        router.middlewares.add(RequestIDMiddleware())
         router.middlewares.add(JSONErrorMiddleware())
         router.middlewares.add(TenantAccessMiddleware(gateway: gateway))
         let chat = ChatCompletionsHandler(gateway: gateway)
@@ -72,6 +73,7 @@ public enum GatewayApplication {
         HealthRoutes(gateway: gateway, registry: registry).register(on: router)
         CacheRoutes(gateway: gateway).register(on: router)
         ConsoleRoutes(gateway: gateway).register(on: router)
+        MethodRoutes.register(on: router)
         return router
     }
 

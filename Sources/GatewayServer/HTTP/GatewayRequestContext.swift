@@ -8,6 +8,8 @@ public struct GatewayRequestContext: RequestContext {
     public let channel: any Channel
     /// The tenant whose key the request carried (nil in open mode).
     var tenant: TenantIdentity?
+    /// The request's `x-request-id` (the client's, or one the gateway made).
+    var requestID: String?
 
     public init(source: ApplicationRequestContextSource) {
         self.coreContext = .init(source: source)

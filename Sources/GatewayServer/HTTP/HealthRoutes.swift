@@ -1,3 +1,4 @@
+import GatewayCore
 import Foundation
 import GatewayProviders
 import Hummingbird
@@ -34,11 +35,21 @@ struct HealthRoutes: Sendable {
                 status: .ok, headers: [.contentType: "text/plain; version=0.0.4"],
                 body: ResponseBody(byteBuffer: ByteBuffer(string: MetricHelp.annotate(String(decoding: registry.emitToBuffer(), as: UTF8.self)))))
         }
+        // An alias exists since the policy that defines it was loaded: its `created`.
         router.get("/v1/models") { _, _ in
             let aliases = gateway.policy.aliases.map(\.name)
+            let created = Int(gateway.readiness.value.policyLoadedAt.timeIntervalSince1970)
             return Response(
                 status: .ok, headers: [.contentType: "application/json"],
-                body: ResponseBody(byteBuffer: OpenAIIngress.encodeModelList(aliases)))
+                body: ResponseBody(byteBuffer: OpenAIIngress.encodeModelList(aliases, created: created)))
+        }
+        router.get("/v1/models/{id}") { _, context in
+            let id = context.parameters.get("id") ?? ""
+            guard gateway.policy.alias(named: id) != nil else { throw GatewayError.unknownModel(id) }
+            let created = Int(gateway.readiness.value.policyLoadedAt.timeIntervalSince1970)
+            return Response(
+                status: .ok, headers: [.contentType: "application/json"],
+                body: ResponseBody(byteBuffer: OpenAIIngress.encodeModel(id, created: created)))
         }
     }
 

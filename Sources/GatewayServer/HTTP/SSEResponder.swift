@@ -53,41 +53,44 @@ struct SSEResponder: Sendable {
         let encoder = OpenAIChunkEncoder(id: GatewayIDs.completion(), model: chat.model, created: ChatCompletionsHandler.unixTime())
         let includeUsage = chat.includeUsage
         let closeConnection = self.closeConnection
+        let requestID = RequestID.current
         let body = ResponseBody { writer in
-            // Only a stream that may be stored pays for assembling the whole answer.
-            let assembled = onCompleted != nil || lease != nil ? AssembledAnswer() : nil
-            let outcome = await Self.pump(
-                start: start, encoder: encoder, includeUsage: includeUsage, deadline: deadline, watch: watch,
-                eventLoop: eventLoop, closeConnection: closeConnection, assembled: assembled, writer: &writer)
-            let elapsed = ContinuousClock.now - started
-            switch outcome {
-            case .finished:
-                start.completion.succeeded(firstToken: start.firstToken)
-                RequestLog.finished(gateway: gateway, alias: alias.name, status: 200, stream: true, elapsed: elapsed, trace: trace, cache: cache)
-            case .failed(let error):
-                start.completion.failed(error)
-                RequestLog.failed(
-                    gateway: gateway, alias: alias.name,
-                    error: .allProvidersFailed([
-                        ProviderFailure(provider: trace.provider ?? "-", model: trace.model ?? "-", failure: .upstream(error))
-                    ]), stream: true, elapsed: elapsed, trace: trace)
-            case .deadline:
-                start.completion.abandoned()
-                RequestLog.failed(
-                    gateway: gateway, alias: alias.name, error: .deadlineExceeded(milliseconds: Int((deadline - started).milliseconds)),
-                    stream: true, elapsed: elapsed, trace: trace)
-            case .clientGone, .event:
-                start.completion.abandoned()
-                RequestLog.failed(gateway: gateway, alias: alias.name, error: .clientDisconnected, stream: true, elapsed: elapsed, trace: trace)
-            case .slowClient:
-                start.completion.abandoned()
-                RequestLog.failed(gateway: gateway, alias: alias.name, error: .clientTooSlow(pendingEvents: Self.maxPendingEvents), stream: true, elapsed: elapsed, trace: trace)
-            }
-            try? await writer.finish(nil)
-            await lease?.finish(actual: assembled?.usage?.totalTokens)
-            // A stream that completed is stored once, after the client has all of it.
-            if case .finished = outcome, let onCompleted, let assembled {
-                await onCompleted(assembled.response(model: trace.model ?? chat.model), trace.cachedProvider)
+            await RequestID.$current.withValue(requestID) {
+                // Only a stream that may be stored pays for assembling the whole answer.
+                let assembled = onCompleted != nil || lease != nil ? AssembledAnswer() : nil
+                let outcome = await Self.pump(
+                    start: start, encoder: encoder, includeUsage: includeUsage, deadline: deadline, watch: watch,
+                    eventLoop: eventLoop, closeConnection: closeConnection, assembled: assembled, writer: &writer)
+                let elapsed = ContinuousClock.now - started
+                switch outcome {
+                case .finished:
+                    start.completion.succeeded(firstToken: start.firstToken)
+                    RequestLog.finished(gateway: gateway, alias: alias.name, status: 200, stream: true, elapsed: elapsed, trace: trace, cache: cache)
+                case .failed(let error):
+                    start.completion.failed(error)
+                    RequestLog.failed(
+                        gateway: gateway, alias: alias.name,
+                        error: .allProvidersFailed([
+                            ProviderFailure(provider: trace.provider ?? "-", model: trace.model ?? "-", failure: .upstream(error))
+                        ]), stream: true, elapsed: elapsed, trace: trace)
+                case .deadline:
+                    start.completion.abandoned()
+                    RequestLog.failed(
+                        gateway: gateway, alias: alias.name, error: .deadlineExceeded(milliseconds: Int((deadline - started).milliseconds)),
+                        stream: true, elapsed: elapsed, trace: trace)
+                case .clientGone, .event:
+                    start.completion.abandoned()
+                    RequestLog.failed(gateway: gateway, alias: alias.name, error: .clientDisconnected, stream: true, elapsed: elapsed, trace: trace)
+                case .slowClient:
+                    start.completion.abandoned()
+                    RequestLog.failed(gateway: gateway, alias: alias.name, error: .clientTooSlow(pendingEvents: Self.maxPendingEvents), stream: true, elapsed: elapsed, trace: trace)
+                }
+                try? await writer.finish(nil)
+                await lease?.finish(actual: assembled?.usage?.totalTokens)
+                // A stream that completed is stored once, after the client has all of it.
+                if case .finished = outcome, let onCompleted, let assembled {
+                    await onCompleted(assembled.response(model: trace.model ?? chat.model), trace.cachedProvider)
+                }
             }
         }
         return Response(status: .ok, headers: headers, body: body)

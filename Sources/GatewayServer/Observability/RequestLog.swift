@@ -12,6 +12,7 @@ enum RequestLog {
         gateway.logger.info(
             "request",
             metadata: [
+                "request_id": "\(RequestID.current ?? "-")",
                 "alias": "\(alias)", "status": "\(status)", "stream": "\(stream)", "cache": "\(cache.rawValue)",
                 "provider": "\(trace.provider ?? "-")", "model": "\(trace.model ?? "-")",
                 "attempts": "\(trace.attempts)",
@@ -27,6 +28,7 @@ enum RequestLog {
         gateway.logger.info(
             "request",
             metadata: [
+                "request_id": "\(RequestID.current ?? "-")",
                 "alias": "\(alias)", "status": "200", "stream": "\(stream)", "cache": "\(outcome.rawValue)",
                 "cache_tier": "\(tier)", "provider": "cache", "ms": "\(ExecutionTrace.formatMilliseconds(elapsed))",
             ])
@@ -45,6 +47,7 @@ enum RequestLog {
         gateway.logger.log(
             level: level, "request failed",
             metadata: [
+                "request_id": "\(RequestID.current ?? "-")",
                 "alias": "\(alias)", "status": "\(error.httpStatus)", "stream": "\(stream)",
                 "code": "\(error.code)", "attempts": "\(trace.attempts)",
                 "ms": "\(ExecutionTrace.formatMilliseconds(elapsed))",

@@ -27,9 +27,21 @@ extension SimCore {
         if let fault { ledger.faultInjected(fault) }
 
         let tokensPerChunk = LatencyPlan.tokensPerChunk(decodeMsPerToken: settings.decodeMsPerOutputToken)
-        let raw = responder.answer(tag: simHeaders.tag, lastUserMessage: request.lastUserMessage, jsonMode: request.jsonMode)
-        let answer = SimAnswer(
-            raw: raw, forcedTokens: simHeaders.outputTokens, maxTokens: request.maxTokens, tokensPerChunk: tokensPerChunk)
+        let answer: SimAnswer
+        if var call = SimStructured.toolCall(
+            tools: request.tools, choice: request.toolChoice, lastUserMessage: request.lastUserMessage, number: start.number)
+        {
+            let schema = request.tools.first { $0.name == call.name }?.parameters ?? .object([:])
+            call.arguments = responder.toolArguments(
+                tag: simHeaders.tag, lastUserMessage: request.lastUserMessage, schema: schema, minimal: call.arguments)
+            answer = SimAnswer(toolCall: call)
+        } else {
+            let raw = responder.answer(
+                tag: simHeaders.tag, lastUserMessage: request.lastUserMessage, jsonMode: request.jsonMode, schema: request.responseSchema)
+            answer = SimAnswer(
+                raw: raw, forcedTokens: simHeaders.outputTokens, maxTokens: request.maxTokens, tokensPerChunk: tokensPerChunk,
+                stop: request.stop)
+        }
         let plan = LatencyPlan(
             settings: settings, draws: draws, inputTokens: request.inputTokens, outputTokens: answer.outputTokens,
             ttftOverrideMs: simHeaders.ttftOverrideMs)

@@ -12,6 +12,8 @@ final class SimCore: Sendable {
     let responder: SimResponder
     /// Shared counters and stats.
     let ledger = SimLedger()
+    /// The last generation request, for `GET /sim/last-request`.
+    let recorder = SimRecorder()
     private let modelsBody: String
     private let statsEncoder: JSONEncoder
 
@@ -34,6 +36,7 @@ final class SimCore: Sendable {
         switch SimRoute(method: head.method, uri: head.uri) {
         case .generate(let format, let pathModel, let pathStream):
             let bytes = body.map { Array($0.readableBytesView) } ?? []
+            recorder.record(head: head, body: bytes)
             return generate(head: head, body: bytes, format: format, pathModel: pathModel, pathStream: pathStream)
         case .listModels:
             return SimExchange(delivery: .reply(Self.json(.ok, modelsBody), atMs: 0))
@@ -42,6 +45,8 @@ final class SimCore: Sendable {
         case .stats:
             let data = (try? statsEncoder.encode(ledger.snapshot())) ?? Data("{}".utf8)
             return SimExchange(delivery: .reply(Self.json(.ok, String(decoding: data, as: UTF8.self)), atMs: 0))
+        case .lastRequest:
+            return SimExchange(delivery: .reply(Self.json(.ok, recorder.lastRequestJSON), atMs: 0))
         case .notFound(let format):
             let error = format.error(.notFound, message: "no route for \(head.method) \(head.uri)")
             return SimExchange(delivery: .reply(Self.json(error), atMs: 0))

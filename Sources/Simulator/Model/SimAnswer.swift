@@ -8,9 +8,32 @@ struct SimAnswer: Sendable, Equatable {
     var outputTokens: Int
     /// Whether `max_tokens` cut the answer (finish reason "length" and friends).
     var truncated: Bool
+    /// The stop sequence the answer ended at, when one did.
+    var stopSequence: String?
+    /// The tool call the answer makes instead of text.
+    var toolCall: SimToolCall?
 
-    /// Shapes `raw`: pads with filler or trims to `forcedTokens` when given, then truncates to `maxTokens`.
-    init(raw: String, forcedTokens: Int?, maxTokens: Int?, tokensPerChunk: Int) {
+    /// A tool call: no text; its output tokens are its arguments'.
+    init(toolCall: SimToolCall) {
+        self.toolCall = toolCall
+        text = ""
+        chunks = []
+        outputTokens = max(1, SimTokenizer.tokens(toolCall.arguments).count)
+        truncated = false
+    }
+
+    /// Shapes `raw`: ends it before its first stop sequence; else pads with filler or trims
+    /// to `forcedTokens` when given; then truncates to `maxTokens`.
+    init(raw: String, forcedTokens: Int?, maxTokens: Int?, tokensPerChunk: Int, stop: [String] = []) {
+        var raw = raw
+        var forcedTokens = forcedTokens
+        let firstStop = stop.filter { !$0.isEmpty }.compactMap { sequence in raw.range(of: sequence).map { ($0, sequence) } }
+            .min { $0.0.lowerBound < $1.0.lowerBound }
+        if let (range, sequence) = firstStop {
+            raw = String(raw[..<range.lowerBound])
+            stopSequence = sequence
+            forcedTokens = nil
+        }
         var tokens = SimTokenizer.tokens(raw)
         if let forcedTokens {
             if tokens.count > forcedTokens {

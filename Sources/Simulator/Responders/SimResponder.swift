@@ -1,3 +1,5 @@
+import JSONCore
+
 /// Writes the text of an answer from the request's tag and last user message.
 enum SimResponder: Sendable {
     /// `echo: <last user message>`, or `{"echo": "<last user message>"}` when JSON is asked for.
@@ -16,16 +18,33 @@ enum SimResponder: Sendable {
     }
 
     /// The full answer text, before length forcing and `max_tokens`.
-    func answer(tag: String?, lastUserMessage: String, jsonMode: Bool) -> String {
+    /// With a JSON schema to match, the schema's minimal instance (a scripted answer wins).
+    func answer(tag: String?, lastUserMessage: String, jsonMode: Bool, schema: JSONValue? = nil) -> String {
         if case .script(let table) = self, let scripted = table.answer(tag: tag, message: lastUserMessage) {
             return scripted
         }
-        if jsonMode {
-            var text = "{\"echo\": "
-            JSONText.appendQuoted(lastUserMessage, to: &text)
-            text += "}"
-            return text
-        }
+        if let schema { return JSONText.compact(SimStructured.minimalInstance(of: schema)) }
+        if jsonMode { return Self.jsonEcho(lastUserMessage) }
         return "echo: " + lastUserMessage
+    }
+
+    /// A tool call's arguments: a scripted answer that is a JSON object wins (so a JSON
+    /// answer asked through a tool, as the gateway does on Anthropic, reads as the script
+    /// says); a schema that leaves the object free gets the JSON echo; else `minimal`.
+    func toolArguments(tag: String?, lastUserMessage: String, schema: JSONValue, minimal: String) -> String {
+        if case .script(let table) = self, let scripted = table.answer(tag: tag, message: lastUserMessage),
+            case .object? = try? JSONParser.parse(scripted, limits: .document)
+        {
+            return scripted
+        }
+        if schema["properties"] == nil { return Self.jsonEcho(lastUserMessage) }
+        return minimal
+    }
+
+    private static func jsonEcho(_ message: String) -> String {
+        var text = "{\"echo\": "
+        JSONText.appendQuoted(message, to: &text)
+        text += "}"
+        return text
     }
 }

@@ -62,6 +62,11 @@ public final class SimServer: Sendable {
     }
 
     /// A snapshot of the counters and the most recent requests.
+    /// The last generation request as it arrived (`GET /sim/last-request`'s JSON).
+    public func lastRequestJSON() -> String {
+        core.recorder.lastRequestJSON
+    }
+
     public func stats() -> SimStats {
         core.ledger.snapshot()
     }

@@ -4,10 +4,17 @@ enum AnthropicWire {
     static func body(_ reply: WireReply) -> String {
         var out = "{\"id\":\"msg_sim_\(reply.number)\",\"type\":\"message\",\"role\":\"assistant\",\"model\":"
         JSONText.appendQuoted(reply.model, to: &out)
-        out += ",\"content\":[{\"type\":\"text\",\"text\":"
-        JSONText.appendQuoted(reply.answer.text, to: &out)
-        out += "}],\"stop_reason\":\"\(stopReason(reply))\",\"stop_sequence\":null,"
-        out += "\"usage\":{\"input_tokens\":\(reply.inputTokens),\"output_tokens\":\(reply.answer.outputTokens)}}"
+        if let call = reply.answer.toolCall {
+            out += ",\"content\":[{\"type\":\"tool_use\",\"id\":\(JSONText.quoted(call.id)),\"name\":\(JSONText.quoted(call.name)),"
+            out += "\"input\":\(call.arguments)}]"
+        } else {
+            out += ",\"content\":[{\"type\":\"text\",\"text\":"
+            JSONText.appendQuoted(reply.answer.text, to: &out)
+            out += "}]"
+        }
+        out += ",\"stop_reason\":\"\(stopReason(reply))\",\"stop_sequence\":\(stopSequence(reply)),"
+        out += "\"usage\":{\"input_tokens\":\(reply.inputTokens),\"output_tokens\":\(reply.answer.outputTokens),"
+        out += "\"cache_creation_input_tokens\":0,\"cache_read_input_tokens\":0}}"
         return out
     }
 
@@ -19,11 +26,20 @@ enum AnthropicWire {
                 + "\"role\":\"assistant\",\"model\":\(JSONText.quoted(reply.model)),\"content\":[],"
                 + "\"stop_reason\":null,\"stop_sequence\":null,"
                 + "\"usage\":{\"input_tokens\":\(reply.inputTokens),\"output_tokens\":1}}}")
-        opening += event(
-            "content_block_start",
-            "{\"type\":\"content_block_start\",\"index\":0,\"content_block\":{\"type\":\"text\",\"text\":\"\"}}")
+        let block =
+            reply.answer.toolCall.map { call in
+                "{\"type\":\"tool_use\",\"id\":\(JSONText.quoted(call.id)),\"name\":\(JSONText.quoted(call.name)),\"input\":{}}"
+            } ?? "{\"type\":\"text\",\"text\":\"\"}"
+        opening += event("content_block_start", "{\"type\":\"content_block_start\",\"index\":0,\"content_block\":\(block)}")
         opening += event("ping", "{\"type\":\"ping\"}")
         var events = [TimedText(atMs: plan.openingMs, text: opening)]
+        if let call = reply.answer.toolCall {
+            for (index, fragment) in OpenAIWire.halves(call.arguments).enumerated() {
+                let data = "{\"type\":\"content_block_delta\",\"index\":0,\"delta\":{\"type\":\"input_json_delta\",\"partial_json\":"
+                    + JSONText.quoted(fragment) + "}}"
+                events.append(TimedText(atMs: plan.chunkOffsetMs(index), text: event("content_block_delta", data)))
+            }
+        }
         for (index, chunk) in reply.answer.chunks.enumerated() {
             let data =
                 "{\"type\":\"content_block_delta\",\"index\":0,\"delta\":{\"type\":\"text_delta\",\"text\":"
@@ -33,7 +49,7 @@ enum AnthropicWire {
         var closing = event("content_block_stop", "{\"type\":\"content_block_stop\",\"index\":0}")
         closing += event(
             "message_delta",
-            "{\"type\":\"message_delta\",\"delta\":{\"stop_reason\":\"\(stopReason(reply))\",\"stop_sequence\":null},"
+            "{\"type\":\"message_delta\",\"delta\":{\"stop_reason\":\"\(stopReason(reply))\",\"stop_sequence\":\(stopSequence(reply))},"
                 + "\"usage\":{\"output_tokens\":\(reply.answer.outputTokens)}}")
         closing += event("message_stop", "{\"type\":\"message_stop\"}")
         events.append(TimedText(atMs: plan.serviceMs, text: closing))
@@ -55,7 +71,13 @@ enum AnthropicWire {
     }
 
     private static func stopReason(_ reply: WireReply) -> String {
-        reply.answer.truncated ? "max_tokens" : "end_turn"
+        if reply.answer.toolCall != nil { return "tool_use" }
+        if reply.answer.stopSequence != nil { return "stop_sequence" }
+        return reply.answer.truncated ? "max_tokens" : "end_turn"
+    }
+
+    private static func stopSequence(_ reply: WireReply) -> String {
+        reply.answer.stopSequence.map(JSONText.quoted) ?? "null"
     }
 
     private static func event(_ name: String, _ data: String) -> String {

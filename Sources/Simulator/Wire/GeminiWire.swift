@@ -30,9 +30,15 @@ enum GeminiWire {
     }
 
     private static func response(_ reply: WireReply, text: String, final: Bool) -> String {
-        var out = "{\"candidates\":[{\"content\":{\"role\":\"model\",\"parts\":[{\"text\":"
-        JSONText.appendQuoted(text, to: &out)
-        out += "}]}"
+        var out = "{\"candidates\":[{\"content\":{\"role\":\"model\",\"parts\":["
+        if let call = reply.answer.toolCall {
+            out += "{\"functionCall\":{\"name\":\(JSONText.quoted(call.name)),\"args\":\(call.arguments)}}"
+        } else {
+            out += "{\"text\":"
+            JSONText.appendQuoted(text, to: &out)
+            out += "}"
+        }
+        out += "]}"
         if final {
             out += ",\"finishReason\":\"\(reply.answer.truncated ? "MAX_TOKENS" : "STOP")\""
         }

@@ -1,3 +1,5 @@
+import JSONCore
+
 /// Hand-rolled JSON text helpers: the wire encoders build their bodies by appending to one `String`.
 enum JSONText {
     /// Appends `value` as a JSON string literal (quoted and escaped) to `out`.
@@ -40,5 +42,21 @@ enum JSONText {
         let thousandths = Int((max(0, value) * 1000).rounded())
         let fraction = String(thousandths % 1000)
         return "\(thousandths / 1000)." + String(repeating: "0", count: 3 - fraction.count) + fraction
+    }
+}
+
+extension JSONText {
+    /// Compact JSON text of a value, object keys sorted (so answers are deterministic).
+    static func compact(_ value: JSONValue) -> String {
+        switch value {
+        case .null: return "null"
+        case .bool(let flag): return flag ? "true" : "false"
+        case .number(let number):
+            return number.rounded() == number && abs(number) < 1e15 ? String(Int64(number)) : String(number)
+        case .string(let text): return quoted(text)
+        case .array(let items): return "[" + items.map(compact).joined(separator: ",") + "]"
+        case .object(let members):
+            return "{" + members.keys.sorted().map { quoted($0) + ":" + compact(members[$0]!) }.joined(separator: ",") + "}"
+        }
     }
 }

@@ -4,9 +4,14 @@ enum OpenAIWire {
     static func body(_ reply: WireReply) -> String {
         var out = prefix(reply, object: "chat.completion")
         out += "{\"index\":0,\"message\":{\"role\":\"assistant\",\"content\":"
-        JSONText.appendQuoted(reply.answer.text, to: &out)
+        if let call = reply.answer.toolCall {
+            out += "null,\"tool_calls\":[{\"id\":\(JSONText.quoted(call.id)),\"type\":\"function\",\"function\":{\"name\":"
+            out += JSONText.quoted(call.name) + ",\"arguments\":" + JSONText.quoted(call.arguments) + "}}]"
+        } else {
+            JSONText.appendQuoted(reply.answer.text, to: &out)
+        }
         out += ",\"refusal\":null},\"logprobs\":null,\"finish_reason\":\"\(finishReason(reply))\"}],"
-        out += usage(reply) + "}"
+        out += usage(reply) + ",\"system_fingerprint\":\"fp_sim\"}"
         return out
     }
 
@@ -17,6 +22,15 @@ enum OpenAIWire {
             "data: " + chunkPrefix + "{\"index\":0,\"delta\":\(delta),\"logprobs\":null,\"finish_reason\":\(finish)}]}\n\n"
         }
         var events = [TimedText(atMs: plan.openingMs, text: choice("{\"role\":\"assistant\",\"content\":\"\"}"))]
+        if let call = reply.answer.toolCall {
+            let head = "{\"tool_calls\":[{\"index\":0,\"id\":\(JSONText.quoted(call.id)),\"type\":\"function\","
+                + "\"function\":{\"name\":\(JSONText.quoted(call.name)),\"arguments\":\"\"}}]}"
+            events.append(TimedText(atMs: plan.chunkOffsetMs(0), text: choice(head)))
+            for (index, fragment) in halves(call.arguments).enumerated() {
+                let delta = "{\"tool_calls\":[{\"index\":0,\"function\":{\"arguments\":\(JSONText.quoted(fragment))}}]}"
+                events.append(TimedText(atMs: plan.chunkOffsetMs(index), text: choice(delta)))
+            }
+        }
         for (index, chunk) in reply.answer.chunks.enumerated() {
             events.append(TimedText(atMs: plan.chunkOffsetMs(index), text: choice("{\"content\":\(JSONText.quoted(chunk))}")))
         }
@@ -44,7 +58,14 @@ enum OpenAIWire {
     }
 
     private static func finishReason(_ reply: WireReply) -> String {
-        reply.answer.truncated ? "length" : "stop"
+        reply.answer.toolCall != nil ? "tool_calls" : reply.answer.truncated ? "length" : "stop"
+    }
+
+    /// A text in two pieces (arguments stream in fragments, as real providers send them).
+    static func halves(_ text: String) -> [String] {
+        guard text.count > 1 else { return [text] }
+        let middle = text.index(text.startIndex, offsetBy: text.count / 2)
+        return [String(text[..<middle]), String(text[middle...])]
     }
 
     /// `{"id":…,"object":…,"created":…,"model":…,"choices":[` — the shared head of bodies and chunks.
@@ -56,6 +77,7 @@ enum OpenAIWire {
     private static func usage(_ reply: WireReply) -> String {
         let output = reply.answer.outputTokens
         return "\"usage\":{\"prompt_tokens\":\(reply.inputTokens),\"completion_tokens\":\(output),"
-            + "\"total_tokens\":\(reply.inputTokens + output)}"
+            + "\"total_tokens\":\(reply.inputTokens + output),\"prompt_tokens_details\":{\"cached_tokens\":0},"
+            + "\"completion_tokens_details\":{\"reasoning_tokens\":0}}"
     }
 }

@@ -13,8 +13,15 @@ struct SimRequest: Sendable, Equatable {
     var includeUsage = false
     /// `max_tokens` / `max_completion_tokens` / `maxOutputTokens`.
     var maxTokens: Int?
-    /// OpenAI `response_format.type == "json_object"`.
+    /// OpenAI `response_format.type == "json_object"` (or Gemini's JSON mime type).
     var jsonMode = false
+    /// The JSON schema the answer must match (OpenAI `json_schema`, Gemini `responseSchema`).
+    var responseSchema: JSONValue?
+    /// The tools offered and how they may be used.
+    var tools: [SimTool] = []
+    var toolChoice = SimToolChoice.auto
+    /// Stop sequences: the answer ends before the first one it would contain.
+    var stop: [String] = []
     /// The text of the last user message (text parts joined with newlines).
     var lastUserMessage = ""
     /// UTF-8 bytes of all text in the request (system and every message), for the input token count.
@@ -62,9 +69,32 @@ extension SimRequest {
         var request = SimRequest(format: .openAI, model: model, stream: json["stream"] as? Bool ?? false)
         request.includeUsage = (json["stream_options"] as? [String: Any])?["include_usage"] as? Bool ?? false
         request.maxTokens = (json["max_completion_tokens"] as? Int) ?? (json["max_tokens"] as? Int)
-        request.jsonMode = (json["response_format"] as? [String: Any])?["type"] as? String == "json_object"
+        let format = json["response_format"] as? [String: Any]
+        request.jsonMode = format?["type"] as? String == "json_object"
+        if format?["type"] as? String == "json_schema", let schema = (format?["json_schema"] as? [String: Any])?["schema"] {
+            request.responseSchema = JSONValue(any: schema)
+        }
+        request.tools = ((json["tools"] as? [[String: Any]]) ?? []).compactMap { tool in
+            guard let function = tool["function"] as? [String: Any], let name = function["name"] as? String else { return nil }
+            return SimTool(name: name, parameters: JSONValue(any: function["parameters"] ?? [:]))
+        }
+        switch json["tool_choice"] {
+        case let mode as String: request.toolChoice = mode == "none" ? .none : mode == "required" ? .required : .auto
+        case let named as [String: Any]:
+            if let name = (named["function"] as? [String: Any])?["name"] as? String { request.toolChoice = .named(name) }
+        default: break
+        }
+        request.stop = stopSequences(json["stop"])
         request.read(messages: messages, roleKey: "role", userRole: "user", contentKey: "content")
         return request
+    }
+
+    private static func stopSequences(_ value: Any?) -> [String] {
+        switch value {
+        case let one as String: return [one]
+        case let many as [Any]: return many.compactMap { $0 as? String }
+        default: return []
+        }
     }
 
     private static func parseAnthropic(_ json: [String: Any]) throws(SimRequestError) -> SimRequest {
@@ -75,6 +105,19 @@ extension SimRequest {
         var request = SimRequest(format: .anthropic, model: model, stream: json["stream"] as? Bool ?? false)
         request.maxTokens = json["max_tokens"] as? Int
         request.inputBytes += text(of: json["system"]).utf8.count
+        request.tools = ((json["tools"] as? [[String: Any]]) ?? []).compactMap { tool in
+            guard let name = tool["name"] as? String else { return nil }
+            return SimTool(name: name, parameters: JSONValue(any: tool["input_schema"] ?? [:]))
+        }
+        if let choice = json["tool_choice"] as? [String: Any] {
+            switch choice["type"] as? String {
+            case "any": request.toolChoice = .required
+            case "none": request.toolChoice = .none
+            case "tool": request.toolChoice = (choice["name"] as? String).map(SimToolChoice.named) ?? .auto
+            default: request.toolChoice = .auto
+            }
+        }
+        request.stop = stopSequences(json["stop_sequences"])
         request.read(messages: messages, roleKey: "role", userRole: "user", contentKey: "content")
         return request
     }
@@ -84,7 +127,28 @@ extension SimRequest {
             throw SimRequestError(message: "contents must be a list of Content objects")
         }
         var request = SimRequest(format: .gemini, model: model, stream: stream)
-        request.maxTokens = (json["generationConfig"] as? [String: Any])?["maxOutputTokens"] as? Int
+        let generation = json["generationConfig"] as? [String: Any]
+        request.maxTokens = generation?["maxOutputTokens"] as? Int
+        request.stop = stopSequences(generation?["stopSequences"])
+        request.jsonMode = generation?["responseMimeType"] as? String == "application/json"
+        if let schema = generation?["responseJsonSchema"] ?? generation?["responseSchema"] {
+            request.responseSchema = JSONValue(any: schema)
+        }
+        request.tools = ((json["tools"] as? [[String: Any]]) ?? []).flatMap { tool in
+            ((tool["functionDeclarations"] as? [[String: Any]]) ?? []).compactMap { declaration -> SimTool? in
+                guard let name = declaration["name"] as? String else { return nil }
+                return SimTool(name: name, parameters: JSONValue(any: declaration["parametersJsonSchema"] ?? declaration["parameters"] ?? [:]))
+            }
+        }
+        if let config = (json["toolConfig"] as? [String: Any])?["functionCallingConfig"] as? [String: Any] {
+            switch config["mode"] as? String {
+            case "ANY":
+                let allowed = config["allowedFunctionNames"] as? [String] ?? []
+                request.toolChoice = allowed.count == 1 ? .named(allowed[0]) : .required
+            case "NONE": request.toolChoice = .none
+            default: request.toolChoice = .auto
+            }
+        }
         request.inputBytes += text(of: (json["systemInstruction"] as? [String: Any])?["parts"]).utf8.count
         request.read(messages: contents, roleKey: "role", userRole: "user", contentKey: "parts", missingRole: "user")
         return request
@@ -112,6 +176,23 @@ extension SimRequest {
             return parts.compactMap { $0["text"] as? String }.joined(separator: "\n")
         default:
             return ""
+        }
+    }
+}
+
+extension JSONValue {
+    /// A value from what `JSONSerialization` produced (numbers stay numbers, NSNull is null).
+    init(any value: Any) {
+        switch value {
+        case let string as String: self = .string(string)
+        case let flag as Bool where !(value is Int) && !(value is Double):
+            self = .bool(flag)
+        case let number as NSNumber:
+            // JSONSerialization boxes booleans as NSNumber with the C type `c`.
+            self = String(cString: number.objCType) == "c" ? .bool(number.boolValue) : .number(number.doubleValue)
+        case let array as [Any]: self = .array(array.map(JSONValue.init(any:)))
+        case let object as [String: Any]: self = .object(object.mapValues(JSONValue.init(any:)))
+        default: self = .null
         }
     }
 }

@@ -1,4 +1,5 @@
 import GatewayCore
+import NIOCore
 import Testing
 
 @testable import GatewayProviders
@@ -10,12 +11,14 @@ struct AnthropicRequestMappingTests {
         let json = try wireJSON(AnthropicRequestMapping.wireRequest(fullRequest, model: "claude-sonnet-4-5", stream: false))
         #expect(json["model"] as? String == "claude-sonnet-4-5")
         #expect(json["max_tokens"] as? Int == 200)
-        #expect(json["system"] as? String == "Be brief.\n\nAnswer in English.\n\nRespond with a single JSON object only.")
+        #expect(json["system"] as? String == "Be brief.\n\nAnswer in English.")
         #expect(json["temperature"] as? Double == 0.5)
         #expect(json["top_p"] as? Double == 0.9)
         #expect(json["stop_sequences"] as? [String] == ["END", "STOP"])
         #expect((json["metadata"] as? [String: Any])?["user_id"] as? String == "user-42")
-        #expect((json["tool_choice"] as? [String: Any])?["type"] as? String == "auto")
+        // JSON was asked for beside a tool: the answer is a call of the tool or of the JSON tool.
+        #expect((json["tool_choice"] as? [String: Any])?["type"] as? String == "any")
+        #expect((json["tools"] as? [[String: Any]])?.map { $0["name"] as? String } == ["get_weather", "json_answer"])
         #expect(json["stream"] == nil)
 
         let tool = try #require((json["tools"] as? [[String: Any]])?.first)
@@ -48,11 +51,11 @@ struct AnthropicRequestMappingTests {
         #expect(last[1]["text"] as? String == "And tomorrow?")
     }
 
-    @Test("max_tokens defaults to 1024; no system when there is none; stream flag")
+    @Test("max_tokens defaults to the model's output limit; no system when there is none; stream flag")
     func defaults() throws {
         let request = ChatRequest(model: "a", messages: [ChatMessage(role: .user, text: "hi")])
         let json = try wireJSON(AnthropicRequestMapping.wireRequest(request, model: "claude", stream: true))
-        #expect(json["max_tokens"] as? Int == 1024)
+        #expect(json["max_tokens"] as? Int == AnthropicModelLimits.unknownModelLimit)
         #expect(json["system"] == nil)
         #expect(json["stream"] as? Bool == true)
         #expect(Set(json.keys) == ["model", "max_tokens", "messages", "stream"])
@@ -80,6 +83,7 @@ struct AnthropicRequestMappingTests {
     func toolChoices(choice: ToolChoice, type: String, name: String?) throws {
         var request = fullRequest
         request.toolChoice = choice
+        request.responseFormat = nil
         let json = try wireJSON(AnthropicRequestMapping.wireRequest(request, model: "claude", stream: false))
         let wire = try #require(json["tool_choice"] as? [String: Any])
         #expect(wire["type"] as? String == type)
@@ -100,5 +104,58 @@ struct AnthropicRequestMappingTests {
         #expect(source["type"] as? String == "base64")
         #expect(source["media_type"] as? String == "image/png")
         #expect(source["data"] as? String == "iVBORw0KGgo=")
+    }
+}
+
+/// Issue 13: what Anthropic has no field for is translated faithfully (JSON through a forced
+/// tool, the model's output limit, parallel tool use) or refused by name.
+@Suite("Anthropic translations and refusals")
+struct AnthropicTranslationTests {
+    static let schema: JSONValue = .object([
+        "type": .string("object"), "properties": .object(["plan": .object(["type": .string("string")])]),
+        "required": .array([.string("plan")]),
+    ])
+
+    @Test func jsonSchemaBecomesAForcedToolWithTheSchema() throws {
+        var request = ChatRequest(model: "fast", messages: [ChatMessage(role: .user, text: "Which plan?")])
+        request.responseFormat = .jsonSchema(name: "choice", schema: Self.schema)
+        let json = try wireJSON(AnthropicRequestMapping.wireRequest(request, model: "claude-sonnet-4-5", stream: false))
+        let tools = try #require(json["tools"] as? [[String: Any]])
+        #expect(tools.count == 1)
+        #expect(tools[0]["name"] as? String == "json_answer")
+        #expect((tools[0]["input_schema"] as? [String: Any])?["required"] as? [String] == ["plan"])
+        let choice = try #require(json["tool_choice"] as? [String: Any])
+        #expect(choice["type"] as? String == "tool")
+        #expect(choice["name"] as? String == "json_answer")
+        #expect(json["max_tokens"] as? Int == 64_000, "claude-sonnet-4-5's output limit, not a guess")
+    }
+
+    @Test func theJSONToolsCallIsTheAnswersContent() throws {
+        let body = #"{"id":"msg_1","model":"claude","stop_reason":"tool_use","content":[{"type":"tool_use","id":"t1","name":"json_answer","input":{"plan":"pro"}}],"usage":{"input_tokens":3,"output_tokens":4}}"#
+        var request = ChatRequest(model: "fast", messages: [ChatMessage(role: .user, text: "Which plan?")])
+        request.responseFormat = .jsonObject
+        let answer = try AnthropicResponseMapping.response(
+            from: ByteBuffer(string: body), model: "claude", jsonTool: AnthropicRequestMapping.jsonTool(for: request))
+        #expect(answer.text == #"{"plan":"pro"}"#)
+        #expect(answer.toolCalls.isEmpty)
+        #expect(answer.finishReason == .stop)
+    }
+
+    @Test func parallelToolCallsFalseDisablesParallelToolUse() throws {
+        var request = ChatRequest(
+            model: "fast", messages: [ChatMessage(role: .user, text: "hi")], tools: [ToolDefinition(name: "lookup")])
+        request.options.parallelToolCalls = false
+        let json = try wireJSON(AnthropicRequestMapping.wireRequest(request, model: "claude", stream: false))
+        #expect((json["tool_choice"] as? [String: Any])?["disable_parallel_tool_use"] as? Bool == true)
+    }
+
+    @Test func fieldsAnthropicCannotHonourAreNamed() {
+        var request = ChatRequest(model: "fast", messages: [ChatMessage(role: .user, text: "hi")])
+        request.options.seed = 7
+        request.options.logprobs = true
+        request.extra = ["vendor_knob": .bool(true)]
+        #expect(FieldSupport.refused(in: request, by: .anthropic) == ["seed", "logprobs", "vendor_knob"])
+        #expect(FieldSupport.refused(in: request, by: .gemini) == ["vendor_knob"], "Gemini has seed and logprobs")
+        #expect(FieldSupport.refused(in: request, by: .openai).isEmpty)
     }
 }

@@ -66,7 +66,7 @@ struct IngressDecodeTests {
             {"model":"m","messages":[{"role":"user","content":"x"}],"tools":[{"type":"function","function":{"name":"f"}}],"tool_choice":"required",
              "response_format":{"type":"json_schema","json_schema":{"name":"out","strict":true,"schema":{"type":"object"}}}}
             """)
-        #expect(request.responseFormat == .jsonSchema(name: "out", schema: .object(["type": .string("object")])))
+        #expect(request.responseFormat == .jsonSchema(name: "out", schema: .object(["type": .string("object")]), strict: true))
         #expect(request.toolChoice == .required)
     }
 

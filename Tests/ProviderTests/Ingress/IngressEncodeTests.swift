@@ -59,11 +59,11 @@ struct IngressEncodeTests {
 
     @Test("model list")
     func models() throws {
-        let json = try jsonObject(OpenAIIngress.encodeModelList(["fast", "smart"]))
+        let json = try jsonObject(OpenAIIngress.encodeModelList(["fast", "smart"], created: 1_790_000_000))
         #expect(json["object"] as? String == "list")
         let data = try #require(json["data"] as? [[String: Any]])
         #expect(data.map { $0["id"] as? String } == ["fast", "smart"])
-        #expect(data.allSatisfy { $0["object"] as? String == "model" && $0["created"] as? Int == 0 && $0["owned_by"] as? String == "llm-gateway" })
-        #expect(try (jsonObject(OpenAIIngress.encodeModelList([]))["data"] as? [Any])?.isEmpty == true)
+        #expect(data.allSatisfy { $0["object"] as? String == "model" && $0["created"] as? Int == 1_790_000_000 && $0["owned_by"] as? String == "llm-gateway" })
+        #expect(try (jsonObject(OpenAIIngress.encodeModelList([], created: 0))["data"] as? [Any])?.isEmpty == true)
     }
 }
