@@ -137,10 +137,17 @@ if entry and cmd:
     record_argv("Dockerfile CMD", yaml.safe_load(entry.group(1)) + yaml.safe_load(cmd.group(1)))
 
 text_sources = [dockerfile_path] + sorted(glob.glob(os.path.join(DEPLOY, "systemd", "*")))
-text_sources += [p for p in yaml_files] + [os.path.join(DEPLOY, "README.md"), os.path.join(ROOT, "README.md")]
+text_sources += [p for p in yaml_files] + [os.path.join(DEPLOY, "README.md")]
 text_sources += [os.path.join(DEPLOY, "kubernetes", "generate-configmaps.sh"), os.path.join(DEPLOY, ".env.example")]
 for path in text_sources:
     record_text(rel(path), read(path))
+# The top-level README's deploy sections (the rest is other checks' business).
+readme = read(os.path.join(ROOT, "README.md"))
+deploy_sections = re.search(r"^## One gateway, many agents\n.*?(?=^## Where things are)", readme, re.S | re.M)
+check("README.md has the sections \"One gateway, many agents\" and \"Sidecar in Kubernetes\"",
+      deploy_sections and "\n## Sidecar in Kubernetes\n" in deploy_sections.group(0))
+readme_deploy = deploy_sections.group(0) if deploy_sections else ""
+record_text("README.md (deploy sections)", readme_deploy)
 
 bad_flags = []
 for where, binary, sub, flags in used:
@@ -168,14 +175,18 @@ for line in re.sub(r"\\\n", " ", dockerfile).splitlines():
             if source != "." and not glob.glob(os.path.join(ROOT, source)) and "[" not in source:
                 missing.append(f"Dockerfile COPY {source}")
 # Repository paths named anywhere in deploy/ or README.md (`deploy/...`, `policies/...`,
-# `Tests/...`); deploy/.env is made by the operator from deploy/.env.example.
-PATH_TOKEN = re.compile(r"(?<![\w/.-])((?:deploy|policies|Tests)/[A-Za-z0-9_./*-]*[A-Za-z0-9_*])")
-for path in text_sources:
-    for token in set(PATH_TOKEN.findall(read(path))):
-        if token in ("deploy/.env",) or token.endswith("/*"):
-            continue
-        if not glob.glob(os.path.join(ROOT, token)):
-            missing.append(f"{rel(path)} names {token}")
+# `Tests/...`), from the repository root or the naming file's folder. Not paths:
+# placeholders (NAME), `kubectl ... deploy/NAME` (a Deployment), deploy/.env (the
+# operator makes it from deploy/.env.example).
+PATH_TOKEN = re.compile(r"(?<![\w/.$-])((?:deploy|policies|Tests)/[A-Za-z0-9_./*-]*[A-Za-z0-9_*])")
+for path, text in [(p, read(p)) for p in text_sources] + [(os.path.join(ROOT, "README.md"), readme_deploy)]:
+    for line in text.splitlines():
+        for token in PATH_TOKEN.findall(line):
+            if token == "deploy/.env" or re.search(r"[A-Z]{3,}", token.split("/", 1)[1]) \
+                    or ("kubectl" in line and re.fullmatch(r"deploy/[\w-]+", token)):
+                continue
+            if not (glob.glob(os.path.join(ROOT, token)) or glob.glob(os.path.join(os.path.dirname(path), token))):
+                missing.append(f"{rel(path)} names {token}")
 # Compose: build context and Dockerfile, bind-mount sources (relative to deploy/).
 for name, service in (compose.get("services") or {}).items():
     build = service.get("build")
@@ -213,7 +224,8 @@ check("Dockerfile: both products built with --static-swift-stdlib",
       all(re.search(rf"swift build [^;\n]*--static-swift-stdlib[^;\n]*--product {p}", dockerfile) for p in ("llm-gateway", "sales-agent")))
 user = re.findall(r"^USER\s+(\S+)", dockerfile, re.M)
 check("Dockerfile: runs as a non-root numeric user", user and user[-1].split(":")[0] not in ("0", "root") and user[-1].split(":")[0].isdigit(), user)
-check("Dockerfile: HEALTHCHECK on the gateway's /health", re.search(r"^HEALTHCHECK .*127\.0\.0\.1:8787/health\"", dockerfile, re.M))
+check("Dockerfile: HEALTHCHECK on the gateway's /health",
+      re.search(r"^HEALTHCHECK .*127\.0\.0\.1:8787/health\"", re.sub(r"\\\n", " ", dockerfile), re.M))
 cmd_argv = yaml.safe_load(cmd.group(1)) if cmd else []
 image_policy = option(cmd_argv, "--policy")
 policy_file = image_policy and repo_file_for_image_path(image_policy)
@@ -301,7 +313,8 @@ compose_policy_file = next((os.path.join(DEPLOY, src, compose_policy[len(t):].ls
                             for t, src in mounts.items() if compose_policy.startswith(t)), None) \
     or repo_file_for_image_path(compose_policy)
 check(f"compose gateway: policy {compose_policy} is deploy/policies/shared.yaml",
-      compose_policy_file and os.path.samefile(compose_policy_file, policies["shared.yaml"]), compose_policy_file)
+      compose_policy_file and os.path.exists(compose_policy_file) and os.path.samefile(compose_policy_file, policies["shared.yaml"]),
+      compose_policy_file)
 gateway_env = gateway.get("environment") or {}
 check("compose gateway: every tenant and operator key is required (${VAR:?...})",
       all(re.fullmatch(r"\$\{" + v + r":\?.+\}", str(gateway_env.get(v, ""))) for v in shared_required),
