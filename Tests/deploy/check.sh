@@ -22,7 +22,7 @@ pids=()
 cleanup() {
     for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null; done
     for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null; done
-    rm -rf "$work"
+    [ -n "${DEPLOY_CHECK_KEEP:-}" ] && echo "kept $work" || rm -rf "$work"
 }
 trap cleanup EXIT
 
@@ -91,6 +91,14 @@ check "a policy without tenants on 0.0.0.0 is refused" refuses_open
 
 # --- systemd -----------------------------------------------------------------------------
 if command -v systemd-analyze >/dev/null 2>&1; then
+    # Exit 0 and not one line about the unit: unknown keys and bad values are only
+    # warnings to systemd-analyze, and they must fail this check.
+    verify() {
+        systemd-analyze verify --man=no --generators=no "$1" >"$work/verify.txt" 2>&1
+        local status=$?
+        cat "$work/verify.txt"
+        [ $status -eq 0 ] && ! grep -q "$(basename "$1")" "$work/verify.txt"
+    }
     mkdir -p "$work/units"
     for unit in deploy/systemd/*.service; do
         # The binaries where this build put them, so that verify can check ExecStart.
@@ -98,14 +106,6 @@ if command -v systemd-analyze >/dev/null 2>&1; then
             "$unit" >"$work/units/$(basename "$unit")"
     done
     for unit in "$work"/units/*.service; do
-        # Exit 0 and not one line about the unit: unknown keys and bad values are only
-        # warnings to systemd-analyze, and they must fail this check.
-        verify() {
-            systemd-analyze verify --man=no --generators=no "$1" >"$work/verify.txt" 2>&1
-            local status=$?
-            cat "$work/verify.txt"
-            [ $status -eq 0 ] && ! grep -q "$(basename "$1")" "$work/verify.txt"
-        }
         check "systemd-analyze verify deploy/systemd/$(basename "$unit")" verify "$unit"
     done
 else
@@ -148,14 +148,17 @@ if eventually 60 ready; then
         "$agent" serve --host 127.0.0.1 --port 0 --backend gateway --gateway-url "unix:$socket" \
         --gateway-key-env TENANT_SALES_AGENT_KEY --db "$work/agent.sqlite" >"$work/agent.log" 2>&1 &
     pids+=($!)
-    listening() { grep -qE "sales-agent listening.*http://127\.0\.0\.1:[0-9]+" "$work/agent.log"; }
+    # Its log line: `... url=http://127.0.0.1:PORT [SalesAgentCLI] sales-agent listening`.
+    listening() { grep "sales-agent listening" "$work/agent.log" | grep -qE "http://127\.0\.0\.1:[0-9]+"; }
     if eventually 60 listening; then
-        port="$(grep -oE "http://127\.0\.0\.1:[0-9]+" "$work/agent.log" | head -1 | grep -oE "[0-9]+$")"
+        port="$(grep "sales-agent listening" "$work/agent.log" | grep -oE "http://127\.0\.0\.1:[0-9]+" | head -1 | grep -oE "[0-9]+$")"
         session="$(curl -sS --max-time 10 -X POST "http://127.0.0.1:$port/v1/sessions" | grep -oE '"id" *: *"[^"]+"' | head -1 | sed -E 's/.*"([^"]+)"$/\1/')"
         curl -sS --max-time 60 "http://127.0.0.1:$port/v1/sessions/$session/messages" -H 'content-type: application/json' \
             -d '{"message": "Hi, we are Acme Logistics, 40 people, and our quotes take too long."}' >"$work/turn.json"
-        answered() { grep -qE '"reply" *: *"[^"]+' "$work/turn.json"; }
-        check "one agent turn over the socket answers (session $session)" answered
+        # A reply, and steps that carry the gateway's answer headers (provider, simulated, ...):
+        # the agent reached the gateway rather than failing over to its local engine.
+        answered() { grep -qE '"reply" *: *"[^"]+' "$work/turn.json" && grep -qE '"gateway" *: *\{[^}]*"provider"' "$work/turn.json"; }
+        check "one agent turn over the socket answers, with the gateway's answers in its steps (session $session)" answered
         counted() {
             over_socket http://gateway/metrics | grep -E "^llm_gateway_tenant_requests_total\{tenant=\"sales-agent\"\} [1-9]"
         }

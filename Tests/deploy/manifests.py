@@ -58,12 +58,13 @@ help_cache = {}
 
 
 def flags_of(binary, subcommand):
-    """The flags `BINARY SUBCOMMAND --help` lists (plus --help)."""
+    """The flags `BINARY SUBCOMMAND --help` defines (--help among them)."""
     key = (binary, subcommand)
     if key not in help_cache:
         run = subprocess.run([os.path.join(BIN, binary), subcommand, "--help"], capture_output=True, text=True, timeout=60)
         text = run.stdout + run.stderr
-        help_cache[key] = set(re.findall(r"(--[a-z][a-z0-9-]*)", text)) if run.returncode == 0 else None
+        # The flags the OPTIONS section defines (not ones its prose mentions).
+        help_cache[key] = set(re.findall(r"^\s+(?:-\w, )?(--[a-z][a-z0-9-]*)", text, re.M)) if run.returncode == 0 else None
     return help_cache[key]
 
 
@@ -82,16 +83,29 @@ def record_argv(where, argv):
     used.append((where, binary, argv[1], [a.split("=")[0] for a in argv[2:] if a.startswith("--")]))
 
 
-COMMAND = re.compile(r"(?:^|[\s\"'(])(?:/usr/local/bin/|\.build/\S*/|\$\([^)]*\)/)?(llm-gateway|sales-agent)\s+([a-z][a-z-]*)\b([^\n#|;&)`]*)")
+COMMAND = re.compile(r"(?:^|[\s\"'(=`])(?:/usr/local/bin/|\.build/\S*/|\$\([^)]*\)/)?(llm-gateway|sales-agent)\s+([a-z][a-z-]*)\b([^\n#|;&)`]*)")
 IMAGE_RUN = re.compile(r"sales-agent-engine:\S+\s+([a-z][a-z-]*)\b([^\n#|;&`]*)")
 
 
+subcommand_cache = {}
+
+
+def subcommands_of(binary):
+    """The subcommands `BINARY --help` lists."""
+    if binary not in subcommand_cache:
+        run = subprocess.run([os.path.join(BIN, binary), "--help"], capture_output=True, text=True, timeout=60)
+        section = (run.stdout + run.stderr).split("SUBCOMMANDS:")[-1]
+        subcommand_cache[binary] = set(re.findall(r"^  ([a-z][a-z-]*)(?= )", section, re.M)) - {"see"}
+    return subcommand_cache[binary]
+
+
 def record_text(where, text):
-    """Commands written out in text: shell lines, unit ExecStart=, comments, README."""
+    """Commands written out in text: shell lines, unit ExecStart=, comments, README. A word
+    after a binary's name that is not one of its subcommands is prose (`llm-gateway sidecar`)."""
     text = re.sub(r"\\\n\s*#?", " ", text)  # join continued lines (also inside comments)
     for match in COMMAND.finditer(text):
         binary, sub, rest = match.groups()
-        if sub in ("engine",):  # sales-agent-engine (the image / project name)
+        if sub not in subcommands_of(binary):
             continue
         used.append((where, binary, sub, re.findall(r"(?<![\w-])(--[a-z][a-z0-9-]*)", rest)))
     for line in text.splitlines():
