@@ -135,3 +135,18 @@ struct WireFidelityTests {
         }
     }
 }
+
+@Suite("Wire fidelity: answers keep the provider's details", .timeLimit(.minutes(2)))
+struct AnswerDetailTests {
+    @Test func systemFingerprintAndUsageDetailsReachTheClient() async throws {
+        try await GatewayHarness.run(policy: { TestPolicies.basic($0) }) { harness in
+            let reply = try await harness.chat(GatewayHarness.body(model: "openai-model"))
+            #expect(reply.status == 200, "\(reply.body)")
+            let object = try jsonObject(reply.body)
+            #expect(object["system_fingerprint"] as? String == "fp_sim")
+            let usage = try #require(object["usage"] as? [String: Any])
+            #expect((usage["prompt_tokens_details"] as? [String: Any])?["cached_tokens"] is Int)
+            #expect((usage["completion_tokens_details"] as? [String: Any])?["reasoning_tokens"] is Int)
+        }
+    }
+}

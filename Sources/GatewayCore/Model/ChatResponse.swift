@@ -10,10 +10,17 @@ public enum FinishReason: String, Sendable, Hashable, Codable {
 public struct Usage: Sendable, Hashable, Codable {
     public var inputTokens: Int
     public var outputTokens: Int
+    /// Input tokens the provider served from its own prompt cache (OpenAI `cached_tokens`,
+    /// Anthropic `cache_read_input_tokens`, Gemini `cachedContentTokenCount`).
+    public var cachedInputTokens: Int?
+    /// Output tokens spent on reasoning (OpenAI `reasoning_tokens`, Gemini `thoughtsTokenCount`).
+    public var reasoningTokens: Int?
 
-    public init(inputTokens: Int, outputTokens: Int) {
+    public init(inputTokens: Int, outputTokens: Int, cachedInputTokens: Int? = nil, reasoningTokens: Int? = nil) {
         self.inputTokens = inputTokens
         self.outputTokens = outputTokens
+        self.cachedInputTokens = cachedInputTokens
+        self.reasoningTokens = reasoningTokens
     }
 
     public var totalTokens: Int { inputTokens + outputTokens }
@@ -28,6 +35,8 @@ public struct ChatResponse: Sendable, Hashable {
     public var toolCalls: [ToolCall]
     public var finishReason: FinishReason
     public var usage: Usage?
+    /// OpenAI's backend configuration fingerprint, when the provider sent one.
+    public var systemFingerprint: String?
 
     public init(
         id: String,
@@ -35,7 +44,8 @@ public struct ChatResponse: Sendable, Hashable {
         text: String,
         toolCalls: [ToolCall] = [],
         finishReason: FinishReason,
-        usage: Usage?
+        usage: Usage?,
+        systemFingerprint: String? = nil
     ) {
         self.id = id
         self.model = model
@@ -43,5 +53,6 @@ public struct ChatResponse: Sendable, Hashable {
         self.toolCalls = toolCalls
         self.finishReason = finishReason
         self.usage = usage
+        self.systemFingerprint = systemFingerprint
     }
 }

@@ -39,7 +39,7 @@ enum AnthropicResponseMapping {
     }
 
     static func usage(_ wire: AnthropicWireUsage) -> Usage {
-        Usage(inputTokens: wire.totalInput ?? 0, outputTokens: wire.outputTokens ?? 0)
+        Usage(inputTokens: wire.totalInput ?? 0, outputTokens: wire.outputTokens ?? 0, cachedInputTokens: wire.cacheReadInputTokens)
     }
 
     /// `end_turn`/`stop_sequence` → stop, `max_tokens` → length, `tool_use` → toolCalls,

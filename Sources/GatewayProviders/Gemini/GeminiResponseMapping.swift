@@ -44,7 +44,9 @@ enum GeminiResponseMapping {
     static func usage(_ wire: GeminiWireResponse.Usage) -> Usage {
         Usage(
             inputTokens: wire.promptTokenCount ?? 0,
-            outputTokens: (wire.candidatesTokenCount ?? 0) + (wire.thoughtsTokenCount ?? 0)
+            outputTokens: (wire.candidatesTokenCount ?? 0) + (wire.thoughtsTokenCount ?? 0),
+            cachedInputTokens: wire.cachedContentTokenCount,
+            reasoningTokens: wire.thoughtsTokenCount
         )
     }
 

@@ -111,6 +111,7 @@ struct GeminiWireResponse: Decodable {
         var promptTokenCount: Int?
         var candidatesTokenCount: Int?
         var thoughtsTokenCount: Int?
+        var cachedContentTokenCount: Int?
     }
 
     struct PromptFeedback: Decodable {

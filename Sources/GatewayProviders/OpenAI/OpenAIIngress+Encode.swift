@@ -36,6 +36,10 @@ extension OpenAIIngress {
             out.writeStaticString(",\"usage\":")
             out.writeUsage(usage)
         }
+        if let fingerprint = response.systemFingerprint {
+            out.writeStaticString(",\"system_fingerprint\":")
+            out.writeJSONString(fingerprint)
+        }
         out.writeStaticString("}")
         return out
     }
@@ -93,6 +97,16 @@ extension ByteBuffer {
         writeJSONInteger(usage.outputTokens)
         writeStaticString(",\"total_tokens\":")
         writeJSONInteger(usage.totalTokens)
+        if let cached = usage.cachedInputTokens {
+            writeStaticString(",\"prompt_tokens_details\":{\"cached_tokens\":")
+            writeJSONInteger(cached)
+            writeStaticString("}")
+        }
+        if let reasoning = usage.reasoningTokens {
+            writeStaticString(",\"completion_tokens_details\":{\"reasoning_tokens\":")
+            writeJSONInteger(reasoning)
+            writeStaticString("}")
+        }
         writeStaticString("}")
     }
 

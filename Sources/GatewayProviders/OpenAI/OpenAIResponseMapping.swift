@@ -18,12 +18,15 @@ enum OpenAIResponseMapping {
             text: choice.message.content ?? choice.message.refusal ?? "",
             toolCalls: toolCalls,
             finishReason: finishReason(choice.finishReason),
-            usage: wire.usage.map(usage)
+            usage: wire.usage.map(usage),
+            systemFingerprint: wire.systemFingerprint
         )
     }
 
     static func usage(_ wire: OpenAIWireUsage) -> Usage {
-        Usage(inputTokens: wire.promptTokens, outputTokens: wire.completionTokens)
+        Usage(
+            inputTokens: wire.promptTokens, outputTokens: wire.completionTokens,
+            cachedInputTokens: wire.promptTokensDetails?.cachedTokens, reasoningTokens: wire.completionTokensDetails?.reasoningTokens)
     }
 
     /// `stop`, `length`, `tool_calls` (and the legacy `function_call`), `content_filter`;

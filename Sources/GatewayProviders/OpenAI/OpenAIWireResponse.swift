@@ -4,6 +4,12 @@ struct OpenAIWireResponse: Decodable {
     var model: String?
     var choices: [Choice]
     var usage: OpenAIWireUsage?
+    var systemFingerprint: String?
+
+    enum CodingKeys: String, CodingKey {
+        case id, model, choices, usage
+        case systemFingerprint = "system_fingerprint"
+    }
 
     struct Choice: Decodable {
         var message: Message
@@ -31,10 +37,24 @@ struct OpenAIWireResponse: Decodable {
 struct OpenAIWireUsage: Decodable {
     var promptTokens: Int
     var completionTokens: Int
+    var promptTokensDetails: Details?
+    var completionTokensDetails: Details?
+
+    struct Details: Decodable {
+        var cachedTokens: Int?
+        var reasoningTokens: Int?
+
+        enum CodingKeys: String, CodingKey {
+            case cachedTokens = "cached_tokens"
+            case reasoningTokens = "reasoning_tokens"
+        }
+    }
 
     enum CodingKeys: String, CodingKey {
         case promptTokens = "prompt_tokens"
         case completionTokens = "completion_tokens"
+        case promptTokensDetails = "prompt_tokens_details"
+        case completionTokensDetails = "completion_tokens_details"
     }
 }
 

@@ -34,7 +34,7 @@ struct AnthropicResponseMappingTests {
             arguments: #"{"location":"San Francisco, CA","unit":"celsius"}"#
         )])
         #expect(response.finishReason == .toolCalls)
-        #expect(response.usage == Usage(inputTokens: 2110, outputTokens: 503))
+        #expect(response.usage == Usage(inputTokens: 2110, outputTokens: 503, cachedInputTokens: 5))
     }
 
     @Test("stop reasons", arguments: [

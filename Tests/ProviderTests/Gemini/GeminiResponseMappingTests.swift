@@ -54,7 +54,7 @@ struct GeminiResponseMappingTests {
         #expect(call.name == "set_light")
         #expect(call.arguments == #"{"brightness":25,"color_temp":"warm"}"#)
         #expect(call.id.hasPrefix("call_"))
-        #expect(response.usage == Usage(inputTokens: 120, outputTokens: 15))
+        #expect(response.usage == Usage(inputTokens: 120, outputTokens: 15, reasoningTokens: 5))
     }
 
     @Test("finish reasons", arguments: [

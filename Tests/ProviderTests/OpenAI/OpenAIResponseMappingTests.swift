@@ -53,7 +53,7 @@ struct OpenAIResponseMappingTests {
         #expect(response.model == "gpt-4o-2024-08-06")
         #expect(response.text == "Hello! How can I assist you today?")
         #expect(response.finishReason == .stop)
-        #expect(response.usage == Usage(inputTokens: 19, outputTokens: 10))
+        #expect(response.usage == Usage(inputTokens: 19, outputTokens: 10, cachedInputTokens: 0, reasoningTokens: 0))
         #expect(response.toolCalls.isEmpty)
     }
 
