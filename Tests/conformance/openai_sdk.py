@@ -178,6 +178,41 @@ def _():
     raise AssertionError("expected BadRequestError")
 
 
+@check("structured output: .parse() with a pydantic model and strict schema")
+def _():
+    from pydantic import BaseModel
+
+    class Plan(BaseModel):
+        name: str
+        seats: int
+        annual: bool
+
+    completions = getattr(client.chat.completions, "parse", None) or client.beta.chat.completions.parse
+    reply = completions(model="fast", messages=[{"role": "user", "content": "which plan?"}], response_format=Plan)
+    parsed = reply.choices[0].message.parsed
+    assert isinstance(parsed, Plan), reply.choices[0].message.content
+
+
+@check("a forced tool call comes back as a tool call")
+def _():
+    reply = client.chat.completions.create(
+        model="fast", messages=[{"role": "user", "content": "look it up"}],
+        tools=[{"type": "function", "function": {
+            "name": "lookup", "parameters": {"type": "object", "properties": {"q": {"type": "string"}}, "required": ["q"]}}}],
+        tool_choice={"type": "function", "function": {"name": "lookup"}})
+    call = reply.choices[0].message.tool_calls[0]
+    assert call.function.name == "lookup", call
+    assert isinstance(json.loads(call.function.arguments)["q"], str)
+    assert reply.choices[0].finish_reason == "tool_calls"
+
+
+@check("x-request-id is returned, the client's kept")
+def _():
+    raw = client.chat.completions.with_raw_response.create(
+        model="fast", messages=[{"role": "user", "content": "ids"}], extra_headers={"x-request-id": "conformance-1"})
+    assert raw.headers.get("x-request-id") == "conformance-1", raw.headers.get("x-request-id")
+
+
 failed = [name for name, error in results if error is not None]
 print(f"openai-sdk: {len(results) - len(failed)} passed, {len(failed)} failed")
 sys.exit(1 if failed else 0)

@@ -31,12 +31,13 @@ start_gateway() {
     echo "gateway did not become ready:"; cat "$log"; return 1
 }
 
-# 1. The official openai SDK, unchanged.
+# 1. The official openai and anthropic SDKs, unchanged (pinned in requirements.txt).
 venv=.venv-conformance
 if [ ! -x "$venv/bin/python" ]; then python3 -m venv "$venv"; fi
-"$venv/bin/pip" install -q --disable-pip-version-check openai
+"$venv/bin/pip" install -q --disable-pip-version-check -r Tests/conformance/requirements.txt
 start_gateway "$work/default.log"
 if "$venv/bin/python" Tests/conformance/openai_sdk.py "$url/v1"; then pass "openai SDK conformance"; else fail "openai SDK conformance"; fi
+if "$venv/bin/python" Tests/conformance/anthropic_sdk.py "$url"; then pass "anthropic SDK conformance (/v1/messages)"; else fail "anthropic SDK conformance (/v1/messages)"; fi
 if grep -q 'sk-\|api_key=' "$work/default.log"; then fail "no secrets in the log"; else pass "no secrets in the log"; fi
 # A client cannot forge a log line: CR/LF in a field is written escaped (issue 8, finding 6).
 curl -s -o /dev/null "$url/v1/chat/completions" -H 'content-type: application/json' \

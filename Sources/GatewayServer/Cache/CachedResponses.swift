@@ -22,21 +22,21 @@ enum CachedResponses {
         return fields
     }
 
-    static func json(_ answer: CachedAnswer, chat: ChatRequest, headers: HTTPFields) -> Response {
+    static func json(_ answer: CachedAnswer, chat: ChatRequest, api: IngressAPI, headers: HTTPFields) -> Response {
         var headers = headers
         headers[.contentType] = "application/json"
-        let response = answer.response(id: GatewayIDs.completion())
-        let body = OpenAIIngress.encodeResponse(response, model: chat.model, created: ChatCompletionsHandler.unixTime())
+        let response = answer.response(id: api.newID())
+        let body = api.encodeResponse(response, model: chat.model, created: ChatCompletionsHandler.unixTime())
         return Response(status: .ok, headers: headers, body: ResponseBody(byteBuffer: body))
     }
 
-    static func stream(_ answer: CachedAnswer, chat: ChatRequest, headers: HTTPFields) -> Response {
+    static func stream(_ answer: CachedAnswer, chat: ChatRequest, api: IngressAPI, headers: HTTPFields) -> Response {
         var headers = headers
         headers[.contentType] = "text/event-stream"
         headers[.cacheControl] = "no-cache"
-        let encoder = OpenAIChunkEncoder(id: GatewayIDs.completion(), model: chat.model, created: ChatCompletionsHandler.unixTime())
+        var encoder = api.streamEncoder(model: chat.model, created: ChatCompletionsHandler.unixTime())
         let includeUsage = chat.includeUsage
-        var frames = [encoder.roleChunk()]
+        var frames = [encoder.opening()]
         for event in answer.streamEvents() {
             if let frame = encoder.encode(event, includeUsage: includeUsage) { frames.append(frame) }
         }
@@ -47,9 +47,3 @@ enum CachedResponses {
     }
 }
 
-/// Ids the gateway gives its answers.
-enum GatewayIDs {
-    static func completion() -> String {
-        "chatcmpl-\(String(UInt64.random(in: 0...UInt64.max), radix: 36))"
-    }
-}

@@ -15,7 +15,7 @@ extension ChatCompletionsHandler {
         let headers = CachedResponses.headers(answer: answer, outcome: .hitExact, score: nil, elapsed: elapsed)
         RequestLog.cached(gateway: gateway, alias: alias.name, stream: chat.stream, elapsed: elapsed, outcome: .hitExact, tier: tier.rawValue)
         return chat.stream
-            ? CachedResponses.stream(answer, chat: chat, headers: headers)
-            : CachedResponses.json(answer, chat: chat, headers: headers)
+            ? CachedResponses.stream(answer, chat: chat, api: api, headers: headers)
+            : CachedResponses.json(answer, chat: chat, api: api, headers: headers)
     }
 }

@@ -8,10 +8,12 @@ import JSONCore
 import Logging
 import NIOCore
 
-/// `POST /v1/chat/completions`: validates the request, runs it under its deadline and
-/// the client's connection, and answers JSON or SSE.
+/// `POST /v1/chat/completions` and `POST /v1/messages`: validates the request, runs it
+/// under its deadline and the client's connection, and answers JSON or SSE in the shape of
+/// the API it came in on.
 struct ChatCompletionsHandler: Sendable {
     let gateway: Gateway
+    var api: IngressAPI = .chatCompletions
 
     func handle(_ request: Request, context: GatewayRequestContext) async throws -> Response {
         let started = ContinuousClock.now
@@ -19,7 +21,7 @@ struct ChatCompletionsHandler: Sendable {
         var request = request
         let prepared: Prepared
         do {
-            prepared = try await Self.prepare(&request, policy: snapshot.policy)
+            prepared = try await Self.prepare(&request, policy: snapshot.policy, api: api)
         } catch {
             return finish(error: error, alias: "-", started: started, trace: ExecutionTrace(), stream: false)
         }
@@ -94,7 +96,7 @@ struct ChatCompletionsHandler: Sendable {
                     ? { @Sendable response, provider in
                         if let write = handler.storeIfCacheable(response, run: run, provider: provider) { await write.perform() }
                     } : nil
-                return SSEResponder(gateway: gateway, closeConnection: { [channel = run.channel] in channel.close(promise: nil) }).response(
+                return SSEResponder(gateway: gateway, api: api, closeConnection: { [channel = run.channel] in channel.close(promise: nil) }).response(
                     start: start, chat: run.chat, alias: run.alias, started: run.started, deadline: run.deadline,
                     trace: trace.value, cache: run.outcome, watch: run.watch, eventLoop: run.channel.eventLoop, lease: run.lease,
                     onCompleted: onCompleted)
@@ -120,7 +122,7 @@ struct ChatCompletionsHandler: Sendable {
                     if let answer = cache.exact.memory.peek(key) {
                         var trace = ExecutionTrace()
                         trace.provider = "cache"
-                        return FlightAnswer(response: answer.response(id: GatewayIDs.completion()), trace: trace, serviceTime: nil, sharedWrite: nil)
+                        return FlightAnswer(response: answer.response(id: handler.api.newID()), trace: trace, serviceTime: nil, sharedWrite: nil)
                     }
                     // The flight's call follows no one client: each waiter has its own deadline
                     // and disconnect around the wait; the call has the leader's deadline.
@@ -183,8 +185,8 @@ struct ChatCompletionsHandler: Sendable {
 
     private func complete(_ response: ChatResponse, run: Run, trace: ExecutionTrace, afterResponse: SharedCacheWrite?) -> Response {
         var response = response
-        response.id = GatewayIDs.completion()
-        let body = OpenAIIngress.encodeResponse(response, model: run.chat.model, created: Self.unixTime())
+        response.id = api.newID()
+        let body = api.encodeResponse(response, model: run.chat.model, created: Self.unixTime())
         let elapsed = ContinuousClock.now - run.started
         var headers = trace.headers(elapsed: elapsed)
         headers[.contentType] = "application/json"
@@ -204,7 +206,7 @@ struct ChatCompletionsHandler: Sendable {
     private func finish(error: GatewayError, alias: String, started: ContinuousClock.Instant, trace: ExecutionTrace, stream: Bool) -> Response {
         let elapsed = ContinuousClock.now - started
         RequestLog.failed(gateway: gateway, alias: alias, error: error, stream: stream, elapsed: elapsed, trace: trace)
-        return ErrorResponses.response(error, extraHeaders: trace.headers(elapsed: elapsed))
+        return ErrorResponses.response(error, api: api, extraHeaders: trace.headers(elapsed: elapsed))
     }
 
     /// A validated request, its alias and deadline, and the gateway's body extensions.
@@ -216,9 +218,9 @@ struct ChatCompletionsHandler: Sendable {
     }
 
     /// Reads and validates the request: media type, size, JSON, alias, deadline header.
-    private static func prepare(_ request: inout Request, policy: Policy) async throws(GatewayError) -> Prepared {
+    private static func prepare(_ request: inout Request, policy: Policy, api: IngressAPI) async throws(GatewayError) -> Prepared {
         let body = try await readBody(&request, limit: policy.server.maxBodyBytes)
-        let decoded = try OpenAIIngress.decode(body, limits: JSONLimits(maxBytes: policy.server.maxBodyBytes, maxDepth: policy.server.maxJSONDepth))
+        let decoded = try api.decode(body, limits: JSONLimits(maxBytes: policy.server.maxBodyBytes, maxDepth: policy.server.maxJSONDepth))
         guard let alias = policy.alias(named: decoded.request.model) else {
             throw .unknownModel(decoded.request.model)
         }

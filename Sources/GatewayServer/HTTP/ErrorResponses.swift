@@ -6,7 +6,7 @@ import NIOCore
 
 /// Renders a ``GatewayError`` as an OpenAI-style JSON error response.
 enum ErrorResponses {
-    static func response(_ error: GatewayError, extraHeaders: HTTPFields = [:]) -> Response {
+    static func response(_ error: GatewayError, api: IngressAPI = .chatCompletions, extraHeaders: HTTPFields = [:]) -> Response {
         var headers = extraHeaders
         headers[.contentType] = "application/json"
         if let seconds = error.retryAfterSeconds {
@@ -18,7 +18,7 @@ enum ErrorResponses {
         return Response(
             status: HTTPResponse.Status(code: error.httpStatus),
             headers: headers,
-            body: ResponseBody(byteBuffer: OpenAIIngress.encodeError(error)))
+            body: ResponseBody(byteBuffer: api.encodeError(error)))
     }
 }
 
@@ -29,13 +29,14 @@ struct JSONErrorMiddleware<Context: RequestContext>: RouterMiddleware {
         do {
             return try await next(request, context)
         } catch let error as GatewayError {
-            return ErrorResponses.response(error)
+            return ErrorResponses.response(error, api: .forPath(request.uri.path))
         } catch let error as HTTPError {
+            let api = IngressAPI.forPath(request.uri.path)
             switch error.status {
             case .notFound:
-                return ErrorResponses.response(.notFound(path: request.uri.path))
+                return ErrorResponses.response(.notFound(path: request.uri.path), api: api)
             case .contentTooLarge:
-                return ErrorResponses.response(.payloadTooLarge(limitBytes: 0))
+                return ErrorResponses.response(.payloadTooLarge(limitBytes: 0), api: api)
             default:
                 let body = OpenAIIngress.encodeError(
                     .invalidRequest(message: error.body ?? error.status.reasonPhrase, param: nil))

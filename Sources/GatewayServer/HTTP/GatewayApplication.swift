@@ -70,6 +70,10 @@ public enum GatewayApplication {
         router.post("/v1/chat/completions") { request, context in
             try await chat.handle(request, context: context)
         }
+        let messages = ChatCompletionsHandler(gateway: gateway, api: .messages)
+        router.post("/v1/messages") { request, context in
+            try await messages.handle(request, context: context)
+        }
         HealthRoutes(gateway: gateway, registry: registry).register(on: router)
         CacheRoutes(gateway: gateway).register(on: router)
         ConsoleRoutes(gateway: gateway).register(on: router)

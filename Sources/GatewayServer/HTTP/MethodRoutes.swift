@@ -8,6 +8,7 @@ enum MethodRoutes {
     /// Each API path and the methods its routes take.
     static let allowed: [(path: String, methods: [HTTPRequest.Method])] = [
         ("/v1/chat/completions", [.post]),
+        ("/v1/messages", [.post]),
         ("/v1/models", [.get]),
         ("/v1/models/{id}", [.get]),
         ("/v1/cache", [.delete]),

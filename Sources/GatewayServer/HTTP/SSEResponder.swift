@@ -11,6 +11,8 @@ import Synchronization
 /// bytes were sent ends with an error event, never a silent truncated 200.
 struct SSEResponder: Sendable {
     let gateway: Gateway
+    /// The API whose SSE shape the stream takes.
+    var api: IngressAPI = .chatCompletions
     /// Closes the client's connection: for a client too slow to read its stream, and for a
     /// write still blocked on it after the deadline.
     let closeConnection: @Sendable () -> Void
@@ -50,7 +52,7 @@ struct SSEResponder: Sendable {
         headers[.cacheControl] = "no-cache"
         headers[.gatewayCache] = cache.rawValue
         let gateway = self.gateway
-        let encoder = OpenAIChunkEncoder(id: GatewayIDs.completion(), model: chat.model, created: ChatCompletionsHandler.unixTime())
+        let encoder = api.streamEncoder(model: chat.model, created: ChatCompletionsHandler.unixTime())
         let includeUsage = chat.includeUsage
         let closeConnection = self.closeConnection
         let requestID = RequestID.current
@@ -102,7 +104,7 @@ struct SSEResponder: Sendable {
     /// The deadline is a timer on the connection's event loop, not a sleeping task.
     private static func pump(
         start: StreamStart,
-        encoder: OpenAIChunkEncoder,
+        encoder: any IngressStreamEncoder,
         includeUsage: Bool,
         deadline: ContinuousClock.Instant,
         watch: ConnectionWatch?,
@@ -111,8 +113,9 @@ struct SSEResponder: Sendable {
         assembled: AssembledAnswer?,
         writer: inout any ResponseBodyWriter
     ) async -> Signal {
+        var encoder = encoder
         do {
-            try await writer.write(encoder.roleChunk())
+            try await writer.write(encoder.opening())
             for event in start.events {
                 assembled?.apply(event)
                 if let frame = encoder.encode(event, includeUsage: includeUsage) { try await writer.write(frame) }

@@ -20,7 +20,7 @@ struct TenantAccessMiddleware: RouterMiddleware {
         }
         guard let key, let tenant = access.keys.tenant(forKey: key) else {
             gateway.metrics.tenantRejected(tenant: "-", reason: "unauthorized")
-            return ErrorResponses.response(.unauthorized)
+            return ErrorResponses.response(.unauthorized, api: .forPath(request.uri.path))
         }
         var context = context
         context.tenant = TenantIdentity(config: tenant)
