@@ -213,6 +213,22 @@ def _():
     assert raw.headers.get("x-request-id") == "conformance-1", raw.headers.get("x-request-id")
 
 
+@check("responses.create and a streamed response")
+def _():
+    response = client.responses.create(model="fast", instructions="Be brief.", input="hello responses")
+    assert response.output_text == "echo: hello responses", response.output_text
+    assert response.status == "completed"
+    stream = client.responses.create(model="fast", input="stream responses", stream=True)
+    text, completed = "", None
+    for event in stream:
+        if event.type == "response.output_text.delta":
+            text += event.delta
+        if event.type == "response.completed":
+            completed = event.response
+    assert text == "echo: stream responses", text
+    assert completed is not None and completed.output_text == text
+
+
 failed = [name for name, error in results if error is not None]
 print(f"openai-sdk: {len(results) - len(failed)} passed, {len(failed)} failed")
 sys.exit(1 if failed else 0)

@@ -105,7 +105,7 @@ nofile_pid=$!
 url=""
 for _ in $(seq 1 300); do
     url=$(grep -o 'url=http://127.0.0.1:[0-9]*' "$work/nofile.log" | tail -1 | cut -d= -f2 || true)
-    if [ -n "$url" ] && [ "$(curl -s -o /dev/null -w '%{http_code}' "$url/health")" = 200 ]; then break; fi
+    if [ -n "$url" ] && [ "$(curl -s -o /dev/null -w '%{http_code}' "$url/health/ready")" = 200 ]; then break; fi
     sleep 0.1
 done
 if python3 - "${url##*:}" <<'PY'

@@ -74,6 +74,10 @@ public enum GatewayApplication {
         router.post("/v1/messages") { request, context in
             try await messages.handle(request, context: context)
         }
+        let responses = ChatCompletionsHandler(gateway: gateway, api: .responses)
+        router.post("/v1/responses") { request, context in
+            try await responses.handle(request, context: context)
+        }
         HealthRoutes(gateway: gateway, registry: registry).register(on: router)
         CacheRoutes(gateway: gateway).register(on: router)
         ConsoleRoutes(gateway: gateway).register(on: router)
@@ -99,9 +103,12 @@ public enum GatewayApplication {
         return Application(
             router: router,
             server: .guardedHTTP1(guards: guards, additionalChannelHandlers: { [DisconnectHandler(registry: connections)] }),
-            configuration: .init(address: address, serverName: "llm-gateway"),
+            configuration: .init(address: address, serverName: "llm-gateway", backlog: ServerGuards.listenBacklog),
             services: services,
-            onServerRunning: onServerRunning,
+            onServerRunning: { channel in
+                await guards.installAcceptBudget(on: channel)
+                await onServerRunning(channel)
+            },
             logger: gateway.logger)
     }
 

@@ -3,12 +3,13 @@ import GatewayProviders
 import JSONCore
 import NIOCore
 
-/// The client-facing API a request came in on: OpenAI Chat Completions or Anthropic
-/// Messages. Both run through the same handler (aliases, strategies, caches, tenants);
+/// The client-facing API a request came in on: OpenAI Chat Completions, Anthropic
+/// Messages or OpenAI Responses. Both run through the same handler (aliases, strategies, caches, tenants);
 /// only decoding, encoding, ids and error shapes differ.
 enum IngressAPI: Sendable {
     case chatCompletions
     case messages
+    case responses
 
     /// The API whose error shape a path's errors take.
     static func forPath(_ path: String) -> IngressAPI {
@@ -19,6 +20,7 @@ enum IngressAPI: Sendable {
         switch self {
         case .chatCompletions: try OpenAIIngress.decode(body, limits: limits)
         case .messages: try AnthropicIngress.decode(body, limits: limits)
+        case .responses: try ResponsesIngress.decode(body, limits: limits)
         }
     }
 
@@ -26,6 +28,7 @@ enum IngressAPI: Sendable {
         switch self {
         case .chatCompletions: OpenAIIngress.encodeResponse(response, model: model, created: created)
         case .messages: AnthropicIngress.encodeResponse(response, model: model)
+        case .responses: ResponsesIngress.encodeResponse(response, model: model, created: created)
         }
     }
 
@@ -33,6 +36,7 @@ enum IngressAPI: Sendable {
         switch self {
         case .chatCompletions: OpenAIChunkEncoder(id: newID(), model: model, created: created)
         case .messages: AnthropicEventEncoder(id: newID(), model: model)
+        case .responses: ResponsesEventEncoder(id: newID(), model: model, created: created)
         }
     }
 
@@ -40,6 +44,7 @@ enum IngressAPI: Sendable {
         switch self {
         case .chatCompletions: OpenAIIngress.encodeError(error)
         case .messages: AnthropicIngress.encodeError(error)
+        case .responses: ResponsesIngress.encodeError(error)
         }
     }
 
@@ -49,6 +54,7 @@ enum IngressAPI: Sendable {
         switch self {
         case .chatCompletions: return "chatcmpl-" + suffix
         case .messages: return "msg_gw" + suffix
+        case .responses: return "resp_gw" + suffix
         }
     }
 }

@@ -36,8 +36,11 @@ public enum AgentServer {
         return Application(
             router: router,
             server: .guardedHTTP1(guards: guards),
-            configuration: .init(address: .hostname(host, port: port), serverName: "sales-agent"),
-            onServerRunning: onServerRunning,
+            configuration: .init(address: .hostname(host, port: port), serverName: "sales-agent", backlog: ServerGuards.listenBacklog),
+            onServerRunning: { channel in
+                await guards.installAcceptBudget(on: channel)
+                await onServerRunning(channel)
+            },
             logger: logger)
     }
 
