@@ -12,6 +12,8 @@ final class SimCore: Sendable {
     let responder: SimResponder
     /// Shared counters and stats.
     let ledger = SimLedger()
+    /// Fault rates set at run time, over the profile's.
+    let faultControl = SimFaultControl()
     private let modelsBody: String
     private let statsEncoder: JSONEncoder
 
@@ -42,6 +44,8 @@ final class SimCore: Sendable {
         case .stats:
             let data = (try? statsEncoder.encode(ledger.snapshot())) ?? Data("{}".utf8)
             return SimExchange(delivery: .reply(Self.json(.ok, String(decoding: data, as: UTF8.self)), atMs: 0))
+        case .setFaults:
+            return setFaults(body: body)
         case .notFound(let format):
             let error = format.error(.notFound, message: "no route for \(head.method) \(head.uri)")
             return SimExchange(delivery: .reply(Self.json(error), atMs: 0))

@@ -20,6 +20,8 @@ enum SimRoute: Equatable, Sendable {
     case health
     /// `GET /sim/stats`.
     case stats
+    /// `PUT /sim/faults`: run-time fault rates (`SimFaultControl`).
+    case setFaults
     /// Anything else; the error body uses the format the path looks like.
     case notFound(WireFormat)
 
@@ -32,6 +34,7 @@ enum SimRoute: Equatable, Sendable {
         case (.GET, "/v1/models"): self = .listModels
         case (.GET, "/health"): self = .health
         case (.GET, "/sim/stats"): self = .stats
+        case (.PUT, "/sim/faults"): self = .setFaults
         default:
             if method == .POST, let (model, stream) = Self.geminiModel(path: path) {
                 self = .generate(.gemini, pathModel: model, pathStream: stream)
