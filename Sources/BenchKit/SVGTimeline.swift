@@ -31,8 +31,8 @@ public struct SVGTimeline: Sendable {
 
     static let palette = ["#4C78A8", "#E45756", "#54A24B", "#B279A2", "#F58518", "#72B7B2"]
 
-    public func render(width: Double = 1000, height: Double = 420) -> String {
-        let left = 60.0, right = 20.0, top = 70.0, bottom = 60.0
+    public func render(width: Double = 1000, height: Double = 480) -> String {
+        let left = 60.0, right = 20.0, top = 120.0, bottom = 60.0
         let plotWidth = width - left - right
         let plotHeight = height - top - bottom
         let steps = max(series.map(\.values.count).max() ?? 1, 1)

@@ -1,4 +1,5 @@
-import BenchKit
+@testable import BenchKit
+import GatewayCore
 import Testing
 
 @testable import LoadBench
@@ -149,5 +150,21 @@ struct ChaosAccountingTests {
         #expect(svg.contains("t &lt;1&gt;"))
         #expect(svg.components(separatedBy: "<polyline").count == 3)
         #expect(SVGTimeline.tickStep(120) == 10)
+    }
+
+    @Test func policiesLoadAndTheBrokenOneIsRejected() throws {
+        let urls = ["http://127.0.0.1:1", "http://127.0.0.1:2"]
+        for revision in 0..<3 {
+            let policy = try PolicyLoader.parse(yaml: ChaosConfigs.gatewayPolicy(simURLs: urls, revision: revision), file: "chaos.yaml")
+            for name in ChaosConfigs.chatAliases + ["fast", "smart"] {
+                let alias = try #require(policy.alias(named: name))
+                #expect(alias.strategy == .fallback)
+                #expect(Set(alias.routes.map(\.provider)) == Set(ChaosConfigs.providerNames))
+            }
+            #expect(policy.provider(named: "sim-b")?.endpoint == .url(urls[1]))
+        }
+        #expect(throws: (any Error).self) {
+            try PolicyLoader.parse(yaml: ChaosConfigs.gatewayPolicy(simURLs: urls, revision: 3, broken: true), file: "chaos.yaml")
+        }
     }
 }

@@ -24,7 +24,8 @@ public enum ChaosConfigs {
 
     /// The gateway's policy: two OpenAI-compatible providers (the simulators), short first-
     /// token timeouts and quick breakers, and fallback aliases across both for normal clients
-    /// (`chat-ab`, `chat-ba`) and for the agent's steps (`fast`, `smart`). `revision` changes
+    /// (`chat-ab`, `chat-ba`) and for the agent's steps (`fast`, `smart`). The head timeout is
+    /// 2 s (not 10), so trickled heads are seen refused inside their window. `revision` changes
     /// a comment and `max_in_flight`, so a reload has something to apply; `broken` writes a
     /// file the loader must reject (the running policy stays).
     public static func gatewayPolicy(simURLs: [String], revision: Int = 0, broken: Bool = false) -> String {
@@ -51,6 +52,7 @@ public enum ChaosConfigs {
             # Written by `llm-gateway bench --scenario chaos`, revision \(revision).
             server:
               default_timeout_ms: 10000
+              head_timeout_ms: 2000
             providers:
               sim-a: \(provider(simURLs[0]))
               sim-b: \(provider(simURLs[1]))
