@@ -167,4 +167,10 @@ struct ChaosAccountingTests {
             try PolicyLoader.parse(yaml: ChaosConfigs.gatewayPolicy(simURLs: urls, revision: 3, broken: true), file: "chaos.yaml")
         }
     }
+
+    @Test func hostileClientsReadTheStatusLine() {
+        #expect(HostileClients.status(Array("HTTP/1.1 400 Bad Request\r\n".utf8)) == 400)
+        #expect(HostileClients.status(Array("HTTP/1.1 4".utf8)) == nil)
+        #expect(HostileClients.status(Array("garbage".utf8)) == nil)
+    }
 }

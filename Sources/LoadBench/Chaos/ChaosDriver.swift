@@ -68,6 +68,10 @@ struct ChaosDriver {
                 }
                 revision += 1
                 try? await Task.sleep(for: .milliseconds(500))
+                // What the gateway made of it, from /health/ready's `last_reload`.
+                let verdict = await lastReload()
+                let expected = broken ? "rejected" : "ok"
+                events.notes[verdict?.hasPrefix(expected) == true ? "sighup_\(broken ? "rejected" : "applied")" : "sighup_unexpected", default: 0] += 1
             }
             try? stack.reloadGateway(revision: 0, broken: false)
             events.notes["sighup_valid_file", default: 0] += 1
@@ -90,6 +94,16 @@ struct ChaosDriver {
         if window.fault == .killProvider || window.fault == .killAgent { events.end = calls.offset(.now) }
         events.notes["gateway_running"] = stack.gatewayRunning() ? 1 : 0
         return events
+    }
+
+    /// `last_reload` of the gateway's `/health/ready` (`ok`, `rejected: …`), nil when absent.
+    private func lastReload() async -> String? {
+        let request = HTTPClientRequest(url: stack.gatewayURL + "/health/ready")
+        guard let response = try? await calls.client.execute(request, timeout: .seconds(5)),
+            let body = try? await response.body.collect(upTo: 1 << 16),
+            let object = try? JSONSerialization.jsonObject(with: Data(body.readableBytesView)) as? [String: Any]
+        else { return nil }
+        return object["last_reload"] as? String
     }
 
     private func setFaults(sim: String, body: String) async -> Bool {

@@ -80,45 +80,54 @@ public struct HostileClients: Sendable {
     }
 
     /// Connects, sends `pieces` `gap` apart (stopping when the server closes), reads nothing
-    /// before `readAfter`, and then reads until the server closes or `until`. The status of
-    /// the first response line, if any, and whether the server closed the connection.
+    /// before `readAfter` (the channel's inbound buffer fills and TCP pushes back), then reads
+    /// until a response line, the server's close, or `until`. The status of the first
+    /// response line, if any, and whether the server closed the connection first.
     static func exchange(
         port: Int, pieces: [[UInt8]], gap: Duration, readAfter: ContinuousClock.Instant, until: ContinuousClock.Instant
     ) async -> (status: Int?, closed: Bool) {
-        let received = Received()
-        let channel: any Channel
+        let channel: NIOAsyncChannel<ByteBuffer, ByteBuffer>
         do {
             channel = try await ClientBootstrap(group: MultiThreadedEventLoopGroup.singleton)
-                .channelOption(.allowRemoteHalfClosure, value: true)
-                .channelOption(.autoRead, value: false)
                 .channelOption(.socketOption(.so_rcvbuf), value: 8 * 1024)
-                .channelInitializer { channel in
-                    channel.eventLoop.makeCompletedFuture {
-                        try channel.pipeline.syncOperations.addHandler(ReceivingHandler(received: received))
-                    }
+                .connect(host: "127.0.0.1", port: port) { channel in
+                    channel.eventLoop.makeCompletedFuture { try NIOAsyncChannel<ByteBuffer, ByteBuffer>(wrappingChannelSynchronously: channel) }
                 }
-                .connect(host: "127.0.0.1", port: port).get()
         } catch {
             return (nil, true)
         }
-        for (index, piece) in pieces.enumerated() {
-            if received.closed || ContinuousClock.now >= until { break }
-            if index > 0, gap > .zero { try? await Task.sleep(for: gap) }
-            do {
-                try await channel.writeAndFlush(ByteBuffer(bytes: piece)).get()
-            } catch {
-                break
+        // The deadline closes the channel, which ends a read still waiting.
+        let raw = channel.channel
+        let timer = Task {
+            try? await Task.sleep(until: until, clock: .continuous)
+            try? await raw.close()
+        }
+        defer { timer.cancel() }
+        let outcome = try? await channel.executeThenClose { inbound, outbound -> (status: Int?, closed: Bool) in
+            for (index, piece) in pieces.enumerated() {
+                if index > 0, gap > .zero { try? await Task.sleep(for: gap) }
+                guard ContinuousClock.now < until, (try? await outbound.write(ByteBuffer(bytes: piece))) != nil else { break }
             }
+            if ContinuousClock.now < readAfter { try? await Task.sleep(until: readAfter, clock: .continuous) }
+            var head: [UInt8] = []
+            do {
+                for try await buffer in inbound {
+                    head += buffer.readableBytesView.prefix(64)
+                    if let status = Self.status(head) { return (status, false) }
+                }
+            } catch {
+                return (Self.status(head), ContinuousClock.now < until)
+            }
+            return (Self.status(head), ContinuousClock.now < until)
         }
-        if ContinuousClock.now < readAfter { try? await Task.sleep(until: readAfter, clock: .continuous) }
-        try? await channel.setOption(.autoRead, value: true).get()
-        channel.read()
-        while !received.closed, received.status == nil, ContinuousClock.now < until {
-            try? await Task.sleep(for: .milliseconds(20))
-        }
-        let outcome = (received.status, received.closed)
-        try? await channel.close().get()
-        return outcome
+        return outcome ?? (nil, true)
+    }
+
+    /// The status code of `HTTP/1.1 NNN …` once the first line has arrived.
+    static func status(_ head: [UInt8]) -> Int? {
+        let text = String(decoding: head.prefix(64), as: UTF8.self)
+        guard text.hasPrefix("HTTP/"), let space = text.firstIndex(of: " "), text.count >= 12 else { return nil }
+        return Int(text[text.index(after: space)...].prefix(3))
     }
 }
 
@@ -127,59 +136,4 @@ final class Counts: Sendable {
     private let state = Mutex([String: Int]())
     func add(_ key: String) { state.withLock { $0[key, default: 0] += 1 } }
     func snapshot() -> [String: Int] { state.withLock { $0 } }
-}
-
-/// What a raw connection received: the first line's status and whether the server closed.
-final class Received: Sendable {
-    private struct State {
-        var head: [UInt8] = []
-        var closed = false
-    }
-
-    private let state = Mutex(State())
-
-    var closed: Bool { state.withLock { $0.closed } }
-
-    /// The status code of `HTTP/1.1 NNN …` once the first line has arrived.
-    var status: Int? {
-        state.withLock { state in
-            let text = String(decoding: state.head.prefix(64), as: UTF8.self)
-            guard text.hasPrefix("HTTP/"), let space = text.firstIndex(of: " ") else { return nil }
-            return Int(text[text.index(after: space)...].prefix(3))
-        }
-    }
-
-    func append(_ buffer: ByteBuffer) {
-        state.withLock { if $0.head.count < 64 { $0.head += buffer.readableBytesView.prefix(64 - $0.head.count) } }
-    }
-
-    func markClosed() { state.withLock { $0.closed = true } }
-}
-
-private final class ReceivingHandler: ChannelInboundHandler {
-    typealias InboundIn = ByteBuffer
-    private let received: Received
-
-    init(received: Received) {
-        self.received = received
-    }
-
-    func channelRead(context: ChannelHandlerContext, data: NIOAny) {
-        received.append(unwrapInboundIn(data))
-    }
-
-    func userInboundEventTriggered(context: ChannelHandlerContext, event: Any) {
-        if case .some(.inputClosed) = event as? ChannelEvent { received.markClosed() }
-        context.fireUserInboundEventTriggered(event)
-    }
-
-    func channelInactive(context: ChannelHandlerContext) {
-        received.markClosed()
-        context.fireChannelInactive()
-    }
-
-    func errorCaught(context: ChannelHandlerContext, error: any Error) {
-        received.markClosed()
-        context.close(promise: nil)
-    }
 }
