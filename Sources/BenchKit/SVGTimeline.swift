@@ -61,7 +61,7 @@ public struct SVGTimeline: Sendable {
         for step in stride(from: 0, through: steps, by: tick) {
             svg += "<text x=\"\(Self.n(x(Double(step))))\" y=\"\(top + plotHeight + 16)\" text-anchor=\"middle\">\(step)</text>\n"
         }
-        svg += "<text x=\"\(left + plotWidth / 2)\" y=\"\(top + plotHeight + 34)\" text-anchor=\"middle\">\(SVGBarChart.escape(stepUnit))</text>\n"
+        svg += "<text x=\"\(width - right)\" y=\"\(top + plotHeight + 34)\" text-anchor=\"end\">\(SVGBarChart.escape(stepUnit))</text>\n"
         svg += "<text x=\"16\" y=\"\(top + plotHeight / 2)\" transform=\"rotate(-90 16 \(top + plotHeight / 2))\" text-anchor=\"middle\">\(SVGBarChart.escape(unit))</text>\n"
         for (index, entry) in series.enumerated() {
             let color = Self.palette[index % Self.palette.count]
