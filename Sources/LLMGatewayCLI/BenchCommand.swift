@@ -67,8 +67,11 @@ struct BenchCommand: AsyncParsableCommand {
     @Flag(help: "No progress line on standard error (there is none when it is not a terminal).")
     var noProgress = false
 
+    @OptionGroup var chaos: ChaosBenchOptions
+
     func run() async throws {
         if scenario == StrategyScenario.name { return try await runStrategies() }
+        if scenario == "chaos" { return try await runChaos() }
         guard scenario == OverheadScenario.name else { throw ValidationError("unknown scenario '\(scenario)'; known: overhead, strategies") }
         let options = try scenarioOptions()
         guard let requestTimeout = BenchArguments.duration(timeout) else { throw ValidationError("--timeout: not a duration: \(timeout)") }

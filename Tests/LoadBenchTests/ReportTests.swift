@@ -142,6 +142,10 @@ struct ReportTests {
         #expect(ChildServer.announcedURL(in: "starting\n" + line + "\n") == "http://127.0.0.1:40123")
         #expect(ChildServer.announcedURL(in: #"notice sim: profile=zero url="http://127.0.0.1:5" simulator listening"#) == "http://127.0.0.1:5")
         #expect(ChildServer.announcedURL(in: "no url yet") == nil)
+        // The gateway names each provider's URL before its own.
+        let provider = "notice llm-gateway: provider=sim-a url=http://127.0.0.1:33749 [GatewayServer] provider real"
+        #expect(ChildServer.announcedURL(in: provider + "\n" + line + "\n") == "http://127.0.0.1:40123")
+        #expect(ChildServer.announcedURL(in: provider + "\n") == nil)
         #expect(PeerConfigs.liteLLMConfig(simURL: "http://127.0.0.1:7").contains("api_base: http://127.0.0.1:7/v1"))
     }
 }

@@ -16,7 +16,7 @@ public final class ChildServer {
     public let name: String
     /// `http://HOST:PORT`.
     public let url: String
-    private let process: Process
+    let process: Process
     private let logFile: URL
 
     private init(name: String, url: String, process: Process, logFile: URL) {
@@ -67,10 +67,14 @@ public final class ChildServer {
         throw BenchSetupError("\(name) \(reason); its log:\n\(log)")
     }
 
-    /// The first `url=http://…` in a log text (the logger may quote the value).
+    /// The `url=http://…` of the first log line that says `listening` (the logger may quote
+    /// the value); earlier lines may name other URLs (the gateway logs each provider's).
     public static func announcedURL(in log: String) -> String? {
-        guard let range = log.range(of: #"url="?https?://[^\s"]+"#, options: .regularExpression) else { return nil }
-        return String(log[range].dropFirst(4).filter { $0 != "\"" })
+        for line in log.split(separator: "\n") where line.contains("listening") {
+            guard let range = line.range(of: #"url="?https?://[^\s"]+"#, options: .regularExpression) else { continue }
+            return String(line[range].dropFirst(4).filter { $0 != "\"" })
+        }
+        return nil
     }
 
     /// The last few lines of the child's output.

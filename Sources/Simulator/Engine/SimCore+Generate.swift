@@ -14,7 +14,8 @@ extension SimCore {
         } catch {
             return rejected(error, format: format, path: path, headers: simHeaders, pathModel: pathModel)
         }
-        let settings = profile.settings(model: request.model, tag: simHeaders.tag)
+        var settings = profile.settings(model: request.model, tag: simHeaders.tag)
+        if let faults = faultControl.current { settings.faults = faults }
         let key = SimDraws.requestKey(
             seed: profile.seed, model: request.model, tag: simHeaders.tag, lastUserMessage: request.lastUserMessage)
         let start = ledger.requestStarted(

@@ -14,6 +14,8 @@ final class SimCore: Sendable {
     let ledger = SimLedger()
     /// The last generation request, for `GET /sim/last-request`.
     let recorder = SimRecorder()
+    /// Fault rates set at run time, over the profile's.
+    let faultControl = SimFaultControl()
     private let modelsBody: String
     private let statsEncoder: JSONEncoder
 
@@ -47,6 +49,8 @@ final class SimCore: Sendable {
             return SimExchange(delivery: .reply(Self.json(.ok, String(decoding: data, as: UTF8.self)), atMs: 0))
         case .lastRequest:
             return SimExchange(delivery: .reply(Self.json(.ok, recorder.lastRequestJSON), atMs: 0))
+        case .setFaults:
+            return setFaults(body: body)
         case .notFound(let format):
             let error = format.error(.notFound, message: "no route for \(head.method) \(head.uri)")
             return SimExchange(delivery: .reply(Self.json(error), atMs: 0))

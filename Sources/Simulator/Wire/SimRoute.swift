@@ -22,6 +22,8 @@ enum SimRoute: Equatable, Sendable {
     case stats
     /// `GET /sim/last-request`: the last generation request as it arrived.
     case lastRequest
+    /// `PUT /sim/faults`: run-time fault rates (`SimFaultControl`).
+    case setFaults
     /// Anything else; the error body uses the format the path looks like.
     case notFound(WireFormat)
 
@@ -35,6 +37,7 @@ enum SimRoute: Equatable, Sendable {
         case (.GET, "/health"): self = .health
         case (.GET, "/sim/stats"): self = .stats
         case (.GET, "/sim/last-request"): self = .lastRequest
+        case (.PUT, "/sim/faults"): self = .setFaults
         default:
             if method == .POST, let (model, stream) = Self.geminiModel(path: path) {
                 self = .generate(.gemini, pathModel: model, pathStream: stream)
