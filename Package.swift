@@ -114,12 +114,15 @@ let package = Package(
                 .product(name: "Histogram", package: "hdrhistogram-swift"),
             ]
         ),
-        // The exact cache's pure core: canonical request keys, the cached answer and its codec,
-        // the byte-bounded LRU, single-flight and the Redis breaker. No networking, no database.
+        // The cache's pure core: canonical request keys, the cached answer and its codec, the
+        // byte-bounded LRU, single-flight, the Redis breaker, and the semantic tier (normalised
+        // text, guards, vector buckets, calibration). No networking, no database.
         .target(
             name: "GatewayCache",
             dependencies: [
                 "GatewayCore",
+                "JSONCore",
+                "Embeddings",
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
@@ -142,9 +145,11 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        // The semantic index's brute-force scan by bucket size: `swift run -c release SemanticIndexBench`.
+        .executableTarget(name: "SemanticIndexBench", dependencies: ["GatewayCache", "BenchKit"]),
         .testTarget(
             name: "GatewayCacheTests",
-            dependencies: ["GatewayCache", "GatewayCore"]
+            dependencies: ["GatewayCache", "GatewayCore", "Embeddings"]
         ),
         .testTarget(
             name: "GatewayCacheStoreTests",
@@ -194,6 +199,7 @@ let package = Package(
                 "JSONCore",
                 "GatewayCache",
                 "GatewayCacheStores",
+                "Embeddings",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Logging", package: "swift-log"),
@@ -252,7 +258,9 @@ let package = Package(
                 .product(name: "NIOPosix", package: "swift-nio"),
                 "LoadBench",
                 "GatewayCore",
+                "GatewayCache",
                 "GatewayServer",
+                "Embeddings",
                 "Simulator",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),

@@ -75,7 +75,12 @@ public final class ExactCache: Sendable {
 
     /// Memory, then the shared store. Undecodable shared bytes count as a miss.
     public func lookup(_ key: CacheKey) async -> ExactLookup {
-        let storageKey = key.storageKey
+        await lookup(storageKey: key.storageKey)
+    }
+
+    /// The answer stored under `storageKey` (a ``CacheKey/storageKey``, e.g. the answer a
+    /// semantic entry refers to): memory, then the shared store.
+    public func lookup(storageKey: String) async -> ExactLookup {
         if let answer = memory.get(storageKey: storageKey) { return .hit(answer, tier: .memory) }
         guard let shared, let bytes = try? await shared.get(storageKey),
             let answer = try? CachedAnswerCodec.decode(bytes), answer.isLive(at: clock.now())
@@ -122,10 +127,19 @@ public struct SharedCacheWrite: Sendable {
     let storageKey: String
     let bytes: [UInt8]
     let ttl: Duration
+    /// More shared writes of the same answer (the semantic tier's entry), done after this one.
+    public var followUp: (@Sendable () async -> Void)?
+
+    init(store: (any CacheStore)?, storageKey: String, bytes: [UInt8], ttl: Duration) {
+        self.store = store
+        self.storageKey = storageKey
+        self.bytes = bytes
+        self.ttl = ttl
+    }
 
     /// Writes to the shared store, if there is one and the entry is still live.
     public func perform() async {
-        guard let store, ttl > .zero else { return }
-        try? await store.set(storageKey, bytes, ttl: ttl)
+        if let store, ttl > .zero { try? await store.set(storageKey, bytes, ttl: ttl) }
+        await followUp?()
     }
 }

@@ -5,6 +5,6 @@ struct LLMGateway: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "llm-gateway",
         abstract: "An LLM gateway sidecar: one OpenAI-compatible endpoint in front of Anthropic, OpenAI, Gemini and OpenAI-compatible servers.",
-        subcommands: [ServeCommand.self, SimCommand.self, CheckPolicyCommand.self, BenchCommand.self],
+        subcommands: [ServeCommand.self, SimCommand.self, CheckPolicyCommand.self, BenchCommand.self, CacheCommand.self],
         defaultSubcommand: ServeCommand.self)
 }

@@ -51,7 +51,9 @@ extension PolicyLoader {
         if let value = map.optional("exact") { policy.exact = try value.bool() }
         if let semantic = map.optional("semantic") {
             var semanticMap = try semantic.map()
-            policy.semanticThreshold = try semanticMap.optional("threshold")?.double(in: 0.5...1) ?? 0.92
+            // The default is GatewayCache's `SemanticDefaults.threshold`, calibrated for the
+            // bundled embedder on Tests/Fixtures/semantic-pairs.jsonl (a test keeps them equal).
+            policy.semanticThreshold = try semanticMap.optional("threshold")?.double(in: 0.5...1) ?? 0.90
             try semanticMap.finish()
         }
         if let value = map.optional("ttl_s") { policy.ttl = .seconds(try positiveInt(value)) }

@@ -1,3 +1,4 @@
+import Embeddings
 import GatewayCache
 import GatewayCacheStores
 import GatewayCore
@@ -17,12 +18,19 @@ final class CacheRuntime: Sendable {
     let snapshotInterval: Duration
     let clock: any WallClock
     let metrics: CacheMetrics
+    /// The semantic tier: the embedder and the in-process index; nil when the embedder
+    /// cannot be loaded (the exact tier still works).
+    let semantic: SemanticRuntime?
 
-    init(settings: CacheSettings, environment: [String: String], metrics: GatewayMetrics, logger: Logger, clock: any WallClock = SystemWallClock()) {
+    init(
+        settings: CacheSettings, environment: [String: String], metrics: GatewayMetrics, logger: Logger,
+        clock: any WallClock = SystemWallClock(), embedder: (any Embedder)? = nil
+    ) {
         self.clock = clock
         self.metrics = CacheMetrics(metrics: metrics)
         let memory = MemoryCacheStore(maxBytes: settings.memoryMaxBytes, clock: clock)
         self.redis = Self.redisStore(settings.redis, environment: environment, logger: logger)
+        self.semantic = SemanticRuntime.make(embedder: embedder, shared: redis, logger: logger)
         self.exact = ExactCache(memory: memory, shared: redis, clock: clock)
         if let config = settings.snapshot {
             let snapshot = CacheSnapshot(path: config.path, logger: logger)
@@ -36,6 +44,13 @@ final class CacheRuntime: Sendable {
             self.snapshot = nil
             self.snapshotInterval = .seconds(30)
         }
+    }
+
+    /// Bumps the namespace's data version in the exact tier and drops its semantic buckets.
+    func invalidate(namespace: String) async -> Invalidation {
+        let invalidation = await exact.invalidate(namespace: namespace)
+        semantic?.index.removeNamespace(namespace)
+        return invalidation
     }
 
     /// `ok` or `degraded` for `/health/ready`; nil when no Redis is configured.

@@ -16,7 +16,7 @@ struct CacheRoutes: Sendable {
                 return ErrorResponses.response(.invalidRequest(
                     message: "namespace must be 1 to 64 letters, digits, '-', '_' or '.'", param: "namespace"))
             }
-            let invalidation = await gateway.cache.exact.invalidate(namespace: namespace)
+            let invalidation = await gateway.cache.invalidate(namespace: namespace)
             gateway.logger.notice(
                 "cache namespace invalidated",
                 metadata: ["namespace": "\(namespace)", "version": "\(invalidation.version)", "shared": "\(invalidation.shared)"])

@@ -38,8 +38,16 @@ struct ChatCompletionsHandler: Sendable {
         let cache = gateway.cache
         let key = plan.looksUp || plan.mayStore
             ? await cache.exact.key(for: chat, alias: alias.name, namespace: namespace) : nil
+        let semantic = key.flatMap { key in
+            cache.semantic?.plan(
+                request: chat, alias: alias.name, namespace: namespace, version: key.version, threshold: alias.cache?.semanticThreshold)
+        }
         if plan.looksUp, let key {
             if let hit = await lookup(key, chat: chat, alias: alias, started: started) {
+                await lease?.finish(actual: 0)
+                return hit
+            }
+            if let semantic, let hit = await semanticLookup(semantic, chat: chat, alias: alias, started: started) {
                 await lease?.finish(actual: 0)
                 return hit
             }
@@ -47,7 +55,7 @@ struct ChatCompletionsHandler: Sendable {
             cache.metrics.lookup(alias: alias.name, tier: "exact", outcome: "bypass")
         }
         let run = Run(
-            chat: chat, alias: alias, plan: plan, key: key, outcome: plan.looksUp ? .miss : .bypass,
+            chat: chat, alias: alias, plan: plan, key: key, semantic: semantic, outcome: plan.looksUp ? .miss : .bypass,
             started: started, deadline: started + prepared.timeout, timeout: prepared.timeout, snapshot: snapshot,
             headers: Self.forwardable(request.headers, requestID: context.requestID),
             channel: context.channel, watch: gateway.connections.watch(for: context.channel), lease: lease)
@@ -63,6 +71,8 @@ struct ChatCompletionsHandler: Sendable {
         var alias: AliasConfig
         var plan: CachePlan
         var key: CacheKey?
+        /// The semantic tier's bucket and question, when the alias has `semantic:`.
+        var semantic: SemanticPlan?
         var outcome: CacheOutcome
         var started: ContinuousClock.Instant
         var deadline: ContinuousClock.Instant
@@ -169,7 +179,9 @@ struct ChatCompletionsHandler: Sendable {
         guard let key = run.key, run.plan.stores(response.finishReason) else { return nil }
         let cache = gateway.cache
         let answer = CachedAnswer(response: response, provider: provider ?? "-", now: cache.clock.now(), ttl: run.plan.ttl)
-        return cache.exact.storeInMemory(answer, under: key)
+        var write = cache.exact.storeInMemory(answer, under: key)
+        write.followUp = semanticInsert(run.semantic, answer: answer, key: key, ttl: run.plan.ttl)
+        return write
     }
 
     private func failed(_ error: any Error, run: Run, trace: ExecutionTrace) -> Response {

@@ -1,4 +1,5 @@
 import AsyncHTTPClient
+import Embeddings
 import Foundation
 import GatewayCore
 import GatewayProviders
@@ -17,13 +18,19 @@ public struct GatewayConfiguration: Sendable {
     /// Base URL of the built-in simulator, when one was started.
     public var simulatorURL: String?
     public var logger: Logger
+    /// The semantic tier's embedder; nil: the process's bundled static embedder.
+    public var embedder: (any Embedder)?
 
-    public init(policy: Policy, policyPath: String?, environment: [String: String], simulatorURL: String?, logger: Logger) {
+    public init(
+        policy: Policy, policyPath: String?, environment: [String: String], simulatorURL: String?, logger: Logger,
+        embedder: (any Embedder)? = nil
+    ) {
         self.policy = policy
         self.policyPath = policyPath
         self.environment = environment
         self.simulatorURL = simulatorURL
         self.logger = logger
+        self.embedder = embedder
     }
 }
 
@@ -54,7 +61,8 @@ public final class Gateway: Sendable {
         self.executor = RequestExecutor(
             runner: AttemptRunner(metrics: metrics, logger: configuration.logger), strategies: strategies)
         self.cache = CacheRuntime(
-            settings: configuration.policy.cache, environment: configuration.environment, metrics: metrics, logger: configuration.logger)
+            settings: configuration.policy.cache, environment: configuration.environment, metrics: metrics, logger: configuration.logger,
+            embedder: configuration.embedder)
         let redis = cache.redis
         self.quotas = QuotaBank(shared: redis, sharedHealth: { redis?.health })
         self.tenantAccess = Mutex(Self.access(policy: configuration.policy, environment: configuration.environment, logger: configuration.logger))

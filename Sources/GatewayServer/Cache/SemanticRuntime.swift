@@ -1,0 +1,85 @@
+import Embeddings
+import GatewayCache
+import GatewayCore
+import Logging
+import Synchronization
+
+/// The semantic tier of one gateway: the process's embedder and the in-process index.
+final class SemanticRuntime: Sendable {
+    let embedder: any Embedder
+    let index: SemanticIndex
+    /// The shared tier (Redis), if configured.
+    let shared: (any SharedSemanticStore)?
+    /// How many entries one bucket keeps in the shared tier.
+    let sharedBucketLength = 10_000
+    /// How soon a bucket that missed is read again from the shared tier.
+    let refillInterval: Duration = .seconds(1)
+    private let filled = Mutex<[SemanticBucketKey: CacheInstant]>([:])
+
+    init(embedder: any Embedder, index: SemanticIndex, shared: (any SharedSemanticStore)?) {
+        self.embedder = embedder
+        self.index = index
+        self.shared = shared
+    }
+
+    /// Fills `bucket` from the shared tier on its first use here, and again after a miss once
+    /// `refillInterval` has passed (so entries another gateway added are found). A shared
+    /// store that fails leaves the in-process index as it is.
+    func fillIfDue(_ bucket: SemanticBucketKey, now: CacheInstant) async {
+        guard let shared else { return }
+        let due = filled.withLock { filled in
+            if let last = filled[bucket], now - last < refillInterval { return false }
+            if filled.count > 100_000 { filled.removeAll() }
+            filled[bucket] = now
+            return true
+        }
+        guard due, let items = try? await shared.semanticEntries(bucket.storageKey) else { return }
+        for item in items {
+            guard let (entry, vector) = SemanticEntryCodec.decode(item, dimension: index.dimension), entry.expiresAt > now else { continue }
+            index.insert(entry, vector: vector, in: bucket)
+        }
+    }
+
+    /// The shared write of a new entry, for after the response; nil without a shared tier.
+    func sharedAppend(_ entry: SemanticEntry, vector: [Float], bucket: SemanticBucketKey, ttl: Duration) -> (@Sendable () async -> Void)? {
+        guard let shared else { return nil }
+        let bytes = SemanticEntryCodec.encode(entry, vector: vector)
+        let key = bucket.storageKey, length = sharedBucketLength
+        return { try? await shared.appendSemanticEntry(key, bytes, maxLength: length, ttl: ttl) }
+    }
+
+    /// The bundled static embedder, loaded once per process on first use and shared by every
+    /// gateway in it (the table is immutable; it is data, not configuration).
+    static let bundled: Result<StaticEmbedder, any Error> = Result { try StaticEmbedder.bundled() }
+
+    /// The runtime over `embedder`, or the bundled one; nil (logged) if that cannot load.
+    static func make(embedder: (any Embedder)?, shared: (any SharedSemanticStore)?, logger: Logger) -> SemanticRuntime? {
+        let chosen: any Embedder
+        if let embedder {
+            chosen = embedder
+        } else {
+            switch bundled {
+            case .success(let embedder): chosen = embedder
+            case .failure(let error):
+                logger.error("the embedding table does not load; semantic caching is off", metadata: ["error": "\(error)"])
+                return nil
+            }
+        }
+        return SemanticRuntime(embedder: chosen, index: SemanticIndex(dimension: chosen.dimension), shared: shared)
+    }
+
+    /// What the semantic tier needs of `request` under `alias`, or nil when it does not
+    /// apply (the alias has no `semantic:`, or the last user message has no text or an image).
+    func plan(request: ChatRequest, alias: String, namespace: String, version: UInt64, threshold: Double?) -> SemanticPlan? {
+        guard let threshold, let text = SemanticBucketKey.lastUserText(of: request) else { return nil }
+        let bucket = SemanticBucketKey(request: request, alias: alias, namespace: namespace, version: version, embedder: embedder.identifier)
+        return SemanticPlan(bucket: bucket, query: SemanticQuery(text: text, vector: embedder.embed(text)), threshold: Float(threshold))
+    }
+}
+
+/// One request's semantic lookup and store: its bucket, its question and the alias's threshold.
+struct SemanticPlan: Sendable {
+    let bucket: SemanticBucketKey
+    let query: SemanticQuery
+    let threshold: Float
+}
