@@ -7,7 +7,7 @@ enum ConfigTargets {
         do {
             _ = try PolicyLoader.parse(yaml: text(bytes), file: "fuzz.yaml")
         } catch {
-            _ = error.description
+            _ = "\(error)"
         }
     }
 
@@ -15,7 +15,7 @@ enum ConfigTargets {
         do {
             _ = try PlaybookLoader.parse(yaml: text(bytes), file: "fuzz.yaml")
         } catch {
-            _ = error.description
+            _ = "\(error)"
         }
     }
 }

@@ -11,7 +11,7 @@ enum IngressTargets {
     static let chatRequest = FuzzTarget(name: "ingress") { bytes in
         let body = ByteBuffer(bytes: bytes)
         let ingress: IngressRequest
-        do {
+        do throws(GatewayError) {
             ingress = try OpenAIIngress.decode(body)
         } catch {
             JSONCheck.isJSON(OpenAIIngress.encodeError(error), "ingress error body")

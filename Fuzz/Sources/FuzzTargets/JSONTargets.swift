@@ -11,7 +11,7 @@ enum JSONTargets {
         do {
             value = try JSONParser.parse(bytes, limits: limits)
         } catch {
-            _ = error.description
+            _ = "\(error)"
             return
         }
         precondition((try? JSONParser.checkBounds(bytes, limits: limits)) != nil, "parsed, yet out of bounds")

@@ -5,15 +5,15 @@ import NIOCore
 /// Each provider's non-streaming response body decoder.
 enum ProviderTargets {
     static let openAIResponse = FuzzTarget(name: "openai-response") { bytes in
-        check { try OpenAIResponseMapping.response(from: $0, model: "m") }(bytes)
+        check { body throws(UpstreamError) in try OpenAIResponseMapping.response(from: body, model: "m") }(bytes)
     }
 
     static let anthropicResponse = FuzzTarget(name: "anthropic-response") { bytes in
-        check { try AnthropicResponseMapping.response(from: $0, model: "m") }(bytes)
+        check { body throws(UpstreamError) in try AnthropicResponseMapping.response(from: body, model: "m") }(bytes)
     }
 
     static let geminiResponse = FuzzTarget(name: "gemini-response") { bytes in
-        check { try GeminiResponseMapping.response(from: $0, model: "m") }(bytes)
+        check { body throws(UpstreamError) in try GeminiResponseMapping.response(from: body, model: "m") }(bytes)
     }
 
     /// Decode; failures are thrown `UpstreamError`s. An answer that decodes must encode
@@ -23,10 +23,10 @@ enum ProviderTargets {
     ) -> (UnsafeRawBufferPointer) -> Void {
         { bytes in
             let response: ChatResponse
-            do {
+            do throws(UpstreamError) {
                 response = try decode(ByteBuffer(bytes: bytes))
             } catch {
-                _ = error.description
+                _ = "\(error)"
                 return
             }
             JSONCheck.isJSON(OpenAIIngress.encodeResponse(response, model: response.model, created: 0), "client response")

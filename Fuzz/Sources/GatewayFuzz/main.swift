@@ -15,9 +15,16 @@ func LLVMFuzzerRunDriver(
 /// The target chosen on the command line; set once before libFuzzer starts.
 nonisolated(unsafe) var selected: FuzzTarget?
 
+/// The libFuzzer callback (libFuzzer's own `main`, linked but unused, refers to it by name).
+@_cdecl("LLVMFuzzerTestOneInput")
+func fuzzOne(_ data: UnsafePointer<UInt8>?, _ count: Int) -> CInt {
+    selected!.run(UnsafeRawBufferPointer(start: data, count: count))
+    return 0
+}
+
 func usage() -> Never {
     let names = FuzzTarget.all.map(\.name).joined(separator: " ")
-    fputs("usage: gateway-fuzz <target> [libFuzzer flags] [corpus dirs]\ntargets: \(names)\n", stderr)
+    print("usage: GatewayFuzz <target> [libFuzzer flags] [corpus dirs]\ntargets: \(names)")
     exit(2)
 }
 
@@ -35,9 +42,6 @@ var argv: [UnsafeMutablePointer<CChar>?] = [strdup(arguments[0])] + arguments.dr
 var argc = CInt(argv.count - 1)
 let status = argv.withUnsafeMutableBufferPointer { buffer -> CInt in
     var base = buffer.baseAddress!
-    return LLVMFuzzerRunDriver(&argc, &base) { data, count in
-        selected!.run(UnsafeRawBufferPointer(start: data, count: count))
-        return 0
-    }
+    return LLVMFuzzerRunDriver(&argc, &base, fuzzOne)
 }
 exit(status)
