@@ -44,22 +44,24 @@ run() {
     local dir="$work/$target" out="$work/$target.log"
     rm -rf "$dir"; mkdir -p "$dir" "$crashes/$target"
     cp Fuzz/Corpus/"$target"/* "$dir"/
-    local status=0
+    local status=0 before
+    before=$(find "$crashes/$target" -type f | wc -l)
+    touch "$work/$target.start"
     "$exe" "$target" "$limit" -seed=1 -max_len=65536 -timeout=20 -rss_limit_mb=2048 \
         -dict="$(dictionary "$target")" -artifact_prefix="$crashes/$target/" -print_final_stats=1 \
         "$dir" >"$out" 2>&1 || status=$?
     local last execs speed cov ft found
     last=$(grep -E "^#[0-9]+" "$out" | grep -E "cov: " | tail -1 || true)
-    execs=$(grep -oE "^stat::number_of_executed_units: [0-9]+" "$out" | grep -oE "[0-9]+$" || true)
-    speed=$(grep -oE "^stat::average_exec_per_sec: [0-9]+" "$out" | grep -oE "[0-9]+$" || true)
+    execs=$(grep -oE "^stat::number_of_executed_units:\s+[0-9]+" "$out" | grep -oE "[0-9]+$" || true)
+    speed=$(grep -oE "^stat::average_exec_per_sec:\s+[0-9]+" "$out" | grep -oE "[0-9]+$" || true)
     cov=$(grep -oE "cov: [0-9]+" <<<"$last" | grep -oE "[0-9]+" || true)
     ft=$(grep -oE "ft: [0-9]+" <<<"$last" | grep -oE "[0-9]+" || true)
-    found=$(grep -lE "" "$crashes/$target"/* 2>/dev/null | wc -l || true)
+    found=$(( $(find "$crashes/$target" -type f | wc -l) - before ))
     if [ "$status" -ne 0 ] || [ "$found" -gt 0 ]; then
         [ "$found" -gt 0 ] || found=1
         echo "!! $target: libFuzzer exited $status; log $out" >&2
         grep -E "ERROR: |SUMMARY: |Fatal error|precondition|Test unit written" "$out" | head -8 >&2 || true
-        ls "$crashes/$target"/* 2>/dev/null | sed 's/^/!! crash input: /' >&2 || true
+        find "$crashes/$target" -type f -newer "$work/$target.start" | sed 's/^/!! crash input: /' >&2 || true
     fi
     echo "$target ${execs:-?} ${speed:-?} ${cov:-?} ${ft:-?} $found"
 }
