@@ -7,6 +7,11 @@ let package = Package(
     products: [
         .executable(name: "llm-gateway", targets: ["LLMGatewayCLI"]),
         .executable(name: "sales-agent", targets: ["SalesAgentCLI"]),
+        // The parsers `Fuzz/` (a separate package) drives with libFuzzer.
+        .library(name: "JSONCore", targets: ["JSONCore"]),
+        .library(name: "GatewayCore", targets: ["GatewayCore"]),
+        .library(name: "GatewayProviders", targets: ["GatewayProviders"]),
+        .library(name: "SalesCore", targets: ["SalesCore"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),

@@ -19,6 +19,16 @@ struct RepairTests {
         for (_, value) in slots { #expect(message.contains(value)) }
     }
 
+    /// Found by `scripts/fuzz.sh` (target `repair`): a value of more tokens than the
+    /// message has words trapped in `SpanSnapping` ("Range requires lowerBound <= upperBound").
+    @Test func valueLongerThanTheMessageIsDroppedNotATrap() {
+        let answer = #"{"sze": 12, "timeline": ["sze_12_timel_q_7Q7",]}"#
+        #expect(SpanSnapping.snap("a b c d e f", into: "one two") == nil)
+        let (slots, notes) = OutputRepair.capture(answer + "}1 ", message: ")\u{A5}\u{D3} Q3")
+        #expect(slots.count == 0)
+        #expect(notes.unquotedValues == ["timeline"])
+    }
+
     @Test func unknownSlotsAndInventedValuesAreDropped() {
         let answer = #"{"slots": {"favourite_colour": "blue", "competitors": "Initech", "objection": "more than we budgeted"}}"#
         let (slots, notes) = OutputRepair.capture(answer, message: message)

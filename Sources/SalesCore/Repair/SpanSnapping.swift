@@ -19,9 +19,12 @@ public enum SpanSnapping {
         let words = wordRanges(message)
         guard !words.isEmpty else { return nil }
         var best: (score: Double, range: Range<String.Index>)?
+        // Windows of target.count - 2 ... + 3 words; a message with fewer words than the
+        // shortest window has none (found by fuzzing: the range used to trap).
+        let minLength = max(1, target.count - 2)
         let maxLength = min(words.count, target.count + 3)
-        for length in max(1, target.count - 2)...max(1, maxLength) {
-            guard length <= words.count else { break }
+        guard minLength <= maxLength else { return nil }
+        for length in minLength...maxLength {
             for start in 0...(words.count - length) {
                 let range = words[start].lowerBound..<words[start + length - 1].upperBound
                 let score = TokenF1.score(TokenF1.tokens(String(message[range])), target)
