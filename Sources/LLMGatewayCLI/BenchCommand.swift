@@ -69,6 +69,7 @@ struct BenchCommand: AsyncParsableCommand {
 
     func run() async throws {
         if scenario == StrategyScenario.name { return try await runStrategies() }
+        if scenario == CacheScenario.name { return try await runCache() }
         guard scenario == OverheadScenario.name else { throw ValidationError("unknown scenario '\(scenario)'; known: overhead, strategies") }
         let options = try scenarioOptions()
         guard let requestTimeout = BenchArguments.duration(timeout) else { throw ValidationError("--timeout: not a duration: \(timeout)") }
