@@ -177,4 +177,12 @@ struct CacheScenarioTests {
         #expect(down.cache.memoryMaxBytes == 268_435_456)
         #expect(down.cache.redis != nil)
     }
+
+    @Test func gatewayURLIsTheListeningOneNotAProvidersOne() {
+        let log = """
+            notice llm-gateway: provider=sim url=http://127.0.0.1:34291 [GatewayServer] provider real
+            notice llm-gateway: url=http://127.0.0.1:45831 [LLMGatewayCLI] llm-gateway listening
+            """
+        #expect(ChildServer.announcedURL(in: log) == "http://127.0.0.1:45831")
+    }
 }

@@ -69,10 +69,15 @@ public final class ChildServer {
         throw BenchSetupError("\(name) \(reason); its log:\n\(log)")
     }
 
-    /// The first `url=http://…` in a log text (the logger may quote the value).
+    /// The `url=http://…` of the first line saying `listening` in a log text, else the first
+    /// one at all (the logger may quote the value). A gateway logs its providers' URLs first.
     public static func announcedURL(in log: String) -> String? {
-        guard let range = log.range(of: #"url="?https?://[^\s"]+"#, options: .regularExpression) else { return nil }
-        return String(log[range].dropFirst(4).filter { $0 != "\"" })
+        let lines = log.split(separator: "\n")
+        for line in lines.filter({ $0.contains("listening") }) + lines {
+            guard let range = line.range(of: #"url="?https?://[^\s"]+"#, options: .regularExpression) else { continue }
+            return String(line[range].dropFirst(4).filter { $0 != "\"" })
+        }
+        return nil
     }
 
     /// The last few lines of the child's output.
