@@ -69,11 +69,10 @@ public final class ChildServer {
         throw BenchSetupError("\(name) \(reason); its log:\n\(log)")
     }
 
-    /// The `url=http://…` of the first line saying `listening` in a log text, else the first
-    /// one at all (the logger may quote the value). A gateway logs its providers' URLs first.
+    /// The `url=http://…` of the first line saying `listening` in a log text (the logger may
+    /// quote the value). Other lines may name other URLs: a gateway logs its providers' first.
     public static func announcedURL(in log: String) -> String? {
-        let lines = log.split(separator: "\n")
-        for line in lines.filter({ $0.contains("listening") }) + lines {
+        for line in log.split(separator: "\n") where line.contains("listening") {
             guard let range = line.range(of: #"url="?https?://[^\s"]+"#, options: .regularExpression) else { continue }
             return String(line[range].dropFirst(4).filter { $0 != "\"" })
         }
