@@ -72,7 +72,8 @@ struct BenchCommand: AsyncParsableCommand {
     func run() async throws {
         if scenario == StrategyScenario.name { return try await runStrategies() }
         if scenario == "chaos" { return try await runChaos() }
-        guard scenario == OverheadScenario.name else { throw ValidationError("unknown scenario '\(scenario)'; known: overhead, strategies") }
+        if scenario == CacheScenario.name { return try await runCache() }
+        guard scenario == OverheadScenario.name else { throw ValidationError("unknown scenario '\(scenario)'; known: overhead, strategies, chaos, cache") }
         let options = try scenarioOptions()
         guard let requestTimeout = BenchArguments.duration(timeout) else { throw ValidationError("--timeout: not a duration: \(timeout)") }
         var stackOptions = BenchStack.Options()

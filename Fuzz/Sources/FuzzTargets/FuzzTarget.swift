@@ -14,6 +14,8 @@ public struct FuzzTarget: Sendable {
     public static let all: [FuzzTarget] = [
         JSONTargets.parser,
         IngressTargets.chatRequest,
+        IngressTargets.messagesRequest,
+        IngressTargets.responsesRequest,
         ProviderTargets.openAIResponse,
         ProviderTargets.anthropicResponse,
         ProviderTargets.geminiResponse,

@@ -93,11 +93,25 @@ public struct RequestExecution: Sendable {
         return actions
     }
 
+    /// The deadline passed: every running attempt is cancelled and the request fails.
+    private mutating func deadlinePassed(into actions: inout [ExecutionAction]) {
+        for attempt in running { actions.append(.cancel(attempt.id, .requestEnded)) }
+        running.removeAll()
+        finish(failing: .deadlineExceeded(milliseconds: Int(setup.timeout.components.seconds * 1000
+            + setup.timeout.components.attoseconds / 1_000_000_000_000_000)), into: &actions)
+    }
+
     /// An attempt failed (a cancelled attempt's own failure is ignored).
     public mutating func attemptFailed(_ id: AttemptID, _ failure: AttemptFailure, now: ContinuousClock.Instant) -> [ExecutionAction] {
         guard phase == .running, let index = running.firstIndex(where: { $0.id == id }) else { return [] }
         let route = running.remove(at: index).attempt.route
         var actions: [ExecutionAction] = []
+        // A failure at or past the deadline is the deadline's (the transport's own timeout
+        // can fire a moment before the request's timer): the client is told so, not 502.
+        if now >= setup.deadline {
+            deadlinePassed(into: &actions)
+            return actions
+        }
         failed(route, failure, now: now, into: &actions)
         reschedule(into: &actions)
         return actions
@@ -110,10 +124,7 @@ public struct RequestExecution: Sendable {
         armedAt = nil
         var actions: [ExecutionAction] = []
         if now >= setup.deadline {
-            for attempt in running { actions.append(.cancel(attempt.id, .requestEnded)) }
-            running.removeAll()
-            finish(failing: .deadlineExceeded(milliseconds: Int(setup.timeout.components.seconds * 1000
-                + setup.timeout.components.attoseconds / 1_000_000_000_000_000)), into: &actions)
+            deadlinePassed(into: &actions)
             return actions
         }
         for attempt in running where attempt.attempt.firstTokenDeadline.map({ $0 <= now }) == true {

@@ -82,14 +82,26 @@ public struct LoadGenerator: Sendable {
     static func closedLoop(
         concurrency: Int, until deadline: ContinuousClock.Instant, maxRequests: Int?, executor: RequestExecutor, live: LiveCounters
     ) async -> RunRecorder {
+        await closedLoop(concurrency: concurrency, until: deadline, maxRequests: maxRequests, live: live) { _ in
+            await executor.execute(from: .now)
+        }
+    }
+
+    /// The closed loop with the request chosen per index (0, 1, 2 … in the order they start),
+    /// for runs whose every request differs (cache misses, filling a cache).
+    static func closedLoop(
+        concurrency: Int, until deadline: ContinuousClock.Instant, maxRequests: Int?, live: LiveCounters,
+        execute: @escaping @Sendable (Int) async -> RequestOutcome
+    ) async -> RunRecorder {
         let budget = maxRequests ?? Int.max
         return await withTaskGroup(of: RunRecorder.self) { group in
             for _ in 0..<max(concurrency, 1) {
                 group.addTask {
                     var local = RunRecorder()
                     while !Task.isCancelled, ContinuousClock.now < deadline {
-                        guard live.started.wrappingAdd(1, ordering: .relaxed).oldValue < budget else { break }
-                        local.record(await executor.execute(from: .now))
+                        let index = live.started.wrappingAdd(1, ordering: .relaxed).oldValue
+                        guard index < budget else { break }
+                        local.record(await execute(index))
                         live.completed.add(1, ordering: .relaxed)
                     }
                     return local

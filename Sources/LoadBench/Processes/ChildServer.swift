@@ -17,6 +17,8 @@ public final class ChildServer {
     /// `http://HOST:PORT`.
     public let url: String
     let process: Process
+    /// The child's process id (for its CPU time and memory in `/proc`).
+    public var processID: Int32 { process.processIdentifier }
     private let logFile: URL
 
     private init(name: String, url: String, process: Process, logFile: URL) {

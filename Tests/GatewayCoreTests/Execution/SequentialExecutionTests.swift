@@ -77,6 +77,17 @@ struct SequentialExecutionTests {
         #expect(h.failure?.httpStatus == 504)
     }
 
+    /// The transport's own timeout can report a failure at the deadline a moment before the
+    /// request's timer fires: the client is told the deadline passed (504), not that the
+    /// provider failed (502), and nothing else is started.
+    @Test func aFailureAtTheDeadlineIsTheDeadlines() {
+        var h = H(mode: .sequential, timeout: .seconds(1))
+        h.start()
+        h.failed(0, .upstream(.connectionFailed("connect timed out")), at: 1000)
+        #expect(h.failure == .deadlineExceeded(milliseconds: 1000))
+        #expect(h.started == [H.a], "no fallback after the deadline")
+    }
+
     @Test func theDeadlineWinsOverAPendingRetry() {
         var h = H(mode: .sequential, routes: [H.a], retry: RetryPolicy(maxAttempts: 2, baseDelay: .milliseconds(900), maxDelay: .milliseconds(900)), timeout: .seconds(1))
         h.start()
