@@ -34,7 +34,7 @@ enum IngressTargets {
         decodesOrNamesTheProblem(bytes) { body throws(GatewayError) in try ResponsesIngress.decode(body) }
     }
 
-    private static func decodesOrNamesTheProblem(_ bytes: [UInt8], _ decode: (ByteBuffer) throws(GatewayError) -> IngressRequest) {
+    private static func decodesOrNamesTheProblem(_ bytes: UnsafeRawBufferPointer, _ decode: (ByteBuffer) throws(GatewayError) -> IngressRequest) {
         let ingress: IngressRequest
         do throws(GatewayError) {
             ingress = try decode(ByteBuffer(bytes: bytes))
