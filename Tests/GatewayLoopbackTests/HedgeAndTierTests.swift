@@ -76,8 +76,10 @@ struct HedgeAndTierTests {
 
     @Test("a failing primary is replaced at once, without waiting for the delay or spending the budget")
     func failingPrimaryFailsOver() async throws {
-        try await Self.run(hedge: "{floor_ms: 5000, ceiling_ms: 5000, initial_delay_ms: 5000, max_extra_ratio: 0.0}") { harness in
-            let reply = try await harness.chat(GatewayHarness.body(model: "hedge-broken-primary"), timeout: .seconds(3))
+        // The hedge delay is a minute and the client waits at most 30 s: only a failover that
+        // does not wait for the delay can answer, however slow the machine.
+        try await Self.run(hedge: "{floor_ms: 60000, ceiling_ms: 60000, initial_delay_ms: 60000, max_extra_ratio: 0.0}") { harness in
+            let reply = try await harness.chat(GatewayHarness.body(model: "hedge-broken-primary"), timeout: .seconds(30))
             #expect(reply.status == 200, "\(reply.body)")
             #expect(reply.headers.first(name: "x-gateway-model") == "fast")
             let alias = try await RaceTests.alias(harness, "hedge-broken-primary")

@@ -53,21 +53,21 @@ providers:
     retry: {max_attempts: 2, base_delay_ms: 100, max_delay_ms: 2000}
 models:
   fast:
-    cache: {exact: true, semantic: {threshold: 0.90}, ttl_s: 3600}
+    cache: {exact: true, semantic: {threshold: 0.92}, ttl_s: 3600}
     strategy: fallback
     routes:
       - {provider: anthropic, model: claude-haiku-4-5}
       - {provider: openai, model: gpt-4o-mini}
       - {provider: gemini, model: gemini-2.5-flash}
   smart:
-    cache: {exact: true, semantic: {threshold: 0.90}, ttl_s: 3600}
+    cache: {exact: true, semantic: {threshold: 0.92}, ttl_s: 3600}
     strategy: fallback
     routes:
       - {provider: anthropic, model: claude-sonnet-4-5}
       - {provider: openai, model: gpt-4o}
       - {provider: gemini, model: gemini-2.5-pro}
   gpt-4o-mini:
-    cache: {exact: true, semantic: {threshold: 0.90}, ttl_s: 3600}
+    cache: {exact: true, semantic: {threshold: 0.92}, ttl_s: 3600}
     strategy: single
     routes:
       - {provider: openai, model: gpt-4o-mini}

@@ -53,7 +53,7 @@ extension PolicyLoader {
             var semanticMap = try semantic.map()
             // The default is GatewayCache's `SemanticDefaults.threshold`, calibrated for the
             // bundled embedder on Tests/Fixtures/semantic-pairs.jsonl (a test keeps them equal).
-            policy.semanticThreshold = try semanticMap.optional("threshold")?.double(in: 0.5...1) ?? 0.90
+            policy.semanticThreshold = try semanticMap.optional("threshold")?.double(in: 0.5...1) ?? 0.92
             try semanticMap.finish()
         }
         if let value = map.optional("ttl_s") { policy.ttl = .seconds(try positiveInt(value)) }

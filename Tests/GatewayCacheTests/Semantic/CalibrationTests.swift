@@ -44,7 +44,7 @@ struct CalibrationTests {
         for threshold in thresholds {
             #expect(calibration.row(Float(threshold)).wrongHits == 0, "threshold \(threshold)")
         }
-        let bareYAML = DefaultPolicy.yaml.replacingOccurrences(of: "semantic: {threshold: 0.90}", with: "semantic: {}")
+        let bareYAML = DefaultPolicy.yaml.replacingOccurrences(of: "semantic: {threshold: 0.92}", with: "semantic: {}")
         #expect(bareYAML != DefaultPolicy.yaml)
         let bare = try PolicyLoader.parse(yaml: bareYAML, file: "bare.yaml")
         for alias in bare.aliases where alias.cache?.semanticThreshold != nil {
