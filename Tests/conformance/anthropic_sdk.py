@@ -9,23 +9,11 @@ built-in simulator's echo responder. Prints one line per check and a closing
 
 import sys
 
+from checks import check, finish
+
 import anthropic
 
 client = anthropic.Anthropic(base_url=sys.argv[1], api_key="not-needed-for-the-simulator", max_retries=0)
-results = []
-
-
-def check(name):
-    def decorator(function):
-        try:
-            function()
-            results.append((name, None))
-            print(f"ok    {name}")
-        except Exception as error:  # report every failure, keep going
-            results.append((name, error))
-            print(f"FAIL  {name}: {error!r}")
-        return function
-    return decorator
 
 
 @check("messages.create answers in Anthropic's shape")
@@ -82,6 +70,4 @@ def _():
     raise AssertionError("expected BadRequestError")
 
 
-failed = [name for name, error in results if error is not None]
-print(f"anthropic-sdk: {len(results) - len(failed)} passed, {len(failed)} failed")
-sys.exit(1 if failed else 0)
+finish("anthropic-sdk")

@@ -9,25 +9,13 @@ built-in simulator's echo responder. Prints one line per check and a closing
 import json
 import sys
 
+from checks import check, finish
+
 import openai
 from openai import OpenAI
 
 BASE_URL = sys.argv[1]
 client = OpenAI(base_url=BASE_URL, api_key="not-needed-for-the-simulator", max_retries=0)
-results = []
-
-
-def check(name):
-    def decorator(function):
-        try:
-            function()
-            results.append((name, None))
-            print(f"ok    {name}")
-        except Exception as error:  # report every failure, keep going
-            results.append((name, error))
-            print(f"FAIL  {name}: {error!r}")
-        return function
-    return decorator
 
 
 @check("JSON completion")
@@ -229,6 +217,4 @@ def _():
     assert completed is not None and completed.output_text == text
 
 
-failed = [name for name, error in results if error is not None]
-print(f"openai-sdk: {len(results) - len(failed)} passed, {len(failed)} failed")
-sys.exit(1 if failed else 0)
+finish("openai-sdk")

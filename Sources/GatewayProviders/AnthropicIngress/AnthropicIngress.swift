@@ -21,13 +21,8 @@ public enum AnthropicIngress {
     /// Decodes and validates a `POST /v1/messages` body; every invalid field throws
     /// ``GatewayError/invalidRequest(message:param:)`` naming it.
     public static func decode(_ body: ByteBuffer, limits: JSONLimits = .request) throws(GatewayError) -> IngressRequest {
-        let root = try OpenAIIngress.parseBody(body, limits: limits)
-        guard case .object(let members) = root else {
-            throw .invalidRequest(message: "request body must be a JSON object", param: nil)
-        }
-        let object = IngressObject(members, path: "")
-        for key in members.keys.sorted() where !knownFields.contains(key) {
-            throw IngressObject.invalid(key, refusedFields[key] ?? "is not a Messages API field the gateway knows")
+        let object = try IngressObject.root(body, limits: limits, known: knownFields) { key in
+            refusedFields[key] ?? "is not a Messages API field the gateway knows"
         }
         return IngressRequest(request: try request(object), noStore: false)
     }

@@ -1,4 +1,6 @@
 import GatewayCore
+import JSONCore
+import NIOCore
 
 /// A JSON object of an incoming request, read field by field; every failure is an
 /// `.invalidRequest` whose `param` is the field's path (`messages[2].role`).
@@ -65,6 +67,20 @@ struct IngressObject {
         guard let value = value(key) else { return nil }
         guard case .array(let items) = value else { throw Self.invalid(param(key), "must be an array") }
         return items
+    }
+
+    /// A request body as the top-level object, through the bounded parser; a member not in
+    /// `known` is refused by name (`refusal` says why), never silently dropped.
+    static func root(
+        _ body: ByteBuffer, limits: JSONLimits, known: Set<String>, refusal: (String) -> String
+    ) throws(GatewayError) -> IngressObject {
+        guard case .object(let members) = try OpenAIIngress.parseBody(body, limits: limits) else {
+            throw .invalidRequest(message: "request body must be a JSON object", param: nil)
+        }
+        for key in members.keys.sorted() where !known.contains(key) {
+            throw invalid(key, refusal(key))
+        }
+        return IngressObject(members, path: "")
     }
 
     /// `value` as an object at `path`.

@@ -13,13 +13,8 @@ public enum ResponsesIngress {
     ]
 
     public static func decode(_ body: ByteBuffer, limits: JSONLimits = .request) throws(GatewayError) -> IngressRequest {
-        let root = try OpenAIIngress.parseBody(body, limits: limits)
-        guard case .object(let members) = root else {
-            throw .invalidRequest(message: "request body must be a JSON object", param: nil)
-        }
-        let object = IngressObject(members, path: "")
-        for key in members.keys.sorted() where !knownFields.contains(key) {
-            throw IngressObject.invalid(key, "is not a Responses API field the gateway supports")
+        let object = try IngressObject.root(body, limits: limits, known: knownFields) { _ in
+            "is not a Responses API field the gateway supports"
         }
         if object.value("previous_response_id") != nil {
             throw IngressObject.invalid(
