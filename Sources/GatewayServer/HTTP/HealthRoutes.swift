@@ -23,8 +23,13 @@ struct HealthRoutes: Sendable {
                 status: ready ? .ok : .serviceUnavailable, headers: [.contentType: "application/json"],
                 body: ResponseBody(byteBuffer: ByteBuffer(bytes: try encoder.encode(body))))
         }
-        router.get("/health/providers") { _, _ in
-            let report = ProviderHealthReport.make(gateway: gateway, now: .now)
+        // Open to probes; under tenants, per-tenant usage only with the operator's key.
+        router.get("/health/providers") { request, _ in
+            var report = ProviderHealthReport.make(gateway: gateway, now: .now)
+            let access = gateway.access()
+            if access.tenantsRequired, !(TenantIdentity.presentedKey(request.headers).map(access.keys.isOperator) ?? false) {
+                report.tenants = []
+            }
             return Response(
                 status: .ok, headers: [.contentType: "application/json"],
                 body: ResponseBody(byteBuffer: ByteBuffer(bytes: try report.encoded())))

@@ -132,3 +132,28 @@ struct TenantTests {
         }
     }
 }
+
+extension TenantTests {
+    /// `/health/providers` stays open to probes, but one tenant's usage is not every
+    /// caller's business: under tenants it shows only with the operator's key.
+    @Test func tenantUsageInProviderHealthNeedsTheOperatorKey() async throws {
+        try await Self.run { harness in
+            let first = try await harness.chat(GatewayHarness.body(model: "cached"), headers: Self.bearer("eu-key-0123456789"))
+            #expect(first.status == 200)
+            func tenants(_ key: String?) async throws -> [[String: Any]] {
+                var request = HTTPClientRequest(url: harness.gatewayURL + "/health/providers")
+                if let key { request.headers.add(name: "authorization", value: "Bearer \(key)") }
+                let response = try await harness.client.execute(request, timeout: .seconds(10))
+                #expect(response.status == .ok)
+                let body = String(buffer: try await response.body.collect(upTo: 1 << 20))
+                return try jsonObject(body)["tenants"] as? [[String: Any]] ?? []
+            }
+            let open = try await tenants(nil)
+            let tenant = try await tenants("eu-key-0123456789")
+            let operatorView = try await tenants("operator-key-555")
+            #expect(open.isEmpty)
+            #expect(tenant.isEmpty, "a tenant does not see the others")
+            #expect(!operatorView.isEmpty)
+        }
+    }
+}
