@@ -217,4 +217,11 @@ def _():
     assert completed is not None and completed.output_text == text
 
 
+@check("embeddings from the local embedder (alias embed)")
+def _():
+    reply = client.embeddings.create(model="embed", input=["What does Pro cost?", "How much is Pro?"])
+    assert len(reply.data) == 2 and len(reply.data[0].embedding) > 0
+    assert abs(sum(x * x for x in reply.data[0].embedding) - 1) < 1e-3
+
+
 finish("openai-sdk")

@@ -51,6 +51,10 @@ providers:
     first_token_timeout_ms: 10000
     forward_headers: [x-request-tag]
     retry: {max_attempts: 2, base_delay_ms: 100, max_delay_ms: 2000}
+# Embedding models at POST /v1/embeddings: `local` is the gateway's own bundled embedder
+# (the semantic cache's), so `embed` answers offline with no key.
+embeddings:
+  embed: {embedder: local}
 models:
   fast:
     cache: {exact: true, semantic: {threshold: 0.92}, ttl_s: 3600}

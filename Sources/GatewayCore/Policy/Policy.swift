@@ -15,10 +15,13 @@ public struct Policy: Sendable, Hashable {
     public var tenants: [TenantConfig]
     /// Who may operate the gateway (cache invalidation, the console) once tenants exist.
     public var operatorAccess: OperatorConfig?
+    /// Embedding models, by name, in file order.
+    public var embeddings: [EmbeddingModelConfig]
 
     public init(
         server: ServerSettings, simulatorProfile: String, providers: [ProviderConfig], aliases: [AliasConfig],
-        cache: CacheSettings = CacheSettings(), tenants: [TenantConfig] = [], operatorAccess: OperatorConfig? = nil
+        cache: CacheSettings = CacheSettings(), tenants: [TenantConfig] = [], operatorAccess: OperatorConfig? = nil,
+        embeddings: [EmbeddingModelConfig] = []
     ) {
         self.server = server
         self.simulatorProfile = simulatorProfile
@@ -27,6 +30,11 @@ public struct Policy: Sendable, Hashable {
         self.cache = cache
         self.tenants = tenants
         self.operatorAccess = operatorAccess
+        self.embeddings = embeddings
+    }
+
+    public func embeddingModel(named name: String) -> EmbeddingModelConfig? {
+        embeddings.first { $0.name == name }
     }
 
     public func provider(named name: String) -> ProviderConfig? {

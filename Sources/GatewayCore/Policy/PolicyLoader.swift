@@ -25,10 +25,27 @@ public enum PolicyLoader {
         let cache = try map.optional("cache").map(parseCache) ?? CacheSettings()
         let tenants = try map.optional("tenants").map { node throws(ConfigError) in try parseTenants(node, aliases: aliases) } ?? []
         let operatorAccess = try map.optional("operator").map(parseOperator)
+        let embeddings = try map.optional("embeddings").map { node throws(ConfigError) in try parseEmbeddings(node, aliases: aliases) } ?? []
         try map.finish()
         return Policy(
             server: server, simulatorProfile: simulatorProfile, providers: providers, aliases: aliases, cache: cache,
-            tenants: tenants, operatorAccess: operatorAccess)
+            tenants: tenants, operatorAccess: operatorAccess, embeddings: embeddings)
+    }
+
+    /// `embeddings: {NAME: {embedder: local}}`; a name may not also be a chat alias.
+    private static func parseEmbeddings(_ node: YAMLNode, aliases: [AliasConfig]) throws(ConfigError) -> [EmbeddingModelConfig] {
+        var models: [EmbeddingModelConfig] = []
+        var map = try node.map()
+        for (name, modelNode) in map.all() {
+            guard !aliases.contains(where: { $0.name == name }) else {
+                throw modelNode.error("'\(name)' is already a chat model under `models`")
+            }
+            var modelMap = try modelNode.map()
+            let backend = try oneOf(try modelMap.required("embedder"), EmbeddingModelConfig.Backend.self)
+            try modelMap.finish()
+            models.append(EmbeddingModelConfig(name: name, backend: backend))
+        }
+        return models
     }
 
     private static func parseServer(_ node: YAMLNode) throws(ConfigError) -> ServerSettings {

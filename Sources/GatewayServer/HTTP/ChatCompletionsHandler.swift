@@ -241,7 +241,7 @@ struct ChatCompletionsHandler: Sendable {
             noStore: decoded.noStore)
     }
 
-    private static func readBody(_ request: inout Request, limit: Int) async throws(GatewayError) -> ByteBuffer {
+    static func readBody(_ request: inout Request, limit: Int) async throws(GatewayError) -> ByteBuffer {
         let contentType = request.headers[.contentType] ?? ""
         guard MediaType.isJSON(contentType) else {
             throw .unsupportedMediaType(contentType.isEmpty ? "(none)" : contentType)

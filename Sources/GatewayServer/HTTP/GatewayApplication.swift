@@ -81,6 +81,7 @@ public enum GatewayApplication {
         HealthRoutes(gateway: gateway, registry: registry).register(on: router)
         CacheRoutes(gateway: gateway).register(on: router)
         ConsoleRoutes(gateway: gateway).register(on: router)
+        EmbeddingsRoute(gateway: gateway).register(on: router)
         MethodRoutes.register(on: router)
         return router
     }

@@ -42,7 +42,7 @@ struct HealthRoutes: Sendable {
         }
         // An alias exists since the policy that defines it was loaded: its `created`.
         router.get("/v1/models") { _, _ in
-            let aliases = gateway.policy.aliases.map(\.name)
+            let aliases = gateway.policy.aliases.map(\.name) + gateway.policy.embeddings.map(\.name)
             let created = Int(gateway.readiness.value.policyLoadedAt.timeIntervalSince1970)
             return Response(
                 status: .ok, headers: [.contentType: "application/json"],
@@ -50,7 +50,9 @@ struct HealthRoutes: Sendable {
         }
         router.get("/v1/models/{id}") { _, context in
             let id = context.parameters.get("id") ?? ""
-            guard gateway.policy.alias(named: id) != nil else { throw GatewayError.unknownModel(id) }
+            guard gateway.policy.alias(named: id) != nil || gateway.policy.embeddingModel(named: id) != nil else {
+                throw GatewayError.unknownModel(id)
+            }
             let created = Int(gateway.readiness.value.policyLoadedAt.timeIntervalSince1970)
             return Response(
                 status: .ok, headers: [.contentType: "application/json"],

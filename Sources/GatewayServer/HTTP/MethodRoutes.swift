@@ -10,6 +10,7 @@ enum MethodRoutes {
         ("/v1/chat/completions", [.post]),
         ("/v1/messages", [.post]),
         ("/v1/responses", [.post]),
+        ("/v1/embeddings", [.post]),
         ("/v1/models", [.get]),
         ("/v1/models/{id}", [.get]),
         ("/v1/cache", [.delete]),
