@@ -70,12 +70,14 @@ struct AgentPipelineLoopbackTests {
         let script = try AgentHarness.script([])
         let profile = AgentHarness.profile(script: script, extra: "tags:\n  detect: {faults: {stall: 1.0}}")
         try await GatewayHarness.run(simProfile: profile, policy: { AgentHarness.policy($0) }) { harness in
-            let pipeline = try AgentHarness.pipeline(gatewayURL: harness.gatewayURL, client: harness.client, stepBudget: .milliseconds(300))
+            // The budget must outlast the call's way to the simulator on a busy machine (the
+            // stall is forever, so the budget still ends it): 3 s, not a few hundred ms.
+            let pipeline = try AgentHarness.pipeline(gatewayURL: harness.gatewayURL, client: harness.client, stepBudget: .seconds(3))
             let (result, _) = await pipeline.run(SessionState(id: "s"), message: "How much is the pro plan per seat?")
             #expect(result.steps.detect.backend == "local")
             #expect(result.steps.detect.fallbackReason == "no answer within the step budget")
             #expect(result.situation == .pricingQuestion, "the local engine answered the step")
-            try await eventually(timeout: .seconds(20), "the simulator saw the stalled detect call cancelled") {
+            try await eventually(timeout: .seconds(30), "the simulator saw the stalled detect call cancelled") {
                 harness.sim.stats().cancelledByClient >= 1
             }
         }
