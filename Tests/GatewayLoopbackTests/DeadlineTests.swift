@@ -8,9 +8,11 @@ import Testing
 struct DeadlineTests {
     @Test func requestDeadlineEndsTheCallAndCancelsUpstream() async throws {
         try await GatewayHarness.run(policy: { TestPolicies.basic($0) }) { harness in
+            // 2 s, not 200 ms: the call must reach the simulator before the deadline, however
+            // busy the machine, or there is no upstream call to see cancelled.
             let reply = try await harness.chat(
                 GatewayHarness.body(model: "openai-model"),
-                headers: [("x-gateway-timeout-ms", "200"), ("x-sim-fault", "stall")])
+                headers: [("x-gateway-timeout-ms", "2000"), ("x-sim-fault", "stall")])
             #expect(reply.status == 504, "\(reply.body)")
             let error = try jsonObject(reply.body)["error"] as? [String: Any]
             #expect(error?["code"] as? String == "deadline_exceeded")
