@@ -6,11 +6,7 @@ import Musl
 import Darwin
 #endif
 
-/// The process's open-file limit, and how many client connections fit under it.
-///
-/// At the limit every `open`, `socket` and `accept` fails; on Linux libdispatch's worker
-/// monitor then traps (it cannot read `/proc`), which is how the gateway crashed with
-/// SIGILL (issue 8, finding 3). Keeping the connection cap below the limit prevents it.
+/// The process's open-file limit (see ``DescriptorPlan`` for how it is shared).
 public enum DescriptorBudget {
     /// Raises the soft `RLIMIT_NOFILE` to the hard limit (as Go and nginx do); returns the
     /// soft limit in force afterwards, or nil where it cannot be read.
@@ -26,18 +22,17 @@ public enum DescriptorBudget {
         return limit.rlim_cur >= rlim_t(Int.max) ? Int.max : Int(limit.rlim_cur)
     }
 
-    /// The soft limit now in force, or nil.
-    public static func softLimit() -> Int? {
-        var limit = rlimit()
-        guard getrlimit(resourceNoFile, &limit) == 0 else { return nil }
-        return limit.rlim_cur >= rlim_t(Int.max) ? Int.max : Int(limit.rlim_cur)
+    /// A plan and the limit it was made under.
+    public struct Planned: Sendable {
+        public let plan: DescriptorPlan
+        public let softLimit: Int?
     }
 
-    /// The connection cap: `limits.maxConnections`, lowered to stay `descriptorReserve`
-    /// below `softLimit` (never below 1).
-    public static func connectionCapacity(limits: ServerLimits, softLimit: Int?) -> Int {
-        guard let softLimit else { return limits.maxConnections }
-        return max(1, min(limits.maxConnections, softLimit - limits.descriptorReserve))
+    /// Raises the soft limit, then plans under it. Made once per process, before its
+    /// upstream client, whose pool takes `plan.upstreamConnectionsPerHost`.
+    public static func plan(limits: ServerLimits, upstream: DescriptorPlan.Upstream) -> Planned {
+        let soft = raiseSoftLimit()
+        return Planned(plan: DescriptorPlan(limits: limits, upstream: upstream, softLimit: soft), softLimit: soft)
     }
 
     #if canImport(Glibc)

@@ -49,29 +49,6 @@ public struct GuardedHTTP1Channel: ServerChildChannel {
     }
 }
 
-/// What every guarded connection shares: the limits, the gate and the error renderer.
-public struct ServerGuards: Sendable {
-    public let limits: ServerLimits
-    public let gate: ConnectionGate
-    public let render: ErrorBodyRenderer
-    public let bodyDeadline: BodyDeadline?
-
-    /// Raises the process's soft descriptor limit and sizes the gate under it.
-    public init(limits: ServerLimits, logger: Logger, render: @escaping ErrorBodyRenderer, bodyDeadline: BodyDeadline? = nil) {
-        let soft = DescriptorBudget.raiseSoftLimit()
-        let capacity = DescriptorBudget.connectionCapacity(limits: limits, softLimit: soft)
-        if capacity < limits.maxConnections {
-            logger.notice(
-                "connection cap lowered to fit the open-file limit",
-                metadata: ["max_connections": "\(limits.maxConnections)", "cap": "\(capacity)", "nofile": "\(soft.map(String.init) ?? "-")"])
-        }
-        self.limits = limits
-        self.gate = ConnectionGate(capacity: capacity, logger: logger)
-        self.render = render
-        self.bodyDeadline = bodyDeadline
-    }
-}
-
 extension HTTPServerBuilder {
     /// An HTTP/1.1 server whose connections are held to `guards`' limits.
     public static func guardedHTTP1(

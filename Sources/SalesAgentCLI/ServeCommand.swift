@@ -49,10 +49,13 @@ struct ServeCommand: AsyncParsableCommand {
         var logger = Logger(label: "sales-agent", factory: { EscapingLogHandler.standardError(label: $0) })
         logger.logLevel = logLevel
         let options = agent.agentOptions
-        let client = options.backend == .gateway ? AgentHTTPClient.make() : nil
+        let usesGateway = options.backend == .gateway
+        let descriptors = DescriptorBudget.plan(
+            limits: limits, upstream: .init(hosts: usesGateway ? 1 : 0, connectionsPerHost: AgentHTTPClient.defaultMaxConnections))
+        let client = usesGateway ? AgentHTTPClient.make(maxConnections: descriptors.plan.upstreamConnectionsPerHost) : nil
         let outcome: Result<Void, any Error>
         do {
-            outcome = .success(try await serve(options: options, client: client, logger: logger))
+            outcome = .success(try await serve(options: options, client: client, descriptors: descriptors, logger: logger))
         } catch {
             outcome = .failure(error)
         }
@@ -60,7 +63,7 @@ struct ServeCommand: AsyncParsableCommand {
         try outcome.get()
     }
 
-    private func serve(options: AgentOptions, client: HTTPClient?, logger: Logger) async throws {
+    private func serve(options: AgentOptions, client: HTTPClient?, descriptors: DescriptorBudget.Planned, logger: Logger) async throws {
         let manager: SessionManager
         do {
             // The store first: a bad --db fails at once, before the embedding table loads.
@@ -71,7 +74,9 @@ struct ServeCommand: AsyncParsableCommand {
             throw ExitCode(2)
         }
         let host = self.host
-        let app = AgentServer.make(manager: manager, host: host, port: port, limits: limits, logger: logger) { channel in
+        let app = AgentServer.make(
+            manager: manager, host: host, port: port, limits: limits, descriptors: descriptors, logger: logger
+        ) { channel in
             let bound = channel.localAddress?.port ?? 0
             logger.notice("sales-agent listening", metadata: ["url": "http://\(host):\(bound)"])
         }

@@ -99,17 +99,17 @@ public enum GatewayApplication {
     ) -> some ApplicationProtocol {
         let connections = gateway.connections
         let guards = ServerGuards(
-            limits: serverLimits(gateway.snapshot().policy.server), logger: gateway.logger, render: renderError,
+            limits: gateway.serverLimits, descriptors: gateway.descriptors,
+            logger: gateway.logger, render: renderError,
             bodyDeadline: { head in head.headerFields[.gatewayTimeout].flatMap(Int.init).map { .milliseconds(max($0, 1)) } })
         return Application(
             router: router,
             server: .guardedHTTP1(guards: guards, additionalChannelHandlers: { [DisconnectHandler(registry: connections)] }),
-            configuration: .init(address: address, serverName: "llm-gateway", backlog: ServerGuards.listenBacklog),
+            configuration: .init(
+                address: address, serverName: "llm-gateway", backlog: ServerGuards.listenBacklog,
+                availableConnectionsDelegate: guards.acceptBudget(logger: gateway.logger)),
             services: services,
-            onServerRunning: { channel in
-                await guards.installAcceptBudget(on: channel)
-                await onServerRunning(channel)
-            },
+            onServerRunning: onServerRunning,
             logger: gateway.logger)
     }
 

@@ -3,6 +3,7 @@ import Embeddings
 import Foundation
 import GatewayCore
 import GatewayProviders
+import HTTPServerGuards
 import Logging
 import NIOCore
 import Synchronization
@@ -50,13 +51,21 @@ public final class Gateway: Sendable {
     private let current: Mutex<RuntimeSnapshot>
     private let configuration: GatewayConfiguration
     let readiness: Readiness
+    /// The client connection limits (the policy's `server:`, read at start).
+    let serverLimits: ServerLimits
+    /// How client and upstream connections share the open-file limit.
+    let descriptors: DescriptorBudget.Planned
 
     public init(configuration: GatewayConfiguration, metrics: GatewayMetrics) {
         self.configuration = configuration
         self.readiness = Readiness(policySource: configuration.policyPath ?? "embedded default policy")
         self.metrics = metrics
         self.logger = configuration.logger
-        self.client = HTTPClient(eventLoopGroupProvider: .singleton, configuration: Self.clientConfiguration())
+        self.serverLimits = GatewayApplication.serverLimits(configuration.policy.server)
+        self.descriptors = DescriptorBudget.plan(limits: serverLimits, upstream: Self.upstreamDescriptors(configuration))
+        self.client = HTTPClient(
+            eventLoopGroupProvider: .singleton,
+            configuration: Self.clientConfiguration(connectionsPerHost: descriptors.plan.upstreamConnectionsPerHost))
         self.transport = AsyncHTTPClientTransport(client: client)
         self.executor = RequestExecutor(
             runner: AttemptRunner(metrics: metrics, logger: configuration.logger), strategies: strategies)
@@ -77,19 +86,31 @@ public final class Gateway: Sendable {
     /// upstream offers it. Pools are warmed by ``PoolWarmer`` at start; AsyncHTTPClient's
     /// own `preWarmedHTTP1ConnectionCount` stays 0 because with 1.37.0 a non-zero value
     /// makes `HTTPClient.shutdown()` hang (seen in the loopback tests).
-    static func clientConfiguration() -> HTTPClient.Configuration {
+    static func clientConfiguration(connectionsPerHost: Int = upstreamConnectionsPerHost) -> HTTPClient.Configuration {
         var configuration = HTTPClient.Configuration()
         configuration.httpVersion = .automatic
         configuration.redirectConfiguration = .disallow
         configuration.decompression = .disabled
         configuration.timeout = .init(connect: .seconds(5))
-        configuration.connectionPool = .init(idleTimeout: .seconds(90), concurrentHTTP1ConnectionsPerHostSoftLimit: 512)
+        configuration.connectionPool = .init(idleTimeout: .seconds(90), concurrentHTTP1ConnectionsPerHostSoftLimit: connectionsPerHost)
         // A failed connect fails the attempt at once: the gateway retries, breaks and falls
         // back itself. With AsyncHTTPClient's own retry its connect backoff grows to 60 s
         // while a provider is down, and a provider that came back stayed unused that long
         // (issue 8, finding 4).
         configuration.connectionPool.retryConnectionEstablishment = false
         return configuration
+    }
+
+    /// Pooled connections per upstream host when descriptors allow.
+    static let upstreamConnectionsPerHost = 512
+
+    /// Upstream hosts for the descriptor plan: one per provider (an upper bound: providers
+    /// may share a host); a simulator serves each connection with a descriptor of its own,
+    /// in this process when it is the embedded one, so those count twice.
+    static func upstreamDescriptors(_ configuration: GatewayConfiguration) -> DescriptorPlan.Upstream {
+        .init(
+            hosts: max(1, configuration.policy.providers.count), connectionsPerHost: upstreamConnectionsPerHost,
+            descriptorsPerConnection: configuration.simulatorURL == nil ? 1 : 2)
     }
 
     /// One line per provider at start: real, simulated (and why) or disabled (and why).

@@ -4,8 +4,11 @@ import NIOCore
 /// The agent's one HTTP client to the gateway: pooled keep-alive connections sized for
 /// concurrent turns, and shut down (awaited) when the scope ends.
 public enum AgentHTTPClient {
+    /// Pooled connections to the gateway wanted when descriptors allow.
+    public static let defaultMaxConnections = 64
+
     /// A client configured for localhost calls to `llm-gateway`.
-    public static func make(maxConnections: Int = 64) -> HTTPClient {
+    public static func make(maxConnections: Int = defaultMaxConnections) -> HTTPClient {
         var configuration = HTTPClient.Configuration()
         configuration.connectionPool = .init(idleTimeout: .seconds(60), concurrentHTTP1ConnectionsPerHostSoftLimit: maxConnections)
         configuration.timeout = .init(connect: .seconds(2))

@@ -13,6 +13,8 @@ import NIOCore
 /// Errors are JSON `{"error": {"message", "code"}}` with a 4xx for every client mistake.
 public enum AgentServer {
     /// - Parameters:
+    ///   - descriptors: the process's descriptor plan, when it also holds an upstream
+    ///     client sized by it (`serve --backend gateway`); nil plans for the server alone.
     ///   - onServerRunning: called with the bound channel (its local address carries the
     ///     port when `port` is 0).
     public static func make(
@@ -20,6 +22,7 @@ public enum AgentServer {
         host: String = "127.0.0.1",
         port: Int = 8788,
         limits: ServerLimits = ServerLimits(),
+        descriptors: DescriptorBudget.Planned? = nil,
         logger: Logger,
         onServerRunning: @escaping @Sendable (any Channel) async -> Void = { _ in }
     ) -> some ApplicationProtocol {
@@ -32,15 +35,15 @@ public enum AgentServer {
                 body: ResponseBody(byteBuffer: ByteBuffer(string: #"{"status":"ok"}"#)))
         }
         SessionRoutes(manager: manager).register(on: router)
-        let guards = ServerGuards(limits: limits, logger: logger, render: renderError)
+        let descriptors = descriptors ?? DescriptorBudget.plan(limits: limits, upstream: .init(hosts: 0, connectionsPerHost: 1))
+        let guards = ServerGuards(limits: limits, descriptors: descriptors, logger: logger, render: renderError)
         return Application(
             router: router,
             server: .guardedHTTP1(guards: guards),
-            configuration: .init(address: .hostname(host, port: port), serverName: "sales-agent", backlog: ServerGuards.listenBacklog),
-            onServerRunning: { channel in
-                await guards.installAcceptBudget(on: channel)
-                await onServerRunning(channel)
-            },
+            configuration: .init(
+                address: .hostname(host, port: port), serverName: "sales-agent", backlog: ServerGuards.listenBacklog,
+                availableConnectionsDelegate: guards.acceptBudget(logger: logger)),
+            onServerRunning: onServerRunning,
             logger: logger)
     }
 
