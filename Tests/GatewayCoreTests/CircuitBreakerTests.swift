@@ -6,7 +6,7 @@ struct CircuitBreakerTests {
     let start = ContinuousClock.now
     let config = CircuitBreakerConfig(
         window: .seconds(10), minimumRequests: 4, failureRateThreshold: 0.5,
-        openDuration: .seconds(5), halfOpenProbes: 1, successesToClose: 2)
+        openDuration: .seconds(5), halfOpenProbes: 1, successesToClose: 2, consecutiveFailures: 0)
 
     @Test func staysClosedBelowMinimumRequests() {
         var breaker = CircuitBreaker(config: config, now: start)
@@ -73,5 +73,58 @@ struct CircuitBreakerTests {
         for _ in 0..<4 { _ = breaker.attemptFailed(isProbe: false, now: start) }
         precondition(breaker.state.name == "open")
         return breaker
+    }
+
+    /// A provider that breaks after a long healthy run: the rate needs the window's
+    /// successes outweighed first, the run of failures does not.
+    @Test func consecutiveFailuresOpenItWhateverTheWindowHolds() {
+        var config = self.config
+        config.minimumRequests = 1
+        config.consecutiveFailures = 5
+        var breaker = CircuitBreaker(config: config, now: start)
+        for step in 0..<100 { _ = breaker.attemptSucceeded(isProbe: false, now: start + .milliseconds(step)) }
+        for step in 0..<4 {
+            #expect(breaker.attemptFailed(isProbe: false, now: start + .milliseconds(200 + step)) == nil)
+        }
+        #expect(breaker.attemptFailed(isProbe: false, now: start + .milliseconds(210)) == .opened)
+        #expect(breaker.admit(now: start + .milliseconds(300)).0 == .rejected)
+    }
+
+    @Test func aSuccessBreaksTheRun() {
+        var config = self.config
+        config.minimumRequests = 1000
+        config.consecutiveFailures = 3
+        var breaker = CircuitBreaker(config: config, now: start)
+        for _ in 0..<10 {
+            _ = breaker.attemptFailed(isProbe: false, now: start)
+            _ = breaker.attemptFailed(isProbe: false, now: start)
+            _ = breaker.attemptSucceeded(isProbe: false, now: start)
+        }
+        #expect(breaker.state == .closed)
+        #expect(breaker.attemptFailed(isProbe: false, now: start) == nil)
+        #expect(breaker.attemptFailed(isProbe: false, now: start) == nil)
+        #expect(breaker.attemptFailed(isProbe: false, now: start) == .opened)
+    }
+
+    @Test func aRunAfterClosingAgainStartsFromZero() {
+        var config = self.config
+        config.minimumRequests = 1000
+        config.consecutiveFailures = 2
+        var breaker = CircuitBreaker(config: config, now: start)
+        _ = breaker.attemptFailed(isProbe: false, now: start)
+        #expect(breaker.attemptFailed(isProbe: false, now: start) == .opened)
+        let later = start + .seconds(6)
+        #expect(breaker.admit(now: later).0 == .probe)
+        _ = breaker.attemptSucceeded(isProbe: true, now: later)
+        #expect(breaker.admit(now: later).0 == .probe)
+        #expect(breaker.attemptSucceeded(isProbe: true, now: later) == .closed)
+        #expect(breaker.attemptFailed(isProbe: false, now: later) == nil)
+    }
+
+    @Test func zeroTurnsTheRunOff() {
+        var config = self.config  // consecutiveFailures 0
+        config.minimumRequests = 1000
+        var breaker = CircuitBreaker(config: config, now: start)
+        for step in 0..<50 { #expect(breaker.attemptFailed(isProbe: false, now: start + .milliseconds(step)) == nil) }
     }
 }

@@ -34,6 +34,16 @@ struct PolicyLoaderTests {
         #expect(policy.alias(named: "m")?.routes == [Route(provider: "a", model: "x"), Route(provider: "b", model: "y")])
     }
 
+    @Test func readsTheBreakersConsecutiveFailures() throws {
+        let yaml = Self.valid.replacingOccurrences(
+            of: "max_in_flight: 3", with: "max_in_flight: 3\n    breaker: {consecutive_failures: 0}")
+        let policy = try PolicyLoader.parse(yaml: yaml, file: "p.yaml")
+        #expect(policy.provider(named: "a")?.breaker.consecutiveFailures == 0)
+        #expect(policy.provider(named: "b")?.breaker.consecutiveFailures == 5)
+        let negative = yaml.replacingOccurrences(of: "consecutive_failures: 0", with: "consecutive_failures: -1")
+        #expect(throws: ConfigError.self) { try PolicyLoader.parse(yaml: negative, file: "p.yaml") }
+    }
+
     @Test func embeddedDefaultPolicyIsTheFileInPolicies() throws {
         let file = URL(fileURLWithPath: #filePath)
             .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()

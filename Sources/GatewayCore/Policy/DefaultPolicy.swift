@@ -30,7 +30,7 @@ providers:
     first_token_timeout_ms: 10000
     forward_headers: [x-request-tag]
     retry: {max_attempts: 2, base_delay_ms: 100, max_delay_ms: 2000}
-    breaker: {window_ms: 30000, min_requests: 10, failure_rate: 0.5, open_ms: 10000, half_open_probes: 1, successes_to_close: 2}
+    breaker: {window_ms: 30000, min_requests: 10, failure_rate: 0.5, open_ms: 10000, half_open_probes: 1, successes_to_close: 2, consecutive_failures: 5}
   openai:
     kind: openai
     base_url: https://api.openai.com

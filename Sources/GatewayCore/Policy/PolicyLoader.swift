@@ -129,6 +129,7 @@ public enum PolicyLoader {
         if let value = map.optional("open_ms") { config.openDuration = try milliseconds(value) }
         if let value = map.optional("half_open_probes") { config.halfOpenProbes = try positiveInt(value) }
         if let value = map.optional("successes_to_close") { config.successesToClose = try positiveInt(value) }
+        if let value = map.optional("consecutive_failures") { config.consecutiveFailures = try nonNegativeInt(value) }
         try map.finish()
         return config
     }

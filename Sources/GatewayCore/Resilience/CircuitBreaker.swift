@@ -3,7 +3,8 @@
 ///
 /// States and transitions:
 /// * `closed` → `open` when, over the sliding window, at least `minimumRequests` outcomes
-///   were seen and the failure rate reached the threshold.
+///   were seen and the failure rate reached the threshold; or after `consecutiveFailures`
+///   failures with no success between them.
 /// * `open` → `halfOpen` when `openDuration` has passed (on the next `admit`).
 /// * `halfOpen` → `closed` after `successesToClose` successful probes;
 ///   `halfOpen` → `open` on any failed probe.
@@ -41,6 +42,8 @@ public struct CircuitBreaker: Sendable {
     public let config: CircuitBreakerConfig
     public private(set) var state: State = .closed
     private var window: SlidingOutcomeWindow
+    /// Failures since the last success while closed.
+    private var failureRun = 0
 
     public init(config: CircuitBreakerConfig, now: ContinuousClock.Instant) {
         self.config = config
@@ -67,6 +70,7 @@ public struct CircuitBreaker: Sendable {
         switch state {
         case .closed:
             window.record(success: true, at: now)
+            failureRun = 0
             return nil
         case .open:
             return nil
@@ -75,6 +79,7 @@ public struct CircuitBreaker: Sendable {
             if successes + 1 >= config.successesToClose {
                 state = .closed
                 window.reset()
+                failureRun = 0
                 return .closed
             }
             state = .halfOpen(probesInFlight: max(probes - 1, 0), successes: successes + 1)
@@ -86,12 +91,14 @@ public struct CircuitBreaker: Sendable {
         switch state {
         case .closed:
             window.record(success: false, at: now)
+            failureRun += 1
             let (successes, failures) = window.counts(at: now)
             let total = successes + failures
-            guard total >= config.minimumRequests,
-                Double(failures) / Double(total) >= config.failureRateThreshold
-            else { return nil }
+            let rateReached = total >= config.minimumRequests && Double(failures) / Double(total) >= config.failureRateThreshold
+            let runReached = config.consecutiveFailures > 0 && failureRun >= config.consecutiveFailures
+            guard rateReached || runReached else { return nil }
             state = .open(until: now + config.openDuration)
+            failureRun = 0
             return .opened
         case .open:
             return nil

@@ -12,6 +12,11 @@ public struct CircuitBreakerConfig: Sendable, Hashable {
     public var halfOpenProbes: Int
     /// Successful probes needed to close again.
     public var successesToClose: Int
+    /// This many failures in a row open the breaker whatever the window holds (0: off). A
+    /// provider that turns bad after a long healthy run is caught after this many visible
+    /// failures, where the rate alone would wait for the window's successes to be
+    /// outweighed (a stream cut after its first token cannot fall back, issue 8's soak).
+    public var consecutiveFailures: Int
 
     public init(
         window: Duration = .seconds(30),
@@ -19,7 +24,8 @@ public struct CircuitBreakerConfig: Sendable, Hashable {
         failureRateThreshold: Double = 0.5,
         openDuration: Duration = .seconds(10),
         halfOpenProbes: Int = 1,
-        successesToClose: Int = 2
+        successesToClose: Int = 2,
+        consecutiveFailures: Int = 5
     ) {
         self.window = window
         self.minimumRequests = minimumRequests
@@ -27,5 +33,6 @@ public struct CircuitBreakerConfig: Sendable, Hashable {
         self.openDuration = openDuration
         self.halfOpenProbes = halfOpenProbes
         self.successesToClose = successesToClose
+        self.consecutiveFailures = consecutiveFailures
     }
 }
