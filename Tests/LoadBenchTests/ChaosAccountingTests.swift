@@ -124,6 +124,9 @@ struct ChaosAccountingTests {
         #expect(ChaosCalls.streamFailure("data: {\"choices\":[]}\n\ndata: [DONE]\n\n") == nil)
         #expect(ChaosCalls.streamFailure("data: {\"choices\":[]}\n\n") == "stream_unfinished")
         #expect(ChaosCalls.streamFailure("data: {\"error\":{\"message\":\"cut\"}}\n\ndata: [DONE]\n\n") == "stream_error")
+        #expect(
+            ChaosCalls.streamFailure("data: {\"error\":{\"message\":\"late\",\"code\":\"deadline_exceeded\"}}\n\n")
+                == "stream_error:deadline_exceeded")
     }
 
     @Test func reportRendersTableJSONAndTimeline() throws {

@@ -49,9 +49,16 @@ public struct ChaosCalls: Sendable {
         }
     }
 
-    /// Why a 2xx event stream is not a complete answer, or nil when it is.
+    /// Why a 2xx event stream is not a complete answer, or nil when it is: an error event
+    /// is `stream_error:CODE` (its `code`, so a failure says what ended the stream).
     static func streamFailure(_ text: String) -> String? {
-        if text.contains("\"error\"") { return "stream_error" }
+        if let error = text.range(of: "\"error\"") {
+            let rest = text[error.upperBound...]
+            guard let key = rest.range(of: "\"code\":\""),
+                let end = rest[key.upperBound...].firstIndex(of: "\"")
+            else { return "stream_error" }
+            return "stream_error:" + rest[key.upperBound..<end].prefix(40)
+        }
         return text.contains("data: [DONE]") ? nil : "stream_unfinished"
     }
 
