@@ -62,6 +62,28 @@ struct LimiterAndBreakerTests {
         }
     }
 
+    /// Time queued for a limiter slot is the gateway's own time, so `x-gateway-overhead-ms`
+    /// counts it (it used to be subtracted with the upstream time). The queued request waits
+    /// at least `held` (the test keeps the slot that long after seeing it queued), so its
+    /// overhead is at least that on any machine; a slower machine only adds to it.
+    @Test func overheadHeaderCountsTimeQueuedForASlot() async throws {
+        try await GatewayHarness.run(policy: { Self.limitedPolicy($0) }) { harness in
+            let stalled = [("x-sim-fault", "stall"), ("x-gateway-timeout-ms", "120000")]
+            let first = Task { try await harness.chat(GatewayHarness.body(model: "tight-model"), headers: stalled) }
+            try await eventually("first request in flight") { try await Self.load(harness) == (1, 0) }
+            let second = Task { try await harness.chat(GatewayHarness.body(model: "tight-model")) }
+            try await eventually("second request queued") { try await Self.load(harness) == (1, 1) }
+            let held = Duration.milliseconds(300)
+            try await Task.sleep(for: held)
+            first.cancel()
+            _ = await first.result
+            let reply = try await second.value
+            #expect(reply.status == 200, "\(reply.body)")
+            let overhead = try #require(Double(reply.headers.first(name: "x-gateway-overhead-ms") ?? ""))
+            #expect(overhead >= 300, "queued at least 300 ms, overhead says \(overhead) ms")
+        }
+    }
+
     /// open_ms is a minute here, so the breaker is surely still open when the next request
     /// comes, however slow the machine.
     @Test func anOpenBreakerRejectsWithoutCallingTheProvider() async throws {

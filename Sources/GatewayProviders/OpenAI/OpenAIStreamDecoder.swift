@@ -6,7 +6,7 @@ struct OpenAIStreamDecoder: StreamEventDecoder {
     private(set) var isComplete = false
 
     mutating func decode(_ event: SSEEvent) throws -> [StreamEvent] {
-        let data = event.data.trimmingCharacters(in: .whitespaces)
+        let data = Self.trimmed(event.data)
         if data == "[DONE]" {
             isComplete = true
             return []
@@ -42,5 +42,16 @@ struct OpenAIStreamDecoder: StreamEventDecoder {
             events.append(.usage(OpenAIResponseMapping.usage(usage)))
         }
         return events
+    }
+
+    /// `text` trimmed of `.whitespaces`; the text itself, uncopied, when it starts and ends
+    /// with a printable ASCII byte (every chunk a real upstream sends), so the common case
+    /// skips Foundation's character-set scan.
+    static func trimmed(_ text: String) -> String {
+        let printable: ClosedRange<UInt8> = 0x21...0x7E
+        if let first = text.utf8.first, let last = text.utf8.last, printable.contains(first), printable.contains(last) {
+            return text
+        }
+        return text.trimmingCharacters(in: .whitespaces)
     }
 }

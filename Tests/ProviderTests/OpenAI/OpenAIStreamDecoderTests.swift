@@ -83,4 +83,21 @@ struct OpenAIStreamDecoderTests {
         var decoder = OpenAIStreamDecoder()
         #expect(throws: UpstreamError.self) { _ = try decoder.decode(SSEEvent(data: "{not json")) }
     }
+
+    /// The trim skips Foundation for data that needs none; data padded with spaces, tabs or
+    /// other Unicode spaces still decodes as before, and `[DONE]` still ends the stream.
+    @Test func paddedChunkDataDecodesLikeUnpadded() throws {
+        let chunk = #"{"id":"c","object":"chat.completion.chunk","created":1,"model":"m","choices":[{"index":0,"delta":{"content":"hi"},"finish_reason":null}]}"#
+        var plain = OpenAIStreamDecoder()
+        let expected = try plain.decode(SSEEvent(data: chunk))
+        #expect(expected == [.textDelta("hi")])
+        for padded in [" " + chunk, chunk + "\t", "\u{00A0}" + chunk + " \t"] {
+            var decoder = OpenAIStreamDecoder()
+            #expect(try decoder.decode(SSEEvent(data: padded)) == expected, "\(padded.debugDescription)")
+        }
+        var done = OpenAIStreamDecoder()
+        #expect(try done.decode(SSEEvent(data: " [DONE] ")).isEmpty)
+        #expect(done.isComplete)
+        #expect(OpenAIStreamDecoder.trimmed(chunk) == chunk)
+    }
 }

@@ -1,0 +1,64 @@
+#!/usr/bin/env bash
+# Hot-path figures for docs/bench/hotpath.md (issue 12 §2): the gateway's own CPU per JSON
+# request and per streamed chunk, read from /proc/<pid>/stat (utime+stime) around a wrk run,
+# req/s at 10 connections, and latency at 1 connection gateway vs the simulator directly.
+# Simulator: profile "zero" (no latency, no faults) — a simulated upstream.
+#   bench/hotpath.sh [BIN] [SECONDS]   BIN defaults to .build/release/llm-gateway
+set -euo pipefail
+BIN=${1:-.build/release/llm-gateway}
+SECS=${2:-10}
+TOKENS=400          # 400 tokens at 4 per chunk (zero decode time) = 100 content chunks
+CHUNKS=103          # + role chunk, finish chunk, [DONE]
+HERE=$(cd "$(dirname "$0")" && pwd)
+WORK=$(mktemp -d)
+cleanup() { [ -n "${GW:-}" ] && kill "$GW" 2>/dev/null; [ -n "${SIM:-}" ] && kill "$SIM" 2>/dev/null; rm -rf "$WORK"; }
+trap cleanup EXIT
+url_of() { for _ in $(seq 1 200); do u=$(grep listening "$1" | grep -o 'http://127.0.0.1:[0-9]*' | head -1 || true); [ -n "$u" ] && { echo "$u"; return; }; sleep 0.05; done; echo "no url in $1" >&2; exit 1; }
+"$BIN" sim --profile zero --port 0 --log-level notice > "$WORK/sim.log" 2>&1 & SIM=$!
+SIMURL=$(url_of "$WORK/sim.log")
+cat > "$WORK/policy.yaml" <<YAML
+server:
+  max_body_bytes: 1048576
+  default_timeout_ms: 30000
+providers:
+  sim:
+    kind: openai_compatible
+    base_url: $SIMURL
+    max_in_flight: 1024
+    max_queue: 4096
+    forward_headers: [x-sim-output-tokens]
+models:
+  bench:
+    strategy: single
+    routes:
+      - {provider: sim, model: sim-small}
+YAML
+"$BIN" serve --policy "$WORK/policy.yaml" --port 0 --log-level notice > "$WORK/gw.log" 2>&1 & GW=$!
+GWURL=$(url_of "$WORK/gw.log")
+TICK=$(getconf CLK_TCK)
+cpu() { awk '{print $14+$15}' "/proc/$1/stat"; }
+# run LABEL PID URL MODEL STREAM CONNS -> prints requests, req/s, cpu µs/req, p50, p99
+run() {
+  local label=$1 pid=$2 url=$3 model=$4 stream=$5 conns=$6
+  local before after out reqs
+  WRK_MODEL=$model WRK_STREAM=$stream WRK_TOKENS=$TOKENS wrk -t1 -c"$conns" -d2s -s "$HERE/wrk-hotpath.lua" "$url/v1/chat/completions" > /dev/null  # warm-up
+  before=$(cpu "$pid")
+  out=$(WRK_MODEL=$model WRK_STREAM=$stream WRK_TOKENS=$TOKENS wrk -t1 -c"$conns" -d"${SECS}s" --latency -s "$HERE/wrk-hotpath.lua" "$url/v1/chat/completions")
+  after=$(cpu "$pid")
+  reqs=$(echo "$out" | awk '/requests in/ {print $1}')
+  local rps p50 p99 non2xx
+  rps=$(echo "$out" | awk '/Requests\/sec/ {print $2}')
+  p50=$(echo "$out" | awk '$1=="50%" {print $2}')
+  p99=$(echo "$out" | awk '$1=="99%" {print $2}')
+  non2xx=$(echo "$out" | awk '/Non-2xx/ {print $NF}')
+  local us; us=$(awk -v t=$((after-before)) -v k="$TICK" -v n="$reqs" 'BEGIN{printf "%.1f", t/k*1e6/n}')
+  printf '%-28s conns=%-3s reqs=%-7s req/s=%-9s cpu_us/req=%-8s p50=%-9s p99=%-9s non2xx=%s\n' "$label" "$conns" "$reqs" "$rps" "$us" "$p50" "$p99" "${non2xx:-0}"
+}
+echo "build: $BIN (release unless said otherwise); simulator profile zero (simulated upstream); $(nproc) cores; $(date -u +%FT%TZ)"
+run "gateway json"               "$GW"  "$GWURL"  bench     0 10
+run "simulator json (direct)"    "$SIM" "$SIMURL" sim-small 0 10
+run "gateway stream 400 tok"     "$GW"  "$GWURL"  bench     1 10
+run "simulator stream (direct)"  "$SIM" "$SIMURL" sim-small 1 10
+run "gateway json 1 conn"        "$GW"  "$GWURL"  bench     0 1
+run "simulator json 1 conn"      "$SIM" "$SIMURL" sim-small 0 1
+echo "per chunk: gateway stream cpu_us/req / $CHUNKS chunks"
