@@ -94,12 +94,14 @@ struct MessageVariantsTests {
                 let variant = MessageVariants.variant(of: turn, kind: kind, seed: seed)
                 #expect(!variant.rules.isEmpty)
                 seen.formUnion(variant.rules)
-                for kept in ["spreadsheets", "don't", "$50k", "not before March."] {
+                for kept in ["spreadsheets", "don't", "$50k,", " not ", " before ", " March."] {
                     #expect(variant.text.contains(kept), "'\(kept)' lost in '\(variant.text)'")
                 }
             }
         }
-        #expect(seen.isSuperset(of: ["case", "whitespace", "punctuation", "filler", "contraction", "synonym"]), "\(seen)")
+        // "punctuation" never fires here: the final word holds a capital (a name), so it is locked.
+        #expect(seen.isSuperset(of: ["case", "whitespace", "filler", "contraction", "synonym", "lead_in"]), "\(seen)")
+        #expect(!seen.contains("punctuation"))
         let contracted = try #require((0..<64).lazy.map { MessageVariants.variant(of: turn, kind: .paraphrase, seed: $0) }.first { $0.rules.contains("contraction") })
         #expect(contracted.text.contains("we're currently"))
     }
