@@ -85,9 +85,11 @@ public enum AgentSetup {
             return TurnPipeline(capture: local, detect: local, generate: local, selector: selector, configuration: options.pipeline)
         case .gateway:
             guard let client else { throw AgentSetupError(message: "the gateway backend needs an HTTP client") }
+            var prompts = PromptBuilder(playbook: playbook, variant: options.variant)
+            prompts.shape = options.pipeline.shape
             let steps = GatewaySteps(
                 client: GatewayClient(client: client, baseURL: options.gatewayURL, apiKey: options.gatewayKey),
-                prompts: PromptBuilder(playbook: playbook, variant: options.variant), models: options.models, fallback: local,
+                prompts: prompts, models: options.models, fallback: local,
                 acceptSimulatedReplies: options.acceptSimulatedReplies)
             return TurnPipeline(capture: steps, detect: steps, generate: steps, selector: selector, configuration: options.pipeline)
         }

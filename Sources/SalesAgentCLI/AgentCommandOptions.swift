@@ -26,17 +26,21 @@ struct AgentCommandOptions: ParsableArguments {
     @Option(help: "Pipeline: parallel (capture ∥ detect + reconcile) or sequential.")
     var mode: PipelineConfiguration.Mode = .parallel
 
+    @Option(help: "What capture and detect see besides the message: full (context and recent history) or cacheable (capture: the message alone; detect: the message + turn, known slot names and the agent's last message).")
+    var promptShape: PromptShape = .full
+
     @Option(help: "Milliseconds an LLM step may take before the local engine answers.")
     var stepBudgetMs = 2_000
 
     var agentOptions: AgentOptions {
         AgentOptions(
             backend: backend, gatewayURL: gatewayURL, playbookPath: playbook, modelPath: model, variant: variant,
-            pipeline: PipelineConfiguration(mode: mode, stepBudget: .milliseconds(stepBudgetMs)),
+            pipeline: PipelineConfiguration(mode: mode, stepBudget: .milliseconds(stepBudgetMs), shape: promptShape),
             gatewayKey: ProcessInfo.processInfo.environment[gatewayKeyEnv])
     }
 }
 
 extension AgentBackend: ExpressibleByArgument {}
 extension PromptVariant: ExpressibleByArgument {}
+extension PromptShape: ExpressibleByArgument {}
 extension PipelineConfiguration.Mode: ExpressibleByArgument {}

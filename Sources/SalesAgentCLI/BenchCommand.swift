@@ -30,6 +30,15 @@ struct BenchCommand: AsyncParsableCommand {
     @Option(help: "Gateway policy with the aliases the configurations call.")
     var policy = "policies/gateway-bench.yaml"
 
+    @Option(help: "Seed of the variant pass (retyped and paraphrased copies of the golden messages).")
+    var variantSeed: UInt64 = 7
+
+    @Flag(inversion: .prefixedNo, help: "Replay every conversation a second time as variants (exact repeat, retype, paraphrase); on by default when a cached configuration runs.")
+    var variants: Bool?
+
+    @Option(help: "Write the variant pass (JSONL: id, kind, rules, original and variant message) to this file.")
+    var variantsOut = "bench-results/agent-bench-variants.jsonl"
+
     @Option(help: "JSON results file.")
     var out = "bench-results/agent-bench.json"
 
@@ -55,8 +64,10 @@ struct BenchCommand: AsyncParsableCommand {
             .mapValues { $0.sorted { ($0.turn ?? 0) < ($1.turn ?? 0) } }
             .sorted { $0.key < $1.key }.map(\.value)
         if conversations > 0 { byConversation = Array(byConversation.prefix(conversations)) }
+        let passes = try VariantPass.passes(
+            byConversation, enabled: variants ?? chosen.contains { $0.shape == .cacheable }, seed: variantSeed, out: variantsOut)
         let seedProfile = simProfile.hasSuffix(".yaml") ? simProfile : "policies/sim-\(simProfile).yaml"
-        let profile = try ScriptedSimProfile.write(golden: goldenFiles, seedProfile: seedProfile)
+        let profile = try ScriptedSimProfile.write(golden: goldenFiles, seedProfile: seedProfile, variants: passes.pairs)
         defer { profile.cleanup() }
         print("gateway: \(policy), simulator: \(seedProfile) with capture/detect/generate scripted from the golden set")
         let results = try await GatewayProcess.with(simProfile: profile.profile, extraArguments: ["--policy", policy]) { gatewayURL in
@@ -66,11 +77,16 @@ struct BenchCommand: AsyncParsableCommand {
                     let pipeline = try AgentSetup.pipeline(
                         options: AgentOptions(
                             backend: .gateway, gatewayURL: gatewayURL, variant: config.variant,
-                            pipeline: PipelineConfiguration(mode: config.mode), models: config.models, acceptSimulatedReplies: true),
+                            pipeline: PipelineConfiguration(mode: config.mode, shape: config.shape), models: config.models,
+                            acceptSimulatedReplies: true),
                         client: client)
-                    let total = byConversation.reduce(0) { $0 + $1.count }
+                    let total = passes.conversations.reduce(0) { $0 + $1.reduce(0) { $0 + $1.count } }
                     let progress = ProgressLine(label: config.name.padding(toLength: 20, withPad: " ", startingAt: 0), total: total)
-                    let records = await Self.replay(byConversation, pipeline: pipeline, concurrency: concurrency, progress: progress)
+                    var records: [TurnRecord] = []
+                    // Pass after pass: a variant is replayed once its original has been answered.
+                    for pass in passes.conversations {
+                        records += await Self.replay(pass, pipeline: pipeline, concurrency: concurrency, progress: progress)
+                    }
                     progress.finish()
                     results.append(BenchResult(configuration: config, records: records))
                 }
@@ -79,6 +95,7 @@ struct BenchCommand: AsyncParsableCommand {
             }
         }
         BenchReport.printTables(results)
+        CacheReport.printTables(results)
         try BenchReport.write(results, simProfile: seedProfile, policy: policy, json: out, svg: svg)
         print("\nwrote \(out) and \(svg)")
     }
@@ -99,7 +116,7 @@ struct BenchCommand: AsyncParsableCommand {
                     for turn in conversation {
                         let (result, after) = await pipeline.run(state, message: turn.message)
                         state = after
-                        records.append(TurnRecord(result, mode: pipeline.configuration.mode))
+                        records.append(TurnRecord(result, mode: pipeline.configuration.mode, gold: turn))
                         progress.advance()
                     }
                     return records
@@ -124,11 +141,12 @@ struct BenchConfiguration: Sendable, Codable {
     var captureModel = "fast"
     var detectModel = "fast"
     var generateModel = "smart"
+    var shape: PromptShape = .full
 
     var models: StepModels { StepModels(capture: captureModel, detect: detectModel, generate: generateModel) }
 
     enum CodingKeys: String, CodingKey {
-        case name, mode, variant
+        case name, mode, variant, shape
         case captureModel = "capture_model", detectModel = "detect_model", generateModel = "generate_model"
     }
 
@@ -143,6 +161,9 @@ struct BenchConfiguration: Sendable, Codable {
             name: "parallel-hedge", mode: .parallel, variant: .compact, captureModel: "fast-hedge", detectModel: "fast-hedge",
             generateModel: "smart-hedge"),
         BenchConfiguration(name: "parallel-tier", mode: .parallel, variant: .compact, generateModel: "smart-tier"),
+        BenchConfiguration(
+            name: "parallel-cached", mode: .parallel, variant: .compact, captureModel: "fast-cached", detectModel: "fast-cached",
+            generateModel: "smart-cached", shape: .cacheable),
     ]
 
     /// The phase-0 comparison, the default selection.
@@ -165,8 +186,19 @@ struct TurnRecord: Sendable {
     var fallbacks: Int
     /// Each step's `x-gateway-cache` answer (`hit-exact`, `hit-semantic`, `miss`, `bypass`).
     var cache: [String: String]
+    /// `original`, or the variant kind of a variant-pass turn.
+    var kind: String
+    /// Cached capture/detect answers that differ from the gold labels of this turn.
+    var wrongHits: [WrongHit]
+    /// Answers from a cache miss that differ from the gold labels (the simulator's script
+    /// makes this 0; counted so a wrong-hit count of 0 means something).
+    var missMismatches: Int
 
-    init(_ result: TurnResult, mode: PipelineConfiguration.Mode) {
+    init(_ result: TurnResult, mode: PipelineConfiguration.Mode, gold: GoldenTurn) {
+        kind = gold.id.split(separator: "~").dropFirst().first.map(String.init) ?? "original"
+        let judged = WrongHit.check(result, gold: gold)
+        wrongHits = judged.0
+        missMismatches = judged.1
         let steps = result.steps
         total = result.timings.total
         capture = steps.capture.milliseconds
@@ -219,6 +251,12 @@ struct BenchResult: Sendable, Encodable {
     var fallbacks: Int
     /// Per step: the share of gateway calls answered from the cache, by outcome.
     var cacheOutcomes: [String: [String: Double]]
+    /// Per replay kind (original, exact, retype, paraphrase), per step: hit rate.
+    var hitRateByKind: [String: [String: Double]]
+    /// Hits over gateway calls of capture, detect (and reconcile) and generate together.
+    var hitRate: Double
+    var wrongHits: [WrongHit]
+    var missMismatches: Int
 
     init(configuration: BenchConfiguration, records: [TurnRecord]) {
         self.configuration = configuration
@@ -243,6 +281,19 @@ struct BenchResult: Sendable, Encodable {
             outcomes[step] = Dictionary(grouping: seen, by: { $0 }).mapValues { Double($0.count) / Double(seen.count) }
         }
         cacheOutcomes = outcomes
+        var byKind: [String: [String: Double]] = [:]
+        for (kind, group) in Dictionary(grouping: records, by: \.kind) {
+            for step in ["capture", "detect", "reconcile", "generate"] {
+                let seen = group.compactMap { $0.cache[step] }
+                guard !seen.isEmpty else { continue }
+                byKind[kind, default: [:]][step] = Double(seen.filter(CacheReport.isHit).count) / Double(seen.count)
+            }
+        }
+        hitRateByKind = byKind
+        let all = records.flatMap { $0.cache.values }
+        hitRate = all.isEmpty ? 0 : Double(all.filter(CacheReport.isHit).count) / Double(all.count)
+        wrongHits = records.flatMap(\.wrongHits)
+        missMismatches = records.reduce(0) { $0 + $1.missMismatches }
     }
 
     /// Hits (exact or semantic) over gateway calls of `step`.
@@ -257,7 +308,8 @@ struct BenchResult: Sendable, Encodable {
         case detectMs = "detect_ms", reconcileMs = "reconcile_ms", generateMs = "generate_ms"
         case reconcileRate = "reconcile_rate", callsPerTurn = "calls_per_turn", promptTokensPerTurn = "prompt_tokens_per_turn"
         case upstreamCallsPerTurn = "upstream_calls_per_turn"
-        case cacheOutcomes = "cache_outcomes"
+        case cacheOutcomes = "cache_outcomes", hitRateByKind = "hit_rate_by_kind", hitRate = "hit_rate"
+        case wrongHits = "wrong_hits", missMismatches = "miss_label_mismatches"
     }
 }
 
@@ -287,11 +339,11 @@ enum BenchReport {
             print(result.configuration.name.padding(toLength: 22, withPad: " ", startingAt: 0) + cells.joined(separator: " "))
         }
         if let baseline = results.first, results.count > 1 {
-            print("\nratios to \(baseline.configuration.name) (turn p50 / p95):")
+            print("\nratios to \(baseline.configuration.name) (turn p50 / p95 / p99):")
             for result in results.dropFirst() {
                 print(String(
-                    format: "  %@: %.2f / %.2f", result.configuration.name, result.turnMs.p50 / max(baseline.turnMs.p50, 1e-9),
-                    result.turnMs.p95 / max(baseline.turnMs.p95, 1e-9)))
+                    format: "  %@: %.2f / %.2f / %.2f", result.configuration.name, result.turnMs.p50 / max(baseline.turnMs.p50, 1e-9),
+                    result.turnMs.p95 / max(baseline.turnMs.p95, 1e-9), result.turnMs.p99 / max(baseline.turnMs.p99, 1e-9)))
             }
         }
     }
@@ -314,16 +366,22 @@ enum BenchReport {
                 ("ideal p50", results.map(\.idealMs.p50)), ("ideal p95", results.map(\.idealMs.p95)),
             ])
         try chart.render().write(toFile: svg, atomically: true, encoding: .utf8)
+        if results.contains(where: { $0.configuration.shape == .cacheable }) {
+            let path = svg.hasSuffix(".svg") ? String(svg.dropLast(4)) + "-cache.svg" : svg + "-cache.svg"
+            try CacheReport.chart(results).render().write(toFile: path, atomically: true, encoding: .utf8)
+            print("wrote \(path)")
+        }
     }
 
     struct BenchDocument: Encodable {
         var cores: Int
+        var build = BuildType.current
         var simProfile: String
         var policy: String
         var results: [BenchResult]
 
         enum CodingKeys: String, CodingKey {
-            case cores, policy, results
+            case cores, policy, results, build
             case simProfile = "sim_profile"
         }
     }

@@ -50,7 +50,11 @@ struct GatewayProcessError: Error, CustomStringConvertible {
 enum ScriptedSimProfile {
     /// `repliesOnly`: the script holds only the golden replies (the demo); capture and detect
     /// are then answered live by the agent's local engine.
-    static func write(golden: [String], seedProfile: String = "policies/sim-seed.yaml", repliesOnly: Bool = false) throws -> (profile: String, cleanup: () -> Void) {
+    /// `variants`: bench variants of golden turns, answered like their originals.
+    static func write(
+        golden: [String], seedProfile: String = "policies/sim-seed.yaml", repliesOnly: Bool = false,
+        variants: [(original: GoldenTurn, variant: GoldenTurn)] = []
+    ) throws -> (profile: String, cleanup: () -> Void) {
         guard let seed = try? String(contentsOfFile: seedProfile, encoding: .utf8) else {
             throw GatewayProcessError(message: "\(seedProfile) not found: run from the repository root")
         }
@@ -59,7 +63,8 @@ enum ScriptedSimProfile {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("sales-agent-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let script = folder.appendingPathComponent("sim-script.jsonl")
-        let lines = repliesOnly ? SimScript.replyLines(for: turns) : SimScript.lines(for: turns)
+        let lines = repliesOnly
+            ? SimScript.replyLines(for: turns) : SimScript.lines(for: turns) + SimScript.variantLines(variants, golden: turns)
         try (lines.joined(separator: "\n") + "\n").write(to: script, atomically: true, encoding: .utf8)
         let profile = folder.appendingPathComponent("sim-seed-scripted.yaml")
         let text = seed.replacingOccurrences(of: "responder: echo", with: "responder: script\nscript: \(script.path)")

@@ -52,11 +52,14 @@ enum AgentHarness {
         return String(decoding: data, as: UTF8.self)
     }
 
-    static func pipeline(gatewayURL: String, client: HTTPClient, mode: PipelineConfiguration.Mode = .parallel, stepBudget: Duration = .seconds(30)) throws -> TurnPipeline {
+    static func pipeline(
+        gatewayURL: String, client: HTTPClient, mode: PipelineConfiguration.Mode = .parallel, stepBudget: Duration = .seconds(30),
+        shape: PromptShape = .full
+    ) throws -> TurnPipeline {
         try AgentSetup.pipeline(
             options: AgentOptions(
                 backend: .gateway, gatewayURL: gatewayURL,
-                pipeline: PipelineConfiguration(mode: mode, stepBudget: stepBudget, generateBudget: stepBudget),
+                pipeline: PipelineConfiguration(mode: mode, stepBudget: stepBudget, generateBudget: stepBudget, shape: shape),
                 acceptSimulatedReplies: true),
             client: client)
     }

@@ -17,11 +17,15 @@ public struct PipelineConfiguration: Sendable, Hashable {
     public var stepBudget: Duration
     /// Budget of the reply.
     public var generateBudget: Duration
+    /// What capture and detect see besides the message (``PromptShape``); the same view
+    /// goes to the gateway's prompts and to the local engine, so an eval measures it.
+    public var shape: PromptShape
 
     public init(
         mode: Mode = .parallel, reconcile: ReconcilePolicy = ReconcilePolicy(), stepBudget: Duration = .seconds(2),
-        generateBudget: Duration = .seconds(5)
+        generateBudget: Duration = .seconds(5), shape: PromptShape = .full
     ) {
+        self.shape = shape
         self.mode = mode
         self.reconcile = reconcile
         self.stepBudget = stepBudget
@@ -65,6 +69,18 @@ public struct TurnPipeline: Sendable {
         public var decidedBy: Decision = .detect
         /// The opt-out guard's rule, when it decided.
         public var optOutRule: String?
+        /// The first detect's own answer (``detection`` is the reconcile's when one ran).
+        public var firstDetection: Detection?
+    }
+
+    /// What capture sees of `input` under the configured shape.
+    func captureInput(_ input: PromptInput) -> PromptInput {
+        configuration.shape == .cacheable ? input.captureView : input
+    }
+
+    /// What detect sees of `input` under the configured shape.
+    func detectInput(_ input: PromptInput) -> PromptInput {
+        configuration.shape == .cacheable ? input.detectView : input
     }
 
     /// What settled a turn's situation.
@@ -85,32 +101,34 @@ public struct TurnPipeline: Sendable {
         let guardStarted = ContinuousClock.now
         if let verdict = optOutGuard.check(message: message, history: state.history) {
             let guardReport = StepReport(backend: "opt_out_guard", milliseconds: (.now - guardStarted).milliseconds)
-            let (captured, report) = await capture.capture(before, budget: budget)
+            let (captured, report) = await capture.capture(captureInput(before), budget: budget)
             return Understanding(
                 captured: captured, detection: Detection(situation: .optOut, confidence: 1), reconcileReasons: [],
                 capture: report, detect: guardReport, decidedBy: .optOutGuard, optOutRule: verdict.rule)
         }
         switch configuration.mode {
         case .parallel:
-            async let capturing = capture.capture(before, budget: budget)
-            async let detecting = detect.detect(before, budget: budget)
+            async let capturing = capture.capture(captureInput(before), budget: budget)
+            async let detecting = detect.detect(detectInput(before), budget: budget)
             let (captured, detected) = await (capturing, detecting)
             let reasons = configuration.reconcile.reasons(before: state.context, captured: captured.0, firstDetection: detected.0)
             guard !reasons.isEmpty else {
                 return Understanding(
-                    captured: captured.0, detection: detected.0, reconcileReasons: [], capture: captured.1, detect: detected.1)
+                    captured: captured.0, detection: detected.0, reconcileReasons: [], capture: captured.1, detect: detected.1,
+                    firstDetection: detected.0)
             }
             let updated = PromptInput(message: message, context: state.context.merging(captured.0), history: state.history)
-            let second = await detect.detect(updated, budget: budget)
+            let second = await detect.detect(detectInput(updated), budget: budget)
             return Understanding(
                 captured: captured.0, detection: second.0, reconcileReasons: reasons, capture: captured.1, detect: detected.1,
-                reconcile: second.1, decidedBy: .reconcile)
+                reconcile: second.1, decidedBy: .reconcile, firstDetection: detected.0)
         case .sequential:
-            let captured = await capture.capture(before, budget: budget)
+            let captured = await capture.capture(captureInput(before), budget: budget)
             let updated = PromptInput(message: message, context: state.context.merging(captured.0), history: state.history)
-            let detected = await detect.detect(updated, budget: budget)
+            let detected = await detect.detect(detectInput(updated), budget: budget)
             return Understanding(
-                captured: captured.0, detection: detected.0, reconcileReasons: [], capture: captured.1, detect: detected.1)
+                captured: captured.0, detection: detected.0, reconcileReasons: [], capture: captured.1, detect: detected.1,
+                firstDetection: detected.0)
         }
     }
 
@@ -147,7 +165,7 @@ public struct TurnPipeline: Sendable {
                 select: selectTime.milliseconds, generate: generated.milliseconds, total: (.now - started).milliseconds),
             steps: .init(capture: captured.1, detect: detected.1, reconcile: reconcile, generate: generated),
             turn: state.turns + 1, sessionClosed: situation == .optOut, decidedBy: understanding.decidedBy,
-            optOutRule: understanding.optOutRule)
+            optOutRule: understanding.optOutRule, firstSituation: understanding.firstDetection?.situation)
         return (result, state.applying(message: message, result: result))
     }
 }

@@ -40,6 +40,9 @@ public struct TurnResult: Sendable, Hashable, Codable {
     public var decidedBy: TurnPipeline.Decision
     /// The opt-out guard's rule, when the guard decided.
     public var optOutRule: String?
+    /// The first detect's answer, when detect ran (the reconcile may have replaced it); not
+    /// sent over the API, read by the bench's wrong-hit check.
+    public var firstSituation: Situation? = nil
 
     enum CodingKeys: String, CodingKey {
         case reply, situation, confidence, principle, rule, reconciled, timings, steps, turn

@@ -29,6 +29,30 @@ public enum SimScript {
         return lines
     }
 
+    /// Lines for bench variants (retyped or paraphrased copies of golden messages): each
+    /// variant message answered like its original (gold slots and situation, and the reply
+    /// the golden conversation continued with), so a variant that misses the cache gets the
+    /// same answer as one that hits.
+    public static func variantLines(_ pairs: [(original: GoldenTurn, variant: GoldenTurn)], golden turns: [GoldenTurn]) -> [String] {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        let replies = goldReplies(turns)
+        var seen = Set(turns.map(\.message))
+        var lines: [String] = []
+        for (original, variant) in pairs where seen.insert(variant.message).inserted {
+            let slots = (try? encoder.encode(["slots": original.slots])).flatMap { String(data: $0, encoding: .utf8) } ?? "{}"
+            let answers = [
+                ("capture", slots), ("detect", #"{"situation":"\#(original.situation.rawValue)","confidence":0.95}"#),
+                ("generate", replies[original.id] ?? genericReply),
+            ]
+            for (tag, response) in answers {
+                let line = ["tag": tag, "message": variant.message, "response": response]
+                if let data = try? encoder.encode(line), let text = String(data: data, encoding: .utf8) { lines.append(text) }
+            }
+        }
+        return lines
+    }
+
     /// Only generate lines, and only for turns the golden conversation answered: the demo's
     /// simulator serves the golden replies and nothing else (no generic line that could
     /// contradict the principle the agent chose).

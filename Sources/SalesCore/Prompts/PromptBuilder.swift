@@ -22,6 +22,8 @@ public struct PromptBuilder: Sendable {
     public let variant: PromptVariant
     /// Recent messages included for detect and generate.
     public var historyLimit = 4
+    /// Whether capture and detect carry the context and history (``PromptShape``).
+    public var shape: PromptShape = .full
 
     public init(playbook: Playbook, variant: PromptVariant) {
         self.playbook = playbook
@@ -36,7 +38,7 @@ public struct PromptBuilder: Sendable {
                 Extract slots from the customer message. JSON only: {"slots":{"<slot>":"<exact quote>"}}. \
                 Quotes must be verbatim substrings; shortest span keeping the meaning; omit absent slots.
                 Slots: \(Slot.allCases.map(\.rawValue).joined(separator: ","))
-                Known: \(Self.json(input.context))
+                \(shape == .cacheable ? "" : "Known: \(Self.json(input.context))")
                 """
         case .verbose:
             let slots = Slot.allCases.map { "- \($0.rawValue): \(playbook.slotDescriptions[$0] ?? "")" }.joined(separator: "\n")
@@ -47,9 +49,7 @@ public struct PromptBuilder: Sendable {
                 ## Slots to extract
                 \(slots)
 
-                ## What we already know about this customer
-                \(Self.json(input.context))
-
+                \(shape == .cacheable ? "" : "## What we already know about this customer\n\(Self.json(input.context))\n")
                 ## Instructions
                 1. Read the customer's message carefully.
                 2. For each slot that the message clearly mentions, copy the VERBATIM quote from the message. \
@@ -71,8 +71,7 @@ public struct PromptBuilder: Sendable {
                 Classify what the customer mainly does in the message. JSON only: {"situation":"<name>","confidence":<0-1>}.
                 Names: \(Situation.allCases.map(\.rawValue).joined(separator: ","))
                 Rules: opt_out (stop/remove) wins; an objection wins over details; pick the objection by its cause.
-                Known: \(Self.json(input.context))
-                \(recent(input.history))
+                \(detectContext(input))
                 """
         case .verbose:
             let situations = Situation.allCases.map { "- \($0.rawValue): \(playbook.situationDescriptions[$0] ?? "")" }
@@ -95,11 +94,7 @@ public struct PromptBuilder: Sendable {
                 against us is objection_competitor.
                 - Judge with the conversation so far.
 
-                ## What we know about the customer
-                \(Self.json(input.context))
-
-                ## Conversation so far
-                \(recent(input.history))
+                \(shape == .cacheable ? "## The conversation so far, in short\n" + DetectSignature(context: input.context, history: input.history).promptLines : "## What we know about the customer\n\(Self.json(input.context))\n\n## Conversation so far\n\(recent(input.history))")
 
                 ## Answer
                 Return only a JSON object {"situation": "<one of the names above>", "confidence": <number from 0 to 1>}.
@@ -143,6 +138,15 @@ public struct PromptBuilder: Sendable {
                 """
         }
         return [PromptMessage(role: "system", content: system), PromptMessage(role: "user", content: input.message)]
+    }
+
+    /// The compact detect prompt's context lines: the known values and recent messages, or
+    /// only the ``DetectSignature`` when the shape is cacheable.
+    private func detectContext(_ input: PromptInput) -> String {
+        switch shape {
+        case .full: "Known: \(Self.json(input.context))\n\(recent(input.history))"
+        case .cacheable: DetectSignature(context: input.context, history: input.history).promptLines
+        }
     }
 
     private func recent(_ history: [GoldenTurn.Message]) -> String {
