@@ -79,12 +79,14 @@ let package = Package(
         .executableTarget(name: "EmbeddingsBench", dependencies: ["Embeddings", "BenchKit"]),
         // The agent's pure core: vocabulary, playbook and selector, reconcile, repair,
         // prompts, golden files and evaluation. No networking, no database.
+        // The one seeded generator (SplitMix64) every target draws reproducible numbers from.
+        .target(name: "SeededRandom"),
         .target(
             name: "SalesCore",
-            dependencies: ["JSONCore", "YAMLConfig"]
+            dependencies: ["JSONCore", "YAMLConfig", "SeededRandom"]
         ),
         // The agent's offline engine: slot extractor, situation classifier, template replies.
-        .target(name: "LocalEngine", dependencies: ["JSONCore", "SalesCore", "Embeddings"]),
+        .target(name: "LocalEngine", dependencies: ["JSONCore", "SalesCore", "Embeddings", "SeededRandom"]),
         .testTarget(name: "LocalEngineTests", dependencies: ["LocalEngine", "SalesCore", "Embeddings"]),
         // The local engine's per-turn latency on golden files: `swift run -c release LocalEngineBench golden/test.jsonl`.
         .executableTarget(name: "LocalEngineBench", dependencies: ["LocalEngine", "SalesCore", "Embeddings", "BenchKit"]),
@@ -114,6 +116,7 @@ let package = Package(
             name: "GatewayCore",
             dependencies: [
                 "JSONCore",
+                "SeededRandom",
                 "YAMLConfig",
                 .product(name: "DequeModule", package: "swift-collections"),
                 .product(name: "Histogram", package: "hdrhistogram-swift"),
@@ -126,6 +129,7 @@ let package = Package(
             name: "GatewayCache",
             dependencies: [
                 "GatewayCore",
+                "SeededRandom",
                 "JSONCore",
                 "Embeddings",
                 .product(name: "Crypto", package: "swift-crypto"),
@@ -151,10 +155,10 @@ let package = Package(
             ]
         ),
         // The semantic index's brute-force scan by bucket size: `swift run -c release SemanticIndexBench`.
-        .executableTarget(name: "SemanticIndexBench", dependencies: ["GatewayCache", "BenchKit"]),
+        .executableTarget(name: "SemanticIndexBench", dependencies: ["GatewayCache", "BenchKit", "SeededRandom"]),
         .testTarget(
             name: "GatewayCacheTests",
-            dependencies: ["GatewayCache", "GatewayCore", "Embeddings"]
+            dependencies: ["GatewayCache", "GatewayCore", "Embeddings", "SeededRandom"]
         ),
         .testTarget(
             name: "GatewayCacheStoreTests",
@@ -185,6 +189,7 @@ let package = Package(
             name: "Simulator",
             dependencies: [
                 "JSONCore",
+                "SeededRandom",
                 "YAMLConfig",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
@@ -334,7 +339,7 @@ let package = Package(
         ),
         .testTarget(
             name: "SalesCoreTests",
-            dependencies: ["SalesCore", "YAMLConfig"]
+            dependencies: ["SalesCore", "YAMLConfig", "SeededRandom"]
         ),
         .testTarget(
             name: "SimulatorTests",

@@ -1,3 +1,4 @@
+import SeededRandom
 import BenchKit
 import GatewayCache
 
@@ -15,7 +16,7 @@ struct SemanticIndexBench {
     static func main() {
         let arguments = CommandLine.arguments
         let lookups = arguments.firstIndex(of: "--lookups").flatMap { arguments.indices.contains($0 + 1) ? Int(arguments[$0 + 1]) : nil } ?? 2_000
-        var random = SplitMix(seed: 42)
+        var random = SplitMix64(seed: 42)
         let now = CacheInstant(millisecondsSince1970: 0)
         let expiry = now + .seconds(3600)
         print("brute-force scan of one bucket, \(dimension)-d float32, \(lookups) lookups per size (milliseconds):")
@@ -72,22 +73,10 @@ struct SemanticIndexBench {
     }
 }
 
-/// A small seeded generator, so every run measures the same vectors.
-struct SplitMix {
-    var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
+extension SplitMix64 {
+    /// A random unit vector, the same for a seed on every run.
     mutating func unitVector(_ dimension: Int) -> [Float] {
-        var vector = (0..<dimension).map { _ in Float(Double(next() >> 11) / Double(1 << 53)) * 2 - 1 }
+        var vector = (0..<dimension).map { _ in Float(nextUnit()) * 2 - 1 }
         let length = vector.reduce(0) { $0 + $1 * $1 }.squareRoot()
         for i in vector.indices { vector[i] /= length }
         return vector

@@ -11,22 +11,7 @@ struct AgentCacheLoopbackTests {
 
     /// The agent's aliases with the exact and semantic tiers on.
     static func cachedPolicy(_ simURL: String) -> String {
-        """
-        providers:
-          sim:
-            kind: openai
-            base_url: \(simURL)
-            forward_headers: [x-request-tag]
-            retry: {max_attempts: 1}
-        models:
-          fast:
-            cache: {exact: true, semantic: {threshold: 0.92}, ttl_s: 3600}
-            strategy: single
-            routes: [{provider: sim, model: sim-fast}]
-          smart:
-            strategy: single
-            routes: [{provider: sim, model: sim-smart}]
-        """
+        AgentHarness.policy(simURL, fastCache: "{exact: true, semantic: {threshold: 0.92}, ttl_s: 3600}")
     }
 
     @Test func theSameMessageInAnotherSessionIsACaptureHitMergedIntoThatSessionsContext() async throws {

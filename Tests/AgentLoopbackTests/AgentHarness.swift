@@ -6,9 +6,11 @@ import SalesCore
 
 /// The agent pipeline with the gateway backend, pointed at a real gateway and simulator.
 enum AgentHarness {
-    /// A gateway policy serving the agent's aliases from the simulator (OpenAI wire format).
-    static func policy(_ simURL: String) -> String {
-        """
+    /// A gateway policy serving the agent's aliases from the simulator (OpenAI wire format);
+    /// `fastCache` is the `fast` alias's `cache:` value, if any.
+    static func policy(_ simURL: String, fastCache: String? = nil) -> String {
+        let cacheLine = fastCache.map { "\n    cache: \($0)" } ?? ""
+        return """
         providers:
           sim:
             kind: openai
@@ -16,7 +18,7 @@ enum AgentHarness {
             forward_headers: [x-request-tag]
             retry: {max_attempts: 1}
         models:
-          fast:
+          fast:\(cacheLine)
             strategy: single
             routes: [{provider: sim, model: sim-fast}]
           smart:

@@ -1,3 +1,4 @@
+import SeededRandom
 import GatewayCache
 import GatewayCore
 import Testing
@@ -63,18 +64,5 @@ struct CachedAnswerCodecTests {
             // Either an answer or an error; reaching the next round is the assertion.
             _ = try? CachedAnswerCodec.decode(bytes)
         }
-    }
-}
-
-/// A small deterministic generator, so the fuzz rounds are the same on every run.
-struct SplitMix64: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

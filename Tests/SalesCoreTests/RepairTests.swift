@@ -1,3 +1,4 @@
+import SeededRandom
 import SalesCore
 import Testing
 
@@ -57,7 +58,7 @@ struct RepairTests {
     /// Fuzz: whatever an LLM writes, repair never crashes and never returns a value
     /// that is not a substring of the message, or a name that is not a slot.
     @Test func fuzzedAnswersNeverBreakTheInvariants() {
-        var generator = SplitMix(seed: 42)
+        var generator = SplitMix64(seed: 42)
         let fragments = [
             "{", "}", "\"", "slots", ":", ",", "[", "]", "contact_name", "budget_amount", "Priya", "$20k", "```json", "\n",
             "null", "12", "true", "\\", "objection", "more than", "über", "😀", "situation", "confidence", "0.4", "'",
@@ -71,18 +72,5 @@ struct RepairTests {
                 #expect((0...1).contains(detection.confidence))
             }
         }
-    }
-}
-
-/// A tiny deterministic generator for the fuzz test.
-struct SplitMix {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

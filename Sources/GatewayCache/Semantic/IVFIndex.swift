@@ -1,3 +1,4 @@
+import SeededRandom
 /// An inverted-file (IVF) approximate index over a bucket's slots: a seeded k-means coarse
 /// quantizer splits the unit vectors into `lists`; a search scans only the `nprobe` lists whose
 /// centroids are nearest the query and returns candidate slots. The caller re-scores every
@@ -28,7 +29,7 @@ public struct IVFIndex: Sendable, Equatable {
         let rows = vectors.count / dimension
         let k = max(1, min(lists, rows))
         self.dimension = dimension
-        var generator = IVFSeededGenerator(state: seed)
+        var generator = SplitMix64(seed: seed)
         var chosen = Array(0..<rows)
         for i in 0..<min(k, rows) {
             let j = i + Int(generator.next() % UInt64(rows - i))
@@ -111,17 +112,5 @@ public struct IVFIndex: Sendable, Equatable {
     public func candidates(_ query: [Float], nprobe: Int) -> [Int] {
         precondition(query.count == dimension, "query must have the index's dimension")
         return rankedLists(query).prefix(max(1, nprobe)).flatMap { members[$0] }
-    }
-}
-
-/// A small seeded generator (IVFSeededGenerator) so training is reproducible.
-struct IVFSeededGenerator: RandomNumberGenerator, Sendable {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

@@ -1,10 +1,12 @@
+import SeededRandom
+
 /// The randomness of retry jitter, as a value: seeded from the system generator in
 /// production and from a fixed seed in tests, so an execution replays exactly.
 public struct JitterSource: RandomNumberGenerator, Sendable, Hashable {
-    private var state: UInt64
+    private var generator: SplitMix64
 
     public init(seed: UInt64) {
-        self.state = seed
+        self.generator = SplitMix64(seed: seed)
     }
 
     /// A source seeded from the system's generator.
@@ -13,12 +15,7 @@ public struct JitterSource: RandomNumberGenerator, Sendable, Hashable {
         return JitterSource(seed: system.next())
     }
 
-    /// SplitMix64.
     public mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
+        generator.next()
     }
 }

@@ -1,3 +1,4 @@
+import SeededRandom
 import Foundation
 
 /// Multinomial logistic regression trained by SGD with L2, over examples given as lists

@@ -1,3 +1,4 @@
+import SeededRandom
 /// Retyped and paraphrased copies of golden messages for the cache bench, by fixed rules and
 /// a seed. The rules never touch a gold slot's quote, a number, a capitalised word (a name),
 /// a negation or a guard word, so every variant keeps its original's gold labels: the same
@@ -22,7 +23,7 @@ public enum MessageVariants {
 
     /// The variant of `turn`'s message of `kind`, the same for the same seed on every run.
     public static func variant(of turn: GoldenTurn, kind: Kind, seed: UInt64) -> Variant {
-        var random = SeededRandom(seed: seed, key: turn.id + "/" + kind.rawValue)
+        var random = SplitMix64(seed: seed, key: turn.id + "/" + kind.rawValue)
         var text = VariantText(turn.message, locked: turn.slots.entries.map { $0.value })
         var rules: [String] = []
         switch kind {
@@ -56,7 +57,7 @@ public enum MessageVariants {
     public static func replay(_ conversations: [[GoldenTurn]], seed: UInt64, kinds: [Kind] = Kind.allCases) -> [[GoldenTurn]] {
         conversations.map { conversation in
             conversation.map { turn in
-                var random = SeededRandom(seed: seed, key: turn.id)
+                var random = SplitMix64(seed: seed, key: turn.id)
                 let kind = kinds[random.below(kinds.count)]
                 let made = Self.variant(of: turn, kind: kind, seed: seed)
                 var copy = turn

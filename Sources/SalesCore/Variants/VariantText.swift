@@ -1,3 +1,4 @@
+import SeededRandom
 /// A message cut into words and spaces, each marked locked when no rule may change it: it
 /// overlaps a gold quote, or holds a digit, a symbol, a capital (a name) or a negation or
 /// guard word. The rules of ``MessageVariants`` edit only unlocked pieces.
@@ -123,7 +124,7 @@ struct VariantText {
         }
     }
 
-    mutating func apply(_ rule: Rule, random: inout SeededRandom) {
+    mutating func apply(_ rule: Rule, random: inout SplitMix64) {
         switch rule {
         case .firstLetterCase:
             guard let first = firstWord, let letter = pieces[first].text.first else { return }

@@ -1,3 +1,4 @@
+import SeededRandom
 import Foundation
 
 /// FNV-1a 64-bit: a fixed, process-independent hash (unlike `Hasher`, which is seeded per process).
@@ -26,30 +27,6 @@ struct FNV1a64 {
             combine(bytes: CollectionOfOne(UInt8(truncatingIfNeeded: remaining)))
             remaining >>= 8
         }
-    }
-}
-
-/// SplitMix64: a tiny, well-distributed PRNG whose whole state is one `UInt64`.
-struct SplitMix64: RandomNumberGenerator {
-    private var state: UInt64
-
-    /// Starts the generator from `seed`.
-    init(seed: UInt64) {
-        state = seed
-    }
-
-    /// Returns the next 64 random bits.
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
-    /// A uniform double in [0, 1) with 53 bits of precision.
-    mutating func nextUnit() -> Double {
-        Double(next() >> 11) * 0x1p-53
     }
 }
 
