@@ -13,8 +13,8 @@ public struct ServerLimits: Sendable, Hashable {
     public var idleTimeout: Duration
     /// At most this many client connections are open; more are answered 503 and closed.
     public var maxConnections: Int
-    /// File descriptors kept free for upstream connections, files and the runtime; the
-    /// connection cap shrinks to stay this far below the process's descriptor limit.
+    /// File descriptors kept free for listeners, event loops, files and the runtime; client
+    /// and upstream connections share the rest (``DescriptorPlan``).
     public var descriptorReserve: Int
 
     public init(
