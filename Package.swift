@@ -29,6 +29,10 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
         .package(url: "https://github.com/apple/swift-nio-extras.git", from: "1.35.2"),
         .package(url: "https://github.com/apple/swift-crypto.git", from: "3.12.3"),
+        .package(url: "https://github.com/apple/swift-nio-ssl.git", from: "2.37.6"),
+        .package(url: "https://github.com/apple/swift-nio-http2.git", from: "1.46.0"),
+        .package(url: "https://github.com/apple/swift-certificates.git", from: "1.21.1"),
+        .package(url: "https://github.com/apple/swift-asn1.git", from: "1.7.4"),
     ],
     targets: [
         // One JSON value type and a strict parser with size and depth limits, linear in
@@ -87,7 +91,7 @@ let package = Package(
         ),
         // The agent's offline engine: slot extractor, situation classifier, template replies.
         .target(name: "LocalEngine", dependencies: ["JSONCore", "SalesCore", "Embeddings", "SeededRandom"]),
-        .testTarget(name: "LocalEngineTests", dependencies: ["LocalEngine", "SalesCore", "Embeddings"]),
+        .testTarget(name: "LocalEngineTests", dependencies: ["LocalEngine", "SalesCore", "Embeddings", "TestSupport"]),
         // The local engine's per-turn latency on golden files: `swift run -c release LocalEngineBench golden/test.jsonl`.
         .executableTarget(name: "LocalEngineBench", dependencies: ["LocalEngine", "SalesCore", "Embeddings", "BenchKit"]),
         // The sales agent: gateway client, turn pipeline, sessions (memory + SQLite), HTTP API.
@@ -103,6 +107,7 @@ let package = Package(
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
                 .product(name: "NIOFoundationCompat", package: "swift-nio"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "GRDB", package: "GRDB.swift"),
@@ -158,7 +163,7 @@ let package = Package(
         .executableTarget(name: "SemanticIndexBench", dependencies: ["GatewayCache", "BenchKit", "SeededRandom"]),
         .testTarget(
             name: "GatewayCacheTests",
-            dependencies: ["GatewayCache", "GatewayCore", "Embeddings", "SeededRandom"]
+            dependencies: ["GatewayCache", "GatewayCore", "Embeddings", "SeededRandom", "TestSupport"]
         ),
         .testTarget(
             name: "GatewayCacheStoreTests",
@@ -195,6 +200,12 @@ let package = Package(
                 .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
+                // TLS with ALPN h2 + http/1.1 on a certificate made at start (issue 12 §3).
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "NIOHTTP2", package: "swift-nio-http2"),
+                .product(name: "X509", package: "swift-certificates"),
+                .product(name: "SwiftASN1", package: "swift-asn1"),
+                .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Yams", package: "Yams"),
             ]
@@ -221,6 +232,9 @@ let package = Package(
                 "YAMLConfig",
             ]
         ),
+        // Test support without dependencies: CPU-heavy test work on a thread of its own, so the
+        // cooperative pool stays free for the loopback tests running beside it.
+        .target(name: "TestSupport"),
         // Test support: a real simulator and gateway on loopback ports for tests to drive.
         .target(
             name: "GatewayTesting",
@@ -300,6 +314,7 @@ let package = Package(
             dependencies: [
                 "SalesAgent",
                 "GatewayTesting",
+                "TestSupport",
                 "HTTPServerGuards",
                 "SalesCore",
                 "LocalEngine",
@@ -339,7 +354,7 @@ let package = Package(
         ),
         .testTarget(
             name: "SalesCoreTests",
-            dependencies: ["SalesCore", "YAMLConfig", "SeededRandom"]
+            dependencies: ["SalesCore", "YAMLConfig", "SeededRandom", "TestSupport"]
         ),
         .testTarget(
             name: "SimulatorTests",

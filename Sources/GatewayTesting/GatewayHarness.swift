@@ -27,9 +27,11 @@ public struct GatewayHarness: Sendable {
         policyFile: String? = nil,
         environment: [String: String] = [:],
         unixSocket: String? = nil,
+        simTLS: SimTLS? = nil,
         _ body: @Sendable (GatewayHarness) async throws -> Void
     ) async throws {
-        let sim = try await SimServer.start(profile: SimProfile.parse(yaml: simProfile, file: "test-sim.yaml"), port: 0)
+        let sim = try await SimServer.start(
+            profile: SimProfile.parse(yaml: simProfile, file: "test-sim.yaml"), port: 0, tls: simTLS)
         let policyText = policy(sim.baseURL)
         if let policyFile { try policyText.write(toFile: policyFile, atomically: true, encoding: .utf8) }
         let parsed = try PolicyLoader.parse(yaml: policyText, file: policyFile ?? "test-policy.yaml")

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import Logging
 import ServiceLifecycle
 import Simulator
@@ -18,6 +19,12 @@ struct SimCommand: AsyncParsableCommand {
     @Option(help: "Port to bind.")
     var port = 8790
 
+    @Flag(help: "Serve TLS only, offering HTTP/2 and HTTP/1.1 (ALPN), with a CA and certificate made at start.")
+    var tls = false
+
+    @Option(help: "With --tls: write the generated CA certificate (PEM) here, for a provider's `ca_file`.")
+    var caOut: String?
+
     @Option(help: "Log level.")
     var logLevel: Logger.Level = .notice
 
@@ -30,7 +37,24 @@ struct SimCommand: AsyncParsableCommand {
             printError("\(error)")
             throw ExitCode(2)
         }
-        let server = try await SimServer.start(profile: resolved, host: host, port: port, logger: logger)
+        if caOut != nil, !tls {
+            printError("--ca-out needs --tls")
+            throw ExitCode(2)
+        }
+        var simTLS: SimTLS?
+        if tls {
+            let certificates = try SimCertificates.make(now: Date())
+            if let caOut {
+                do {
+                    try certificates.authorityPEM.write(toFile: caOut, atomically: true, encoding: .utf8)
+                } catch {
+                    printError("cannot write the CA certificate to \(caOut): \(error.localizedDescription)")
+                    throw ExitCode(2)
+                }
+            }
+            simTLS = SimTLS(certificates: certificates)
+        }
+        let server = try await SimServer.start(profile: resolved, host: host, port: port, tls: simTLS, logger: logger)
         logger.notice("simulator listening", metadata: ["url": "\(server.baseURL)", "profile": "\(profile)"])
         let group = ServiceGroup(
             configuration: .init(services: [WaitForShutdown()], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))

@@ -44,6 +44,19 @@ struct PolicyLoaderTests {
         #expect(throws: ConfigError.self) { try PolicyLoader.parse(yaml: negative, file: "p.yaml") }
     }
 
+    @Test func readsACAFileOnlyForAnHTTPSProvider() throws {
+        let https = Self.valid.replacingOccurrences(
+            of: "base_url: http://127.0.0.1:9/", with: "base_url: https://127.0.0.1:9/\n    ca_file: /etc/sim-ca.pem")
+        #expect(try PolicyLoader.parse(yaml: https, file: "p.yaml").provider(named: "a")?.caFile == "/etc/sim-ca.pem")
+        #expect(try PolicyLoader.parse(yaml: Self.valid, file: "p.yaml").provider(named: "a")?.caFile == nil)
+        let plain = Self.valid.replacingOccurrences(of: "key_env: A_KEY", with: "key_env: A_KEY\n    ca_file: /etc/sim-ca.pem")
+        #expect {
+            try PolicyLoader.parse(yaml: plain, file: "p.yaml")
+        } throws: { error in
+            "\(error)".contains("providers.a.ca_file") && "\(error)".contains("https://")
+        }
+    }
+
     @Test func embeddedDefaultPolicyIsTheFileInPolicies() throws {
         let file = URL(fileURLWithPath: #filePath)
             .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()

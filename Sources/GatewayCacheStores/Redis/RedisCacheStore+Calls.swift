@@ -15,17 +15,23 @@ extension RedisCacheStore {
         if let action { perform(action) }
         guard allowed else { throw .unavailable }
         let job = RedisJob(arguments: arguments, generation: generation)
+        // The job is completed exactly once, by whichever comes first in real time: the
+        // worker thread when the reply arrives, or this timer at the deadline. A reply that
+        // arrived in time wins even when the cooperative pool runs the timer late.
+        let timer = Task { [job, deadline = now + configuration.timeout] in
+            guard (try? await Task.sleep(until: deadline, clock: .continuous)) != nil else { return }
+            job.complete(.failure(TimeLimitExceeded()))
+        }
+        defer { timer.cancel() }
         let outcome: Result<RedisReply, CacheStoreError>
         do {
-            let reply = try await withTimeLimit(until: now + configuration.timeout) { [self] in
-                try await withTaskCancellationHandler {
-                    try await withCheckedThrowingContinuation { continuation in
-                        job.attach(continuation)
-                        if !submit(.command(job)) { job.complete(.failure(QueueFull())) }
-                    }
-                } onCancel: {
-                    job.complete(.failure(CancellationError()))
+            let reply = try await withTaskCancellationHandler {
+                try await withCheckedThrowingContinuation { continuation in
+                    job.attach(continuation)
+                    if !submit(.command(job)) { job.complete(.failure(QueueFull())) }
                 }
+            } onCancel: {
+                job.complete(.failure(CancellationError()))
             }
             outcome = .success(reply)
         } catch is TimeLimitExceeded {

@@ -1,13 +1,15 @@
 import Synchronization
 
 /// One command waiting for a worker thread, and the caller waiting for its reply. Completed
-/// exactly once: by the worker, or earlier by the caller's cancellation (timeout or
-/// disconnect), in which case the worker skips it.
+/// exactly once, by whichever comes first in real time: the worker with the reply, the
+/// caller's timer at the deadline, or the caller's cancellation; the worker skips a job
+/// already done.
 final class RedisJob: Sendable {
     private enum State {
         case created
         case waiting(CheckedContinuation<RedisReply, any Error>)
-        case done
+        /// Completed; the result is kept only until a continuation attaches.
+        case done(Result<RedisReply, any Error>?)
     }
 
     /// The command's arguments.
@@ -28,20 +30,34 @@ final class RedisJob: Sendable {
 
     /// Attaches the caller's continuation; resumes it at once if the job is already done.
     func attach(_ continuation: CheckedContinuation<RedisReply, any Error>) {
-        let alreadyDone = state.withLock { state -> Bool in
-            guard case .created = state else { return true }
-            state = .waiting(continuation)
-            return false
+        let earlier = state.withLock { state -> Result<RedisReply, any Error>? in
+            switch state {
+            case .created:
+                state = .waiting(continuation)
+                return nil
+            case .done(let result):
+                state = .done(nil)
+                return result ?? .failure(CancellationError())
+            case .waiting:
+                return .failure(CancellationError())
+            }
         }
-        if alreadyDone { continuation.resume(throwing: CancellationError()) }
+        if let earlier { continuation.resume(with: earlier) }
     }
 
     /// Completes the job; later calls do nothing.
     func complete(_ result: Result<RedisReply, any Error>) {
         let continuation = state.withLock { state -> CheckedContinuation<RedisReply, any Error>? in
-            defer { state = .done }
-            if case .waiting(let continuation) = state { return continuation }
-            return nil
+            switch state {
+            case .created:
+                state = .done(result)
+                return nil
+            case .waiting(let continuation):
+                state = .done(nil)
+                return continuation
+            case .done:
+                return nil
+            }
         }
         continuation?.resume(with: result)
     }

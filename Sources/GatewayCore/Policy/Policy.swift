@@ -123,6 +123,9 @@ public struct ProviderConfig: Sendable, Hashable {
     public var firstTokenTimeout: Duration?
     /// Request headers passed through to this provider (e.g. `x-request-tag`).
     public var forwardHeaders: [String]
+    /// A PEM file of the certificate authorities this provider's TLS certificate must chain
+    /// to, instead of the system's trust store (a private CA, the simulator's `--tls`).
+    public var caFile: String?
 
     public init(
         name: String,
@@ -134,7 +137,8 @@ public struct ProviderConfig: Sendable, Hashable {
         retry: RetryPolicy = RetryPolicy(),
         breaker: CircuitBreakerConfig = CircuitBreakerConfig(),
         firstTokenTimeout: Duration? = nil,
-        forwardHeaders: [String] = []
+        forwardHeaders: [String] = [],
+        caFile: String? = nil
     ) {
         self.name = name
         self.kind = kind
@@ -146,6 +150,7 @@ public struct ProviderConfig: Sendable, Hashable {
         self.breaker = breaker
         self.firstTokenTimeout = firstTokenTimeout
         self.forwardHeaders = forwardHeaders
+        self.caFile = caFile
     }
 }
 

@@ -100,6 +100,14 @@ public enum PolicyLoader {
         if let value = map.optional("forward_headers") {
             config.forwardHeaders = try value.strings().map { $0.lowercased() }
         }
+        if let value = map.optional("ca_file") {
+            guard baseURL.hasPrefix("https://") else {
+                throw value.error("needs an https:// base_url: a CA file is only used to verify TLS")
+            }
+            let path = try value.string()
+            guard !path.isEmpty else { throw value.error("must name a PEM file") }
+            config.caFile = path
+        }
         if let value = map.optional("retry") { config.retry = try parseRetry(value) }
         if let value = map.optional("breaker") { config.breaker = try parseBreaker(value) }
         try map.finish()

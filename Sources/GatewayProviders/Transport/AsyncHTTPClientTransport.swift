@@ -1,18 +1,41 @@
 import AsyncHTTPClient
 import NIOCore
 import NIOHTTP1
+import NIOSSL
 
 /// ``HTTPTransport`` over one shared AsyncHTTPClient (pooled keep-alive connections,
-/// HTTP/2 when the upstream negotiates it through TLS ALPN).
+/// HTTP/2 when the upstream negotiates it through TLS ALPN). A transport made with
+/// ``trusting(caFile:)`` verifies its upstreams against that file's CAs only; the pool keeps
+/// its connections apart from the others'.
 public struct AsyncHTTPClientTransport: HTTPTransport {
     public let client: HTTPClient
+    /// The TLS settings of every request, or nil for the client's (the system trust store).
+    public let tlsConfiguration: TLSConfiguration?
 
-    public init(client: HTTPClient) {
+    public init(client: HTTPClient, tlsConfiguration: TLSConfiguration? = nil) {
         self.client = client
+        self.tlsConfiguration = tlsConfiguration
+    }
+
+    /// The same client, verifying upstream certificates against the CAs in the PEM file at
+    /// `path` instead of the system's; throws ``TrustFileError`` naming the file.
+    public func trusting(caFile path: String) throws(TrustFileError) -> AsyncHTTPClientTransport {
+        let authorities: [NIOSSLCertificate]
+        do {
+            authorities = try NIOSSLCertificate.fromPEMFile(path)
+        } catch {
+            throw TrustFileError(path: path, reason: "cannot be read as PEM certificates (\(error))")
+        }
+        guard !authorities.isEmpty else { throw TrustFileError(path: path, reason: "holds no certificate") }
+        var tls = TLSConfiguration.makeClientConfiguration()
+        tls.trustRoots = .certificates(authorities)
+        tls.applicationProtocols = ["h2", "http/1.1"]
+        return AsyncHTTPClientTransport(client: client, tlsConfiguration: tls)
     }
 
     public func execute(_ request: TransportRequest, deadline: NIODeadline) async throws -> TransportResponse {
         var outgoing = HTTPClientRequest(url: request.url)
+        outgoing.tlsConfiguration = tlsConfiguration
         outgoing.method = request.method
         outgoing.headers = request.headers
         outgoing.body = .bytes(request.body)
@@ -23,6 +46,14 @@ public struct AsyncHTTPClientTransport: HTTPTransport {
             throw TransportError(error)
         }
     }
+}
+
+/// A provider's `ca_file` could not be used.
+public struct TrustFileError: Error, Sendable, CustomStringConvertible {
+    public let path: String
+    public let reason: String
+
+    public var description: String { "ca_file \(path) \(reason)" }
 }
 
 /// A transport failure with a description safe to show (no URLs with keys, no headers).

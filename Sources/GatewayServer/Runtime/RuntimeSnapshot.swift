@@ -22,7 +22,7 @@ final class RuntimeSnapshot: Sendable {
         previous: RuntimeSnapshot?,
         environment: [String: String],
         simulatorURL: String?,
-        transport: any HTTPTransport
+        transport: AsyncHTTPClientTransport
     ) -> RuntimeSnapshot {
         var providers: [String: ProviderRuntime] = [:]
         var disabled: [String: String] = [:]
@@ -39,12 +39,28 @@ final class RuntimeSnapshot: Sendable {
                     providers[config.name] = old
                     continue
                 }
+                let providerTransport: AsyncHTTPClientTransport
+                do {
+                    providerTransport = try Self.transport(transport, for: config, viaSimulator: viaSimulator)
+                } catch {
+                    disabled[config.name] = error.description
+                    continue
+                }
                 let provider = ProviderRegistry.make(
-                    kind: config.kind, name: config.name, baseURL: baseURL, key: key, transport: transport)
+                    kind: config.kind, name: config.name, baseURL: baseURL, key: key, transport: providerTransport)
                 providers[config.name] = ProviderRuntime(
                     config: config, provider: provider, endpointDescription: description, baseURL: baseURL)
             }
         }
         return RuntimeSnapshot(policy: policy, providers: providers, disabled: disabled)
+    }
+
+    /// The shared transport, or for a provider with a `ca_file` one that trusts only that
+    /// file's CAs (the built-in simulator stands in without TLS, so it needs none).
+    private static func transport(
+        _ shared: AsyncHTTPClientTransport, for config: ProviderConfig, viaSimulator: Bool
+    ) throws(TrustFileError) -> AsyncHTTPClientTransport {
+        guard let caFile = config.caFile, !viaSimulator else { return shared }
+        return try shared.trusting(caFile: caFile)
     }
 }

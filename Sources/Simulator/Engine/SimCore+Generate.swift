@@ -49,6 +49,7 @@ extension SimCore {
         var ticket = SimTicket(
             number: start.number, path: path, model: request.model, tag: simHeaders.tag, stream: request.stream,
             hadCredentials: simHeaders.hadCredentials, fault: fault)
+        ticket.httpVersion = head.version.major >= 2 ? "2" : "\(head.version.major).\(head.version.minor)"
         let reply = WireReply(
             number: start.number, model: request.model, created: Int(Date().timeIntervalSince1970), answer: answer,
             inputTokens: request.inputTokens, includeUsage: request.includeUsage)

@@ -42,11 +42,13 @@ public struct SimRequestRecord: Sendable, Codable, Equatable {
     public var outcome: String
     /// The planned service time in ms (`x-sim-service-ms`).
     public var serviceMs: Double
+    /// The HTTP version the request came over: `1.1`, or `2` (TLS with ALPN `h2`).
+    public var httpVersion: String
 
     /// Creates a record.
     public init(
         id: String, path: String, model: String, tag: String?, stream: Bool, hadCredentials: Bool,
-        outcome: String, serviceMs: Double
+        outcome: String, serviceMs: Double, httpVersion: String = "1.1"
     ) {
         self.id = id
         self.path = path
@@ -56,5 +58,6 @@ public struct SimRequestRecord: Sendable, Codable, Equatable {
         self.hadCredentials = hadCredentials
         self.outcome = outcome
         self.serviceMs = serviceMs
+        self.httpVersion = httpVersion
     }
 }

@@ -18,12 +18,15 @@ struct SimTicket: Sendable {
     var rejected = false
     /// Planned service time in ms.
     var serviceMs = 0.0
+    /// The HTTP version the request came over (`1.1`, or `2` through TLS ALPN).
+    var httpVersion = "1.1"
 
     /// The record of this request once it ended; `clientClosed` means the client went away first.
     func record(clientClosed: Bool) -> SimRequestRecord {
         SimRequestRecord(
             id: "sim-\(number)", path: path, model: model, tag: tag, stream: stream,
-            hadCredentials: hadCredentials, outcome: outcome(clientClosed: clientClosed), serviceMs: serviceMs)
+            hadCredentials: hadCredentials, outcome: outcome(clientClosed: clientClosed), serviceMs: serviceMs,
+            httpVersion: httpVersion)
     }
 
     /// `fault:<kind>` for a fault (a stall only ever ends by the client closing), `cancelled`, `rejected` or `completed`.
