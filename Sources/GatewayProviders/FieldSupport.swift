@@ -58,7 +58,7 @@ public enum FieldSupport {
         FieldRow(field: "user", openai: .passed, anthropic: .translated, gemini: .refused, how: "Anthropic `metadata.user_id`; Gemini has no end-user id (never part of a cache key)"),
         FieldRow(field: "metadata, store: true", openai: .passed, anthropic: .refused, gemini: .refused, how: "OpenAI stored completions; `store: false` is accepted everywhere"),
         FieldRow(field: "service_tier", openai: .passed, anthropic: .refused, gemini: .refused, how: "`auto` and `default` (the vendor's normal tier) are accepted everywhere"),
-        FieldRow(field: "n > 1", openai: .refused, anthropic: .refused, gemini: .refused, how: "the gateway returns one choice: `n` must be 1 (400 at ingress)"),
+        FieldRow(field: "n > 1", openai: .passed, anthropic: .translated, gemini: .translated, how: "OpenAI `n` (at most 8); elsewhere the gateway fans out: n concurrent one-choice calls of the alias, merged by index, usage summed; a stream with n > 1 on such an alias is a 400; never cached"),
         FieldRow(field: "unknown top-level fields", openai: .passed, anthropic: .refused, gemini: .refused, how: "kept as they came and sent to OpenAI-compatible servers, which know their own extensions"),
     ]
 
@@ -86,6 +86,9 @@ public enum FieldSupport {
         check("metadata, store: true", "metadata", when: request.service.metadata != nil)
         check("metadata, store: true", "store", when: request.service.store == true)
         check("service_tier", "service_tier", when: request.service.serviceTier.map { !["auto", "default"].contains($0) } ?? false)
+        // The gateway fans `n > 1` out before an adapter without `n` is called; one that
+        // still reaches it is refused rather than answered with a single choice.
+        if request.choiceCount > 1 { refused.append("n") }
         for name in request.extra.keys.sorted() {
             check("unknown top-level fields", name, when: true)
         }

@@ -23,9 +23,9 @@ public protocol VendorAPI: Sendable {
 public struct HTTPProvider<API: VendorAPI>: Provider {
     /// The policy's name for this provider.
     public let name: String
-    private let api: API
-    private let key: APIKey?
-    private let transport: any HTTPTransport
+    let api: API
+    let key: APIKey?
+    let transport: any HTTPTransport
 
     init(name: String, api: API, key: APIKey?, transport: any HTTPTransport) {
         self.name = name

@@ -57,3 +57,40 @@ public struct APIKey: Sendable, Hashable, CustomStringConvertible, CustomDebugSt
     public var description: String { "<redacted>" }
     public var debugDescription: String { "<redacted>" }
 }
+
+/// One call to a provider's embeddings API.
+public struct EmbeddingCall: Sendable {
+    /// The provider's embedding model id.
+    public var model: String
+    public var inputs: [String]
+    /// OpenAI `dimensions` / Gemini `outputDimensionality`, when the client set it.
+    public var dimensions: Int?
+    public var forwardedHeaders: HTTPHeaders
+    public var deadline: NIODeadline
+
+    public init(model: String, inputs: [String], dimensions: Int? = nil, forwardedHeaders: HTTPHeaders = [:], deadline: NIODeadline) {
+        self.model = model
+        self.inputs = inputs
+        self.dimensions = dimensions
+        self.forwardedHeaders = forwardedHeaders
+        self.deadline = deadline
+    }
+}
+
+/// A provider's vectors, one per input in input order, and the tokens it counted.
+public struct EmbeddingReply: Sendable, Equatable {
+    public var vectors: [[Float]]
+    /// The provider's `usage.prompt_tokens`; nil when it reports none (Gemini).
+    public var promptTokens: Int?
+
+    public init(vectors: [[Float]], promptTokens: Int?) {
+        self.vectors = vectors
+        self.promptTokens = promptTokens
+    }
+}
+
+/// A provider whose vendor has an embeddings API the gateway speaks.
+public protocol EmbeddingProvider: Provider {
+    /// Sends the inputs and returns their vectors; failures are ``UpstreamError``s.
+    func embed(_ call: EmbeddingCall) async throws -> EmbeddingReply
+}

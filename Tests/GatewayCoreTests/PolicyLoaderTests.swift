@@ -99,4 +99,17 @@ struct PolicyLoaderTests {
             #expect(!error.description.contains("sk-secret-value"))
         }
     }
+
+    @Test func embeddingsRouteToProvidersThatHaveThem() throws {
+        let policy = try PolicyLoader.parse(yaml: Self.valid + "\nembeddings:\n  e: {provider: a, model: text-embedding-3-small}\n  l: {embedder: local}\n", file: "p.yaml")
+        #expect(policy.embeddings.map(\.backend) == [.provider, .local])
+        #expect(policy.embeddings.first?.route == Route(provider: "a", model: "text-embedding-3-small"))
+        do {
+            _ = try PolicyLoader.parse(yaml: Self.valid + "\nembeddings:\n  e: {provider: b, model: x}\n", file: "p.yaml")
+            Issue.record("an anthropic provider has no embeddings API")
+        } catch {
+            #expect(error.field == "embeddings.e.provider", "\(error)")
+            #expect(error.problem.contains("no embeddings API"), "\(error)")
+        }
+    }
 }

@@ -70,4 +70,17 @@ def _():
     raise AssertionError("expected BadRequestError")
 
 
+@check("messages.count_tokens on an Anthropic-first alias; a 400 on an OpenAI-only one")
+def _():
+    messages = [{"role": "user", "content": "How much is the Pro plan?"}]
+    counted = client.messages.count_tokens(model="fast", system="Be brief.", messages=messages)
+    assert counted.input_tokens == 9, counted  # the simulator's ceil(34 bytes / 4)
+    try:
+        client.messages.count_tokens(model="gpt-4o-mini", messages=messages)
+    except anthropic.BadRequestError as error:
+        assert "cannot count tokens" in str(error), error
+        return
+    raise AssertionError("expected BadRequestError")
+
+
 finish("anthropic-sdk")

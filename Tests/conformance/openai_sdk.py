@@ -1,6 +1,8 @@
 """The official `openai` Python SDK, unchanged, against a running llm-gateway.
 
-Usage: python openai_sdk.py BASE_URL   (e.g. http://127.0.0.1:8787/v1)
+Usage: python openai_sdk.py BASE_URL [SIM_URL]   (e.g. http://127.0.0.1:8787/v1)
+SIM_URL, the built-in simulator's address (the gateway logs it), enables the check that
+closing a stream early cancels the upstream call (read from the simulator's counters).
 The gateway must serve the embedded default policy (aliases `fast`, `smart`) with the
 built-in simulator's echo responder. Prints one line per check and a closing
 "N passed, N failed" line; exits non-zero when a check fails.
@@ -8,6 +10,8 @@ built-in simulator's echo responder. Prints one line per check and a closing
 
 import json
 import sys
+import time
+import urllib.request
 
 from checks import check, finish
 
@@ -15,6 +19,7 @@ import openai
 from openai import OpenAI
 
 BASE_URL = sys.argv[1]
+SIM_URL = sys.argv[2] if len(sys.argv) > 2 else None
 client = OpenAI(base_url=BASE_URL, api_key="not-needed-for-the-simulator", max_retries=0)
 
 
@@ -222,6 +227,54 @@ def _():
     reply = client.embeddings.create(model="embed", input=["What does Pro cost?", "How much is Pro?"])
     assert len(reply.data) == 2 and len(reply.data[0].embedding) > 0
     assert abs(sum(x * x for x in reply.data[0].embedding) - 1) < 1e-3
+
+
+@check("n=3: three choices, JSON and streamed")
+def _():
+    reply = client.chat.completions.create(model="gpt-4o-mini", messages=[{"role": "user", "content": "three"}], n=3)
+    assert [choice.index for choice in reply.choices] == [0, 1, 2], reply.choices
+    assert all(choice.message.content == "echo: three" for choice in reply.choices)
+    texts = {}
+    for chunk in client.chat.completions.create(
+            model="gpt-4o-mini", messages=[{"role": "user", "content": "three streamed"}], n=3, stream=True):
+        for choice in chunk.choices:
+            texts[choice.index] = texts.get(choice.index, "") + (choice.delta.content or "")
+    assert texts == {0: "echo: three streamed", 1: "echo: three streamed", 2: "echo: three streamed"}, texts
+
+
+@check("n past the cap is BadRequestError naming n")
+def _():
+    try:
+        client.chat.completions.create(model="fast", messages=[{"role": "user", "content": "x"}], n=9)
+    except openai.BadRequestError as error:
+        assert error.body.get("param") == "n", error.body
+        return
+    raise AssertionError("expected BadRequestError")
+
+
+def sim_stats():
+    with urllib.request.urlopen(SIM_URL + "/sim/stats", timeout=5) as reply:
+        return json.load(reply)
+
+
+if SIM_URL:
+    @check("closing a stream after its first chunk cancels the upstream call")
+    def _():
+        before = sim_stats()["cancelledByClient"]
+        # The echo responder repeats the message: about 3,000 tokens at 2 ms each.
+        long_message = "cancel " + "word " * 3000
+        stream = client.chat.completions.create(
+            model="fast", messages=[{"role": "user", "content": long_message}], stream=True)
+        for chunk in stream:
+            if any(choice.delta.content for choice in chunk.choices):
+                break
+        stream.close()
+        deadline = time.monotonic() + 20
+        while time.monotonic() < deadline:
+            if sim_stats()["cancelledByClient"] > before:
+                return
+            time.sleep(0.05)
+        raise AssertionError(f"the simulator saw no cancelled request: {sim_stats()}")
 
 
 finish("openai-sdk")

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Conformance against real processes: the official openai SDK on a running gateway
+# Conformance against real processes: the official openai and anthropic SDKs,
+# langchain-openai and instructor on a running gateway
 # (embedded default policy, built-in simulator), policy reload on SIGHUP, and
 # `llm-gateway check-policy` errors. Needs a built llm-gateway (swift build).
 set -euo pipefail
@@ -31,13 +32,20 @@ start_gateway() {
     echo "gateway did not become ready:"; cat "$log"; return 1
 }
 
-# 1. The official openai and anthropic SDKs, unchanged (pinned in requirements.txt).
+# 1. The official openai and anthropic SDKs, langchain-openai and instructor, unchanged
+#    (pinned in requirements.txt).
 venv=.venv-conformance
 if [ ! -x "$venv/bin/python" ]; then python3 -m venv "$venv"; fi
 "$venv/bin/pip" install -q --disable-pip-version-check -r Tests/conformance/requirements.txt
+instructor_venv=.venv-conformance-instructor
+if [ ! -x "$instructor_venv/bin/python" ]; then python3 -m venv "$instructor_venv"; fi
+"$instructor_venv/bin/pip" install -q --disable-pip-version-check -r Tests/conformance/requirements-instructor.txt
 start_gateway "$work/default.log"
-if "$venv/bin/python" Tests/conformance/openai_sdk.py "$url/v1"; then pass "openai SDK conformance"; else fail "openai SDK conformance"; fi
+sim_url=$(grep 'built-in simulator started' "$work/default.log" | grep -o 'url=http://127.0.0.1:[0-9]*' | head -1 | cut -d= -f2 || true)
+if "$venv/bin/python" Tests/conformance/openai_sdk.py "$url/v1" "$sim_url"; then pass "openai SDK conformance"; else fail "openai SDK conformance"; fi
 if "$venv/bin/python" Tests/conformance/anthropic_sdk.py "$url"; then pass "anthropic SDK conformance (/v1/messages)"; else fail "anthropic SDK conformance (/v1/messages)"; fi
+if "$venv/bin/python" Tests/conformance/langchain_openai_sdk.py "$url/v1"; then pass "langchain-openai conformance"; else fail "langchain-openai conformance"; fi
+if "$instructor_venv/bin/python" Tests/conformance/instructor_sdk.py "$url/v1"; then pass "instructor conformance"; else fail "instructor conformance"; fi
 if grep -q 'sk-\|api_key=' "$work/default.log"; then fail "no secrets in the log"; else pass "no secrets in the log"; fi
 # A client cannot forge a log line: CR/LF in a field is written escaped (issue 8, finding 6).
 curl -s -o /dev/null "$url/v1/chat/completions" -H 'content-type: application/json' \

@@ -22,6 +22,8 @@ public enum CacheBypassReason: String, Sendable, Hashable {
     case incompleteAnswer = "incomplete_answer"
     /// A streamed answer that broke before its finish.
     case brokenStream = "broken_stream"
+    /// `n > 1`: several different answers are asked for, which one stored answer cannot be.
+    case severalChoices = "several_choices"
 }
 
 /// The cacheability rules as pure functions; see SPEC §3 "Never cached".
@@ -52,6 +54,7 @@ public enum Cacheability {
 
     private static func requestBypass(request: ChatRequest, policy: AliasCachePolicy?) -> CacheBypassReason? {
         guard let policy, policy.exact else { return .notEnabled }
+        if request.choiceCount > 1 { return .severalChoices }
         if let temperature = request.temperature, temperature > 0, !policy.allowTemperature {
             return .temperature
         }

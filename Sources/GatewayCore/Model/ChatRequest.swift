@@ -47,6 +47,9 @@ public struct ChatRequest: Sendable, Hashable {
     public var stream: Bool
     /// OpenAI `stream_options.include_usage`: send a final usage chunk.
     public var includeUsage: Bool
+    /// OpenAI `n`: how many choices to answer with; nil means one (so a one-choice request
+    /// encodes, and caches, exactly as before the field existed).
+    public var n: Int?
     /// Seed, penalties, logprobs and the rest that can change the answer.
     public var options: GenerationOptions
     /// Metadata, store, service tier: forwarded where understood, never part of a cache key.
@@ -68,6 +71,7 @@ public struct ChatRequest: Sendable, Hashable {
         toolChoice: ToolChoice? = nil,
         stream: Bool = false,
         includeUsage: Bool = false,
+        n: Int? = nil,
         options: GenerationOptions = GenerationOptions(),
         service: ServiceOptions = ServiceOptions(),
         extra: [String: JSONValue] = [:]
@@ -84,10 +88,14 @@ public struct ChatRequest: Sendable, Hashable {
         self.toolChoice = toolChoice
         self.stream = stream
         self.includeUsage = includeUsage
+        self.n = n
         self.options = options
         self.service = service
         self.extra = extra
     }
+
+    /// The number of choices the answer must carry (`n`, at least 1).
+    public var choiceCount: Int { max(n ?? 1, 1) }
 
     /// The text of the last user message, or "" when there is none.
     public var lastUserText: String {

@@ -19,6 +19,8 @@ public enum StreamEvent: Sendable, Hashable {
     case toolCallDelta(ToolCallDelta)
     case finished(FinishReason)
     case usage(Usage)
+    /// An event of choice `index` (≥ 1) of an `n > 1` stream; the plain cases are choice 0.
+    indirect case otherChoice(index: Int, StreamEvent)
 
     /// True for events that carry answer content: a non-empty text delta or a tool call
     /// fragment. Role-only or empty chunks are not content.
@@ -27,6 +29,7 @@ public enum StreamEvent: Sendable, Hashable {
         case .textDelta(let text): !text.isEmpty
         case .toolCallDelta: true
         case .finished, .usage: false
+        case .otherChoice(_, let event): event.isContent
         }
     }
 }
@@ -37,6 +40,8 @@ public struct StreamAccumulator: Sendable {
     public private(set) var toolCalls: [ToolCall] = []
     public private(set) var finishReason: FinishReason?
     public private(set) var usage: Usage?
+    /// Choices 1… of an `n > 1` stream.
+    public private(set) var otherChoices: [StreamAccumulator] = []
 
     public init() {}
 
@@ -55,6 +60,10 @@ public struct StreamAccumulator: Sendable {
             finishReason = reason
         case .usage(let value):
             usage = value
+        case .otherChoice(let index, let inner):
+            guard index >= 1 else { return apply(inner) }
+            while otherChoices.count < index { otherChoices.append(StreamAccumulator()) }
+            otherChoices[index - 1].apply(inner)
         }
     }
 
@@ -66,7 +75,10 @@ public struct StreamAccumulator: Sendable {
             text: text,
             toolCalls: toolCalls,
             finishReason: finishReason ?? .stop,
-            usage: usage
+            usage: usage,
+            otherChoices: otherChoices.map {
+                ChatChoice(text: $0.text, toolCalls: $0.toolCalls, finishReason: $0.finishReason ?? .stop)
+            }
         )
     }
 }

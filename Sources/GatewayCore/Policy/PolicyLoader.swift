@@ -25,15 +25,18 @@ public enum PolicyLoader {
         let cache = try map.optional("cache").map(parseCache) ?? CacheSettings()
         let tenants = try map.optional("tenants").map { node throws(ConfigError) in try parseTenants(node, aliases: aliases) } ?? []
         let operatorAccess = try map.optional("operator").map(parseOperator)
-        let embeddings = try map.optional("embeddings").map { node throws(ConfigError) in try parseEmbeddings(node, aliases: aliases) } ?? []
+        let embeddings = try map.optional("embeddings").map { node throws(ConfigError) in try parseEmbeddings(node, aliases: aliases, providers: providers) } ?? []
         try map.finish()
         return Policy(
             server: server, simulatorProfile: simulatorProfile, providers: providers, aliases: aliases, cache: cache,
             tenants: tenants, operatorAccess: operatorAccess, embeddings: embeddings)
     }
 
-    /// `embeddings: {NAME: {embedder: local}}`; a name may not also be a chat alias.
-    private static func parseEmbeddings(_ node: YAMLNode, aliases: [AliasConfig]) throws(ConfigError) -> [EmbeddingModelConfig] {
+    /// `embeddings: {NAME: {embedder: local}}` or `{NAME: {provider: P, model: ID}}` (P an
+    /// OpenAI, OpenAI-compatible or Gemini provider); a name may not also be a chat alias.
+    private static func parseEmbeddings(
+        _ node: YAMLNode, aliases: [AliasConfig], providers: [ProviderConfig]
+    ) throws(ConfigError) -> [EmbeddingModelConfig] {
         var models: [EmbeddingModelConfig] = []
         var map = try node.map()
         for (name, modelNode) in map.all() {
@@ -41,7 +44,24 @@ public enum PolicyLoader {
                 throw modelNode.error("'\(name)' is already a chat model under `models`")
             }
             var modelMap = try modelNode.map()
+            if let providerNode = modelMap.optional("provider") {
+                let providerName = try providerNode.string()
+                guard let provider = providers.first(where: { $0.name == providerName }) else {
+                    throw providerNode.error("'\(providerName)' is not a provider under `providers`")
+                }
+                guard EmbeddingModelConfig.embeddingKinds.contains(provider.kind) else {
+                    throw providerNode.error(
+                        "'\(providerName)' is a \(provider.kind.rawValue) provider, which has no embeddings API (use openai, openai_compatible or gemini)")
+                }
+                let model = try modelMap.required("model").string()
+                try modelMap.finish()
+                models.append(EmbeddingModelConfig(name: name, backend: .provider, route: Route(provider: providerName, model: model)))
+                continue
+            }
             let backend = try oneOf(try modelMap.required("embedder"), EmbeddingModelConfig.Backend.self)
+            guard backend == .local else {
+                throw modelNode.error("embedder 'provider' needs no `embedder:` key: set `provider:` and `model:`")
+            }
             try modelMap.finish()
             models.append(EmbeddingModelConfig(name: name, backend: backend))
         }

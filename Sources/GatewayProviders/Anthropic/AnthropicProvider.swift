@@ -25,6 +25,9 @@ public struct AnthropicAPI: VendorAPI {
         self.endpoint = ProviderHTTP.trimmedBase(baseURL) + "/v1/messages"
     }
 
+    /// `{baseURL}/v1/messages/count_tokens`.
+    var countTokensURL: String { endpoint + "/count_tokens" }
+
     /// `{baseURL}/v1/messages`, streamed or not.
     public func url(model: String, stream: Bool) -> String { endpoint }
 

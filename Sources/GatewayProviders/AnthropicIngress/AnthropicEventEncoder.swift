@@ -67,6 +67,9 @@ public struct AnthropicEventEncoder: IngressStreamEncoder {
         case .usage(let reported):
             usage = reported
             return nil
+        case .otherChoice:
+            // This API has no `n`: its requests never ask for more than one choice.
+            return nil
         }
     }
 

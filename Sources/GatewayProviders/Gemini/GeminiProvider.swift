@@ -22,7 +22,7 @@ extension HTTPProvider where API == GeminiAPI {
 public struct GeminiAPI: VendorAPI {
     public var vendor: Vendor { .gemini }
 
-    private let base: String
+    let base: String
 
     init(baseURL: String) {
         self.base = ProviderHTTP.trimmedBase(baseURL)

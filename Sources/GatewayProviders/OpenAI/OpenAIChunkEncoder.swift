@@ -7,9 +7,12 @@ import NIOCore
 public struct OpenAIChunkEncoder: Sendable {
     /// `data: {"id":...,"object":"chat.completion.chunk","created":...,"model":...,"choices":`
     private let prefix: ByteBuffer
+    /// How many choices the stream carries (`n`); each gets its own role chunk.
+    private let choices: Int
 
     /// An encoder for one stream; every chunk carries the same id, model and creation time.
-    public init(id: String, model: String, created: Int) {
+    public init(id: String, model: String, created: Int, choices: Int = 1) {
+        self.choices = max(choices, 1)
         var prefix = ByteBuffer()
         prefix.writeStaticString("data: {\"id\":")
         prefix.writeJSONString(id)
@@ -21,27 +24,46 @@ public struct OpenAIChunkEncoder: Sendable {
         self.prefix = prefix
     }
 
-    /// The first chunk: `delta: {"role": "assistant", "content": ""}`.
+    /// The first chunk: `delta: {"role": "assistant", "content": ""}`, one per choice.
     public func roleChunk() -> ByteBuffer {
-        frame(extra: 0) { out in
-            out.writeStaticString("[{\"index\":0,\"delta\":{\"role\":\"assistant\",\"content\":\"\"},\"finish_reason\":null}]")
+        var out = ByteBuffer()
+        for index in 0..<choices {
+            var chunk = frame(extra: 0) { out in
+                out.writeStaticString("[{\"index\":")
+                out.writeJSONInteger(index)
+                out.writeStaticString(",\"delta\":{\"role\":\"assistant\",\"content\":\"\"},\"finish_reason\":null}]")
+            }
+            out.writeBuffer(&chunk)
         }
+        return out
     }
 
     /// The frame for one event; nil for an empty text delta, and for usage unless
     /// `includeUsage` (then usage goes as a chunk with `choices: []`).
     public func encode(_ event: StreamEvent, includeUsage: Bool) -> ByteBuffer? {
+        encode(event, choice: 0, includeUsage: includeUsage)
+    }
+
+    private func encode(_ event: StreamEvent, choice: Int, includeUsage: Bool) -> ByteBuffer? {
+        func open(_ out: inout ByteBuffer) {
+            out.writeStaticString("[{\"index\":")
+            out.writeJSONInteger(choice)
+        }
         switch event {
+        case .otherChoice(let index, let inner):
+            return encode(inner, choice: index, includeUsage: includeUsage)
         case .textDelta(let text):
             guard !text.isEmpty else { return nil }
             return frame(extra: text.utf8.count) { out in
-                out.writeStaticString("[{\"index\":0,\"delta\":{\"content\":")
+                open(&out)
+                out.writeStaticString(",\"delta\":{\"content\":")
                 out.writeJSONString(text)
                 out.writeStaticString("},\"finish_reason\":null}]")
             }
         case .toolCallDelta(let delta):
             return frame(extra: delta.argumentsFragment.utf8.count + 64) { out in
-                out.writeStaticString("[{\"index\":0,\"delta\":{\"tool_calls\":[{\"index\":")
+                open(&out)
+                out.writeStaticString(",\"delta\":{\"tool_calls\":[{\"index\":")
                 out.writeJSONInteger(delta.index)
                 if let id = delta.id {
                     out.writeStaticString(",\"id\":")
@@ -60,7 +82,8 @@ public struct OpenAIChunkEncoder: Sendable {
             }
         case .finished(let reason):
             return frame(extra: 0) { out in
-                out.writeStaticString("[{\"index\":0,\"delta\":{},\"finish_reason\":")
+                open(&out)
+                out.writeStaticString(",\"delta\":{},\"finish_reason\":")
                 out.writeJSONString(reason.rawValue)
                 out.writeStaticString("}]")
             }

@@ -2,8 +2,8 @@ import GatewayCore
 import NIOCore
 
 extension OpenAIIngress {
-    /// A `chat.completion` object: one choice with the answer's text and tool calls,
-    /// its finish reason, and usage when the provider reported it.
+    /// A `chat.completion` object: each choice (one unless `n > 1`) with its text, tool
+    /// calls and finish reason, and usage when the provider reported it.
     public static func encodeResponse(_ response: ChatResponse, model: String, created: Int) -> ByteBuffer {
         var out = ByteBuffer()
         out.reserveCapacity(256 + response.text.utf8.count)
@@ -13,25 +13,13 @@ extension OpenAIIngress {
         out.writeJSONInteger(created)
         out.writeStaticString(",\"model\":")
         out.writeJSONString(model)
-        out.writeStaticString(",\"choices\":[{\"index\":0,\"message\":{\"role\":\"assistant\",\"content\":")
-        out.writeJSONString(orNull: response.text.isEmpty && !response.toolCalls.isEmpty ? nil : response.text)
-        if !response.toolCalls.isEmpty {
-            out.writeStaticString(",\"tool_calls\":[")
-            for (index, call) in response.toolCalls.enumerated() {
-                if index > 0 { out.writeStaticString(",") }
-                out.writeStaticString("{\"id\":")
-                out.writeJSONString(call.id)
-                out.writeStaticString(",\"type\":\"function\",\"function\":{\"name\":")
-                out.writeJSONString(call.name)
-                out.writeStaticString(",\"arguments\":")
-                out.writeJSONString(call.arguments)
-                out.writeStaticString("}}")
-            }
-            out.writeStaticString("]")
+        out.writeStaticString(",\"choices\":[")
+        out.writeChoice(response.firstChoice, index: 0)
+        for (offset, choice) in response.otherChoices.enumerated() {
+            out.writeStaticString(",")
+            out.writeChoice(choice, index: offset + 1)
         }
-        out.writeStaticString("},\"logprobs\":null,\"finish_reason\":")
-        out.writeJSONString(response.finishReason.rawValue)
-        out.writeStaticString("}]")
+        out.writeStaticString("]")
         if let usage = response.usage {
             out.writeStaticString(",\"usage\":")
             out.writeUsage(usage)
@@ -121,5 +109,32 @@ extension ByteBuffer {
         writeStaticString(",\"code\":")
         writeJSONString(code)
         writeStaticString("}}")
+    }
+}
+
+extension ByteBuffer {
+    /// `{"index", "message": {"role", "content", "tool_calls"?}, "logprobs": null, "finish_reason"}`.
+    fileprivate mutating func writeChoice(_ choice: ChatChoice, index: Int) {
+        writeStaticString("{\"index\":")
+        writeJSONInteger(index)
+        writeStaticString(",\"message\":{\"role\":\"assistant\",\"content\":")
+        writeJSONString(orNull: choice.text.isEmpty && !choice.toolCalls.isEmpty ? nil : choice.text)
+        if !choice.toolCalls.isEmpty {
+            writeStaticString(",\"tool_calls\":[")
+            for (position, call) in choice.toolCalls.enumerated() {
+                if position > 0 { writeStaticString(",") }
+                writeStaticString("{\"id\":")
+                writeJSONString(call.id)
+                writeStaticString(",\"type\":\"function\",\"function\":{\"name\":")
+                writeJSONString(call.name)
+                writeStaticString(",\"arguments\":")
+                writeJSONString(call.arguments)
+                writeStaticString("}}")
+            }
+            writeStaticString("]")
+        }
+        writeStaticString("},\"logprobs\":null,\"finish_reason\":")
+        writeJSONString(choice.finishReason.rawValue)
+        writeStaticString("}")
     }
 }

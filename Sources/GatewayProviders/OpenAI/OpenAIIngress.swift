@@ -41,6 +41,10 @@ public enum OpenAIIngress {
         }
     }
 
+    /// The most choices (`n`) one request may ask for: each is a full answer's tokens, and
+    /// on providers without `n` a call of its own.
+    public static let maxChoices = 8
+
     static func request(_ body: IngressObject) throws(GatewayError) -> ChatRequest {
         guard case .string(let model)? = body.value("model") else {
             throw IngressObject.invalid("model", "is required and must be a string")
@@ -53,8 +57,9 @@ public enum OpenAIIngress {
         for (index, item) in items.enumerated() {
             messages.append(try message(item, path: "messages[\(index)]"))
         }
-        if let n = try body.positiveInteger("n"), n != 1 {
-            throw IngressObject.invalid("n", "must be 1: the gateway returns one choice")
+        let n = try body.positiveInteger("n")
+        if let n, n > maxChoices {
+            throw IngressObject.invalid("n", "must be at most \(maxChoices), got \(n)")
         }
         let tools = try tools(body)
         let streamOptions = try body.object("stream_options")
@@ -71,6 +76,7 @@ public enum OpenAIIngress {
             toolChoice: try toolChoice(body, tools: tools),
             stream: try body.bool("stream") ?? false,
             includeUsage: try streamOptions?.bool("include_usage") ?? false,
+            n: n.flatMap { $0 > 1 ? $0 : nil },
             options: try generationOptions(body),
             service: try serviceOptions(body),
             extra: extraFields(body)

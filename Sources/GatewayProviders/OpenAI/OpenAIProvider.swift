@@ -16,11 +16,13 @@ extension HTTPProvider where API == OpenAIAPI {
 public struct OpenAIAPI: VendorAPI {
     public var vendor: Vendor { .openai }
 
+    let base: String
     private let endpoint: String
     private let dialect: OpenAIDialect
 
     init(baseURL: String, dialect: OpenAIDialect) {
-        self.endpoint = ProviderHTTP.trimmedBase(baseURL) + "/v1/chat/completions"
+        self.base = ProviderHTTP.trimmedBase(baseURL)
+        self.endpoint = base + "/v1/chat/completions"
         self.dialect = dialect
     }
 

@@ -25,6 +25,7 @@ enum OpenAIRequestMapping {
             toolChoice: request.toolChoice.map(toolChoice),
             stream: stream ? true : nil,
             streamOptions: stream ? OpenAIWireStreamOptions(includeUsage: true) : nil,
+            n: request.n,
             seed: request.options.seed,
             presencePenalty: request.options.presencePenalty,
             frequencyPenalty: request.options.frequencyPenalty,

@@ -6,21 +6,32 @@ enum OpenAIResponseMapping {
     /// Decodes a `chat.completion` body.
     static func response(from body: ByteBuffer, model: String) throws(UpstreamError) -> ChatResponse {
         let wire = try ProviderHTTP.decodeJSON(OpenAIWireResponse.self, from: body)
-        guard let choice = wire.choices.first else {
+        // Choices in index order (`n > 1`); a choice without an index keeps its place.
+        let choices = wire.choices.enumerated()
+            .sorted { ($0.element.index ?? $0.offset, $0.offset) < ($1.element.index ?? $1.offset, $1.offset) }
+            .map { choice($0.element) }
+        guard let first = choices.first else {
             throw .malformedResponse("chat.completion without choices")
-        }
-        let toolCalls = (choice.message.toolCalls ?? []).map {
-            ToolCall(id: $0.id, name: $0.function.name, arguments: $0.function.arguments)
         }
         return ChatResponse(
             id: wire.id ?? "",
             model: wire.model ?? model,
-            text: choice.message.content ?? choice.message.refusal ?? "",
-            toolCalls: toolCalls,
-            finishReason: finishReason(choice.finishReason),
+            text: first.text,
+            toolCalls: first.toolCalls,
+            finishReason: first.finishReason,
             usage: wire.usage.map(usage),
-            systemFingerprint: wire.systemFingerprint
+            systemFingerprint: wire.systemFingerprint,
+            otherChoices: Array(choices.dropFirst())
         )
+    }
+
+    static func choice(_ wire: OpenAIWireResponse.Choice) -> ChatChoice {
+        let toolCalls = (wire.message.toolCalls ?? []).map {
+            ToolCall(id: $0.id, name: $0.function.name, arguments: $0.function.arguments)
+        }
+        return ChatChoice(
+            text: wire.message.content ?? wire.message.refusal ?? "", toolCalls: toolCalls,
+            finishReason: finishReason(wire.finishReason))
     }
 
     static func usage(_ wire: OpenAIWireUsage) -> Usage {

@@ -22,7 +22,9 @@ struct OpenAIStreamDecoder: StreamEventDecoder {
             throw OpenAIResponseMapping.streamError(error)
         }
         var events: [StreamEvent] = []
-        for choice in chunk.choices ?? [] where (choice.index ?? 0) == 0 {
+        for choice in chunk.choices ?? [] {
+            let index = choice.index ?? 0
+            let start = events.count
             if let text = choice.delta?.content ?? choice.delta?.refusal, !text.isEmpty {
                 events.append(.textDelta(text))
             }
@@ -36,6 +38,12 @@ struct OpenAIStreamDecoder: StreamEventDecoder {
             }
             if let reason = choice.finishReason {
                 events.append(.finished(OpenAIResponseMapping.finishReason(reason)))
+            }
+            // Choices 1… of an `n > 1` stream carry their index.
+            if index > 0 {
+                for position in start..<events.count {
+                    events[position] = .otherChoice(index: index, events[position])
+                }
             }
         }
         if let usage = chunk.usage {

@@ -16,6 +16,7 @@ struct OpenAIWireRequest: Encodable {
     var toolChoice: OpenAIWireToolChoice?
     var stream: Bool?
     var streamOptions: OpenAIWireStreamOptions?
+    var n: Int?
     var seed: Int?
     var presencePenalty: Double?
     var frequencyPenalty: Double?
@@ -30,7 +31,7 @@ struct OpenAIWireRequest: Encodable {
     var extra: [String: JSONValue] = [:]
 
     enum CodingKeys: String, CodingKey, CaseIterable {
-        case model, messages, temperature, stop, user, tools, stream, seed, logprobs, metadata, store
+        case model, messages, temperature, stop, user, tools, stream, n, seed, logprobs, metadata, store
         case topP = "top_p"
         case maxTokens = "max_tokens"
         case maxCompletionTokens = "max_completion_tokens"
@@ -61,6 +62,7 @@ struct OpenAIWireRequest: Encodable {
         try container.encodeIfPresent(toolChoice, forKey: .toolChoice)
         try container.encodeIfPresent(stream, forKey: .stream)
         try container.encodeIfPresent(streamOptions, forKey: .streamOptions)
+        try container.encodeIfPresent(n, forKey: .n)
         try container.encodeIfPresent(seed, forKey: .seed)
         try container.encodeIfPresent(presencePenalty, forKey: .presencePenalty)
         try container.encodeIfPresent(frequencyPenalty, forKey: .frequencyPenalty)

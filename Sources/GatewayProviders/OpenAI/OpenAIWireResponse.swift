@@ -12,11 +12,12 @@ struct OpenAIWireResponse: Decodable {
     }
 
     struct Choice: Decodable {
+        var index: Int?
         var message: Message
         var finishReason: String?
 
         enum CodingKeys: String, CodingKey {
-            case message
+            case index, message
             case finishReason = "finish_reason"
         }
     }

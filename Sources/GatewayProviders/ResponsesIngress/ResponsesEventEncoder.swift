@@ -78,6 +78,9 @@ public struct ResponsesEventEncoder: IngressStreamEncoder {
         case .usage(let usage):
             snapshot.usage = usage
             return nil
+        case .otherChoice:
+            // This API has no `n`: its requests never ask for more than one choice.
+            return nil
         }
         return out.readableBytes > 0 ? out : nil
     }

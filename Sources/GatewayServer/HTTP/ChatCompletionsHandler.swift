@@ -26,6 +26,14 @@ struct ChatCompletionsHandler: Sendable {
             return finish(error: error, alias: "-", started: started, trace: ExecutionTrace(), stream: false)
         }
         let (chat, alias) = (prepared.request, prepared.alias)
+        var choices = ChoicePlan.native
+        if chat.choiceCount > 1 {
+            do {
+                choices = try choicePlan(chat, alias: alias, snapshot: snapshot)
+            } catch {
+                return finish(error: error, alias: alias.name, started: started, trace: ExecutionTrace(), stream: chat.stream)
+            }
+        }
         let lease: TenantLease?
         switch await admit(chat, alias: alias, tenant: context.tenant) {
         case .success(let admitted): lease = admitted
@@ -59,6 +67,9 @@ struct ChatCompletionsHandler: Sendable {
             started: started, deadline: started + prepared.timeout, timeout: prepared.timeout, snapshot: snapshot,
             headers: Self.forwardable(request.headers, requestID: context.requestID),
             channel: context.channel, watch: gateway.connections.watch(for: context.channel), lease: lease)
+        if case .fanOut = choices {
+            return await runFannedOut(run)
+        }
         if !chat.stream, plan.looksUp, let key {
             return await runShared(run, key: key)
         }
@@ -184,7 +195,7 @@ struct ChatCompletionsHandler: Sendable {
         return write
     }
 
-    private func failed(_ error: any Error, run: Run, trace: ExecutionTrace) -> Response {
+    func failed(_ error: any Error, run: Run, trace: ExecutionTrace) -> Response {
         if let error = error as? GatewayError {
             return finish(error: error, alias: run.alias.name, started: run.started, trace: trace, stream: run.chat.stream)
         }
@@ -195,7 +206,7 @@ struct ChatCompletionsHandler: Sendable {
         return finish(error: gatewayError, alias: run.alias.name, started: run.started, trace: trace, stream: run.chat.stream)
     }
 
-    private func complete(_ response: ChatResponse, run: Run, trace: ExecutionTrace, afterResponse: SharedCacheWrite?) -> Response {
+    func complete(_ response: ChatResponse, run: Run, trace: ExecutionTrace, afterResponse: SharedCacheWrite?) -> Response {
         var response = response
         response.id = api.newID()
         let body = api.encodeResponse(response, model: run.chat.model, created: Self.unixTime())

@@ -8,7 +8,8 @@ import NIOCore
 
 /// `POST /v1/embeddings` for the policy's `embeddings:` models. A `local` model is served
 /// by the gateway's own embedder (the semantic cache's), so it answers offline; `usage`
-/// counts the embedder's own word pieces.
+/// counts the embedder's own word pieces. A `provider` model is sent to that provider's
+/// embeddings API, its usage passed through and its failures mapped as chat's are.
 struct EmbeddingsRoute: Sendable {
     let gateway: Gateway
 
@@ -20,14 +21,19 @@ struct EmbeddingsRoute: Sendable {
                 let body = try await ChatCompletionsHandler.readBody(&request, limit: policy.server.maxBodyBytes)
                 let decoded = try EmbeddingsIngress.decode(
                     body, limits: JSONLimits(maxBytes: policy.server.maxBodyBytes, maxDepth: policy.server.maxJSONDepth))
-                return try answer(decoded, policy: policy, tenant: context.tenant)
+                return try await answer(
+                    decoded, snapshot: gateway.snapshot(), tenant: context.tenant,
+                    headers: ChatCompletionsHandler.forwardable(request.headers, requestID: context.requestID))
             } catch {
                 return ErrorResponses.response(error)
             }
         }
     }
 
-    private func answer(_ request: EmbeddingsIngress.Request, policy: Policy, tenant: TenantIdentity?) throws(GatewayError) -> Response {
+    private func answer(
+        _ request: EmbeddingsIngress.Request, snapshot: RuntimeSnapshot, tenant: TenantIdentity?, headers: HTTPFields
+    ) async throws(GatewayError) -> Response {
+        let policy = snapshot.policy
         guard let model = policy.embeddingModel(named: request.model) else {
             if policy.alias(named: request.model) != nil {
                 let names = policy.embeddings.map(\.name).joined(separator: ", ")
@@ -36,6 +42,9 @@ struct EmbeddingsRoute: Sendable {
             throw .unknownModel(request.model)
         }
         if let tenant, !tenant.config.allows(alias: model.name) { throw .aliasNotAllowed(alias: model.name) }
+        if model.backend == .provider, let route = model.route {
+            return try await upstream(request, model: model, route: route, snapshot: snapshot, headers: headers)
+        }
         guard let embedder = gateway.cache.semantic?.embedder ?? (try? SemanticRuntime.bundled.get()) else {
             throw .invalidRequest(message: "the local embedder is not available (its table did not load)", param: "model")
         }
@@ -48,6 +57,43 @@ struct EmbeddingsRoute: Sendable {
             status: .ok,
             headers: [.contentType: "application/json", .gatewayProvider: "local-embedder", .gatewayModel: embedder.identifier],
             body: ResponseBody(byteBuffer: EmbeddingsIngress.encodeResponse(vectors, model: model.name, promptTokens: tokens, base64: request.base64)))
+    }
+
+    /// One call to the route's provider under the server's default deadline. Its usage is
+    /// passed through (Gemini reports none: then four bytes a token, estimated).
+    private func upstream(
+        _ request: EmbeddingsIngress.Request, model: EmbeddingModelConfig, route: Route, snapshot: RuntimeSnapshot, headers: HTTPFields
+    ) async throws(GatewayError) -> Response {
+        func failure(_ error: UpstreamError) -> GatewayError {
+            .allProvidersFailed([ProviderFailure(provider: route.provider, model: route.model, failure: .upstream(error))])
+        }
+        guard let runtime = snapshot.providers[route.provider] else {
+            let why = snapshot.disabled[route.provider] ?? "not configured"
+            throw failure(.rejected(status: 503, message: "provider '\(route.provider)' is disabled: \(why)"))
+        }
+        guard let provider = runtime.provider as? any EmbeddingProvider else {
+            throw failure(.rejected(status: 400, message: "provider '\(route.provider)' has no embeddings API the gateway speaks"))
+        }
+        let timeout = snapshot.policy.server.defaultTimeout
+        let call = EmbeddingCall(
+            model: route.model, inputs: request.inputs, dimensions: request.dimensions,
+            forwardedHeaders: RequestExecutor.forwarded(headers, names: runtime.config.forwardHeaders + ["x-request-id"]),
+            deadline: NIODeadline(ContinuousClock.now + timeout))
+        let reply: EmbeddingReply
+        do {
+            reply = try await provider.embed(call)
+        } catch let error as UpstreamError {
+            throw failure(error)
+        } catch {
+            throw failure(.connectionFailed(String(describing: error)))
+        }
+        let tokens = reply.promptTokens ?? request.inputs.reduce(0) { $0 + ($1.utf8.count + 3) / 4 }
+        var fields: HTTPFields = [.contentType: "application/json", .gatewayProvider: route.provider, .gatewayModel: route.model]
+        if runtime.isSimulated { fields[.gatewaySimulated] = "true" }
+        return Response(
+            status: .ok, headers: fields,
+            body: ResponseBody(byteBuffer: EmbeddingsIngress.encodeResponse(
+                reply.vectors, model: model.name, promptTokens: tokens, base64: request.base64)))
     }
 
     /// The input's size in the bundled tokenizer's word pieces (for another embedder, a

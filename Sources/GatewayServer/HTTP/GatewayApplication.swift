@@ -82,6 +82,7 @@ public enum GatewayApplication {
         CacheRoutes(gateway: gateway).register(on: router)
         ConsoleRoutes(gateway: gateway).register(on: router)
         EmbeddingsRoute(gateway: gateway).register(on: router)
+        CountTokensRoute(gateway: gateway).register(on: router)
         MethodRoutes.register(on: router)
         return router
     }

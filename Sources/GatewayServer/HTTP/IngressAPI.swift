@@ -32,9 +32,9 @@ enum IngressAPI: Sendable {
         }
     }
 
-    func streamEncoder(model: String, created: Int) -> any IngressStreamEncoder {
+    func streamEncoder(model: String, created: Int, choices: Int = 1) -> any IngressStreamEncoder {
         switch self {
-        case .chatCompletions: OpenAIChunkEncoder(id: newID(), model: model, created: created)
+        case .chatCompletions: OpenAIChunkEncoder(id: newID(), model: model, created: created, choices: choices)
         case .messages: AnthropicEventEncoder(id: newID(), model: model)
         case .responses: ResponsesEventEncoder(id: newID(), model: model, created: created)
         }

@@ -9,6 +9,7 @@ enum MethodRoutes {
     static let allowed: [(path: String, methods: [HTTPRequest.Method])] = [
         ("/v1/chat/completions", [.post]),
         ("/v1/messages", [.post]),
+        ("/v1/messages/count_tokens", [.post]),
         ("/v1/responses", [.post]),
         ("/v1/embeddings", [.post]),
         ("/v1/models", [.get]),

@@ -52,7 +52,7 @@ struct SSEResponder: Sendable {
         headers[.cacheControl] = "no-cache"
         headers[.gatewayCache] = cache.rawValue
         let gateway = self.gateway
-        let encoder = api.streamEncoder(model: chat.model, created: ChatCompletionsHandler.unixTime())
+        let encoder = api.streamEncoder(model: chat.model, created: ChatCompletionsHandler.unixTime(), choices: chat.choiceCount)
         let includeUsage = chat.includeUsage
         let closeConnection = self.closeConnection
         let requestID = RequestID.current

@@ -52,7 +52,7 @@ extension SimCore {
         ticket.httpVersion = head.version.major >= 2 ? "2" : "\(head.version.major).\(head.version.minor)"
         let reply = WireReply(
             number: start.number, model: request.model, created: Int(Date().timeIntervalSince1970), answer: answer,
-            inputTokens: request.inputTokens, includeUsage: request.includeUsage)
+            inputTokens: request.inputTokens, includeUsage: request.includeUsage, choices: request.choices)
         let delivery = deliver(reply, request: request, plan: plan, fault: fault, settings: settings, ticket: &ticket)
         return SimExchange(delivery: delivery, ticket: ticket)
     }

@@ -40,6 +40,14 @@ final class SimCore: Sendable {
             let bytes = body.map { Array($0.readableBytesView) } ?? []
             recorder.record(head: head, body: bytes)
             return generate(head: head, body: bytes, format: format, pathModel: pathModel, pathStream: pathStream)
+        case .embeddings(let format, let pathModel):
+            let bytes = body.map { Array($0.readableBytesView) } ?? []
+            recorder.record(head: head, body: bytes)
+            return SimExchange(delivery: .reply(Self.answer(EmbeddingsWire.reply(bytes, format: format, pathModel: pathModel)), atMs: 0))
+        case .countTokens:
+            let bytes = body.map { Array($0.readableBytesView) } ?? []
+            recorder.record(head: head, body: bytes)
+            return SimExchange(delivery: .reply(Self.answer(CountTokensWire.reply(bytes)), atMs: 0))
         case .listModels:
             return SimExchange(delivery: .reply(Self.json(.ok, modelsBody), atMs: 0))
         case .health:
@@ -70,6 +78,14 @@ final class SimCore: Sendable {
         headers.add(name: "content-length", value: String(body.utf8.count))
         headers.add(contentsOf: extraHeaders)
         return SimResponse(status: status, headers: headers, body: body)
+    }
+
+    /// A JSON answer or a wire error.
+    static func answer(_ result: Result<String, WireError>) -> SimResponse {
+        switch result {
+        case .success(let body): json(.ok, body)
+        case .failure(let error): json(error)
+        }
     }
 
     /// A JSON response carrying a wire error.

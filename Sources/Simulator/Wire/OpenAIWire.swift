@@ -1,25 +1,32 @@
 /// OpenAI Chat Completions bodies, stream chunks and errors.
 enum OpenAIWire {
-    /// `chat.completion` JSON.
+    /// `chat.completion` JSON: `reply.choices` choices, each the same answer.
     static func body(_ reply: WireReply) -> String {
         var out = prefix(reply, object: "chat.completion")
-        out += "{\"index\":0,\"message\":{\"role\":\"assistant\",\"content\":"
-        if let call = reply.answer.toolCall {
-            out += "null,\"tool_calls\":[{\"id\":\(JSONText.quoted(call.id)),\"type\":\"function\",\"function\":{\"name\":"
-            out += JSONText.quoted(call.name) + ",\"arguments\":" + JSONText.quoted(call.arguments) + "}}]"
-        } else {
-            JSONText.appendQuoted(reply.answer.text, to: &out)
+        for index in 0..<reply.choices {
+            if index > 0 { out += "," }
+            out += "{\"index\":\(index),\"message\":{\"role\":\"assistant\",\"content\":"
+            if let call = reply.answer.toolCall {
+                out += "null,\"tool_calls\":[{\"id\":\(JSONText.quoted(call.id)),\"type\":\"function\",\"function\":{\"name\":"
+                out += JSONText.quoted(call.name) + ",\"arguments\":" + JSONText.quoted(call.arguments) + "}}]"
+            } else {
+                JSONText.appendQuoted(reply.answer.text, to: &out)
+            }
+            out += ",\"refusal\":null},\"logprobs\":null,\"finish_reason\":\"\(finishReason(reply))\"}"
         }
-        out += ",\"refusal\":null},\"logprobs\":null,\"finish_reason\":\"\(finishReason(reply))\"}],"
-        out += usage(reply) + ",\"system_fingerprint\":\"fp_sim\"}"
+        out += "]," + usage(reply) + ",\"system_fingerprint\":\"fp_sim\"}"
         return out
     }
 
-    /// `data: {chunk}` events: role, content chunks, finish, optional usage, `[DONE]`.
+    /// `data: {chunk}` events: role, content chunks, finish, optional usage, `[DONE]`. With
+    /// `n > 1` every step carries one chunk per choice, interleaved as OpenAI sends them.
     static func streamEvents(_ reply: WireReply, plan: LatencyPlan) -> [TimedText] {
         let chunkPrefix = prefix(reply, object: "chat.completion.chunk")
         func choice(_ delta: String, finish: String = "null") -> String {
-            "data: " + chunkPrefix + "{\"index\":0,\"delta\":\(delta),\"logprobs\":null,\"finish_reason\":\(finish)}]}\n\n"
+            func one(_ index: Int) -> String {
+                "data: " + chunkPrefix + "{\"index\":\(index),\"delta\":\(delta),\"logprobs\":null,\"finish_reason\":\(finish)}]}\n\n"
+            }
+            return reply.choices == 1 ? one(0) : (0..<reply.choices).map(one).joined()
         }
         var events = [TimedText(atMs: plan.openingMs, text: choice("{\"role\":\"assistant\",\"content\":\"\"}"))]
         if let call = reply.answer.toolCall {
@@ -74,8 +81,9 @@ enum OpenAIWire {
             + JSONText.quoted(reply.model) + ",\"choices\":["
     }
 
+    /// Every choice's output tokens count: `n` answers cost `n` times one.
     private static func usage(_ reply: WireReply) -> String {
-        let output = reply.answer.outputTokens
+        let output = reply.answer.outputTokens * reply.choices
         return "\"usage\":{\"prompt_tokens\":\(reply.inputTokens),\"completion_tokens\":\(output),"
             + "\"total_tokens\":\(reply.inputTokens + output),\"prompt_tokens_details\":{\"cached_tokens\":0},"
             + "\"completion_tokens_details\":{\"reasoning_tokens\":0}}"

@@ -22,10 +22,15 @@ struct SimRequest: Sendable, Equatable {
     var toolChoice = SimToolChoice.auto
     /// Stop sequences: the answer ends before the first one it would contain.
     var stop: [String] = []
+    /// OpenAI `n`: the number of choices to answer with.
+    var choices = 1
     /// The text of the last user message (text parts joined with newlines).
     var lastUserMessage = ""
     /// UTF-8 bytes of all text in the request (system and every message), for the input token count.
     var inputBytes = 0
+
+    /// The most choices (`n`) the simulator answers with.
+    static let maxChoices = 128
 
     /// Input tokens by the simulator's counting rule.
     var inputTokens: Int { SimTokenizer.inputTokens(utf8Count: inputBytes) }
@@ -85,6 +90,12 @@ extension SimRequest {
         default: break
         }
         request.stop = stopSequences(json["stop"])
+        if let n = json["n"] as? Int {
+            guard (1...SimRequest.maxChoices).contains(n) else {
+                throw SimRequestError(message: "'n' must be between 1 and \(SimRequest.maxChoices)")
+            }
+            request.choices = n
+        }
         request.read(messages: messages, roleKey: "role", userRole: "user", contentKey: "content")
         return request
     }

@@ -14,6 +14,11 @@ enum WireFormat: String, Sendable {
 enum SimRoute: Equatable, Sendable {
     /// A generation request; Gemini names the model and the streaming mode in the path.
     case generate(WireFormat, pathModel: String?, pathStream: Bool)
+    /// An embeddings request: OpenAI `POST /v1/embeddings`, Gemini
+    /// `POST /v1beta/models/{model}:batchEmbedContents`.
+    case embeddings(WireFormat, pathModel: String?)
+    /// Anthropic `POST /v1/messages/count_tokens`.
+    case countTokens
     /// `GET /v1/models`.
     case listModels
     /// `GET /health`.
@@ -33,13 +38,17 @@ enum SimRoute: Equatable, Sendable {
         switch (method, path) {
         case (.POST, "/v1/chat/completions"): self = .generate(.openAI, pathModel: nil, pathStream: false)
         case (.POST, "/v1/messages"): self = .generate(.anthropic, pathModel: nil, pathStream: false)
+        case (.POST, "/v1/messages/count_tokens"): self = .countTokens
+        case (.POST, "/v1/embeddings"): self = .embeddings(.openAI, pathModel: nil)
         case (.GET, "/v1/models"): self = .listModels
         case (.GET, "/health"): self = .health
         case (.GET, "/sim/stats"): self = .stats
         case (.GET, "/sim/last-request"): self = .lastRequest
         case (.PUT, "/sim/faults"): self = .setFaults
         default:
-            if method == .POST, let (model, stream) = Self.geminiModel(path: path) {
+            if method == .POST, let model = Self.geminiEmbeddingModel(path: path) {
+                self = .embeddings(.gemini, pathModel: model)
+            } else if method == .POST, let (model, stream) = Self.geminiModel(path: path) {
                 self = .generate(.gemini, pathModel: model, pathStream: stream)
             } else if path.hasPrefix("/v1beta") {
                 self = .notFound(.gemini)
@@ -49,6 +58,14 @@ enum SimRoute: Equatable, Sendable {
                 self = .notFound(.openAI)
             }
         }
+    }
+
+    /// `/v1beta/models/{model}:batchEmbedContents` → model.
+    private static func geminiEmbeddingModel(path: String) -> String? {
+        let prefix = "/v1beta/models/", suffix = ":batchEmbedContents"
+        guard path.hasPrefix(prefix), path.hasSuffix(suffix) else { return nil }
+        let model = path.dropFirst(prefix.count).dropLast(suffix.count)
+        return model.isEmpty || model.contains("/") ? nil : String(model)
     }
 
     /// `/v1beta/models/{model}:generateContent` or `:streamGenerateContent` → (model, stream).

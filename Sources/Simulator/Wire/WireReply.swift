@@ -12,6 +12,8 @@ struct WireReply: Sendable {
     var inputTokens: Int
     /// OpenAI `stream_options.include_usage`.
     var includeUsage: Bool
+    /// OpenAI `n`: how many choices carry the answer (each the same answer, index 0…n-1).
+    var choices = 1
 }
 
 /// One piece of a streamed body and when (ms after the request was read) it goes out.

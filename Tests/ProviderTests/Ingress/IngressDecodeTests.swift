@@ -122,7 +122,8 @@ struct IngressDecodeTests {
         (#"{"model":"m","messages":[\#(user)],"tools":[{"type":"function","function":{"name":"f"}}],"tool_choice":{"type":"function","function":{"name":"g"}}}"#, "tool_choice.function.name"),
         (#"{"model":"m","messages":[\#(user)],"stream":"yes"}"#, "stream"),
         (#"{"model":"m","messages":[\#(user)],"stream_options":{"include_usage":1}}"#, "stream_options.include_usage"),
-        (#"{"model":"m","messages":[\#(user)],"n":3}"#, "n"),
+        (#"{"model":"m","messages":[\#(user)],"n":9}"#, "n"),
+        (#"{"model":"m","messages":[\#(user)],"n":0}"#, "n"),
     ])
     func invalid(json: String, param: String) {
         do {
