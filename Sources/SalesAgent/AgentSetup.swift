@@ -82,7 +82,8 @@ public enum AgentSetup {
         let selector = CachedSelector(selector: PrincipleSelector(playbook: playbook))
         switch options.backend {
         case .local:
-            return TurnPipeline(capture: local, detect: local, generate: local, selector: selector, configuration: options.pipeline)
+            return TurnPipeline(
+                capture: local, detect: local, generate: local, selector: selector, configuration: options.pipeline, referee: local)
         case .gateway:
             guard let client else { throw AgentSetupError(message: "the gateway backend needs an HTTP client") }
             var prompts = PromptBuilder(playbook: playbook, variant: options.variant)
@@ -91,7 +92,8 @@ public enum AgentSetup {
                 client: GatewayClient(client: client, baseURL: options.gatewayURL, apiKey: options.gatewayKey),
                 prompts: prompts, models: options.models, fallback: local,
                 acceptSimulatedReplies: options.acceptSimulatedReplies)
-            return TurnPipeline(capture: steps, detect: steps, generate: steps, selector: selector, configuration: options.pipeline)
+            return TurnPipeline(
+                capture: steps, detect: steps, generate: steps, selector: selector, configuration: options.pipeline, referee: local)
         }
     }
 }

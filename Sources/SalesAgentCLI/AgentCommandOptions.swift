@@ -29,13 +29,17 @@ struct AgentCommandOptions: ParsableArguments {
     @Option(help: "What capture and detect see besides the message: full (context and recent history) or cacheable (capture: the message alone; detect: the message + turn, known slot names and the agent's last message).")
     var promptShape: PromptShape = .full
 
+    @Option(help: "What a reconcile trigger leads to: \(ReconcilePolicy.Mode.allCases.map(\.rawValue).joined(separator: ", ")) (docs/bench/reconcile.md).")
+    var reconcile: ReconcilePolicy.Mode = ReconcilePolicy.defaultMode
+
     @Option(help: "Milliseconds an LLM step may take before the local engine answers.")
     var stepBudgetMs = 2_000
 
     var agentOptions: AgentOptions {
         AgentOptions(
             backend: backend, gatewayURL: gatewayURL, playbookPath: playbook, modelPath: model, variant: variant,
-            pipeline: PipelineConfiguration(mode: mode, stepBudget: .milliseconds(stepBudgetMs), shape: promptShape),
+            pipeline: PipelineConfiguration(
+                mode: mode, reconcile: ReconcilePolicy(mode: reconcile), stepBudget: .milliseconds(stepBudgetMs), shape: promptShape),
             gatewayKey: ProcessInfo.processInfo.environment[gatewayKeyEnv])
     }
 }
@@ -44,3 +48,4 @@ extension AgentBackend: ExpressibleByArgument {}
 extension PromptVariant: ExpressibleByArgument {}
 extension PromptShape: ExpressibleByArgument {}
 extension PipelineConfiguration.Mode: ExpressibleByArgument {}
+extension ReconcilePolicy.Mode: ExpressibleByArgument {}

@@ -77,7 +77,9 @@ struct BenchCommand: AsyncParsableCommand {
                     let pipeline = try AgentSetup.pipeline(
                         options: AgentOptions(
                             backend: .gateway, gatewayURL: gatewayURL, variant: config.variant,
-                            pipeline: PipelineConfiguration(mode: config.mode, shape: config.shape), models: config.models,
+                            pipeline: PipelineConfiguration(
+                                mode: config.mode, reconcile: ReconcilePolicy(mode: config.reconcile), shape: config.shape),
+                            models: config.models,
                             acceptSimulatedReplies: true),
                         client: client)
                     let total = passes.conversations.reduce(0) { $0 + $1.reduce(0) { $0 + $1.count } }
@@ -95,6 +97,7 @@ struct BenchCommand: AsyncParsableCommand {
             }
         }
         BenchReport.printTables(results)
+        ReconcileSummary.printTable(results)
         CacheReport.printTables(results)
         try BenchReport.write(results, simProfile: seedProfile, policy: policy, json: out, svg: svg)
         print("\nwrote \(out) and \(svg)")
@@ -114,9 +117,13 @@ struct BenchCommand: AsyncParsableCommand {
                     var state = SessionState(id: conversation.first?.conversation ?? "bench")
                     var records: [TurnRecord] = []
                     for turn in conversation {
-                        let (result, after) = await pipeline.run(state, message: turn.message)
+                        let firstDelta = FirstDelta()
+                        let started = ContinuousClock.now
+                        let (result, after) = await pipeline.run(state, message: turn.message) { _ in await firstDelta.mark() }
                         state = after
-                        records.append(TurnRecord(result, mode: pipeline.configuration.mode, gold: turn))
+                        var record = TurnRecord(result, mode: pipeline.configuration.mode, gold: turn)
+                        record.replyFirstToken = await firstDelta.milliseconds(since: started)
+                        records.append(record)
                         progress.advance()
                     }
                     return records
@@ -142,11 +149,13 @@ struct BenchConfiguration: Sendable, Codable {
     var detectModel = "fast"
     var generateModel = "smart"
     var shape: PromptShape = .full
+    /// What a reconcile trigger leads to (``ReconcilePolicy/Mode``).
+    var reconcile: ReconcilePolicy.Mode = ReconcilePolicy.defaultMode
 
     var models: StepModels { StepModels(capture: captureModel, detect: detectModel, generate: generateModel) }
 
     enum CodingKeys: String, CodingKey {
-        case name, mode, variant, shape
+        case name, mode, variant, shape, reconcile
         case captureModel = "capture_model", detectModel = "detect_model", generateModel = "generate_model"
     }
 
@@ -164,7 +173,18 @@ struct BenchConfiguration: Sendable, Codable {
         BenchConfiguration(
             name: "parallel-cached", mode: .parallel, variant: .compact, captureModel: "fast-cached", detectModel: "fast-cached",
             generateModel: "smart-cached", shape: .cacheable),
-    ]
+    ] + reconcileModes
+
+    /// parallel-compact and parallel-race under every reconcile mode (issue 11 §5):
+    /// `reconcile-<mode>` and `race-reconcile-<mode>`.
+    static let reconcileModes = ReconcilePolicy.Mode.allCases.flatMap { mode in
+        [
+            BenchConfiguration(name: "reconcile-\(mode.rawValue)", mode: .parallel, variant: .compact, reconcile: mode),
+            BenchConfiguration(
+                name: "race-reconcile-\(mode.rawValue)", mode: .parallel, variant: .compact, captureModel: "fast-race",
+                detectModel: "fast-race", generateModel: "smart-race", reconcile: mode),
+        ]
+    }
 
     /// The phase-0 comparison, the default selection.
     static let baseline = ["sequential-verbose", "sequential-compact", "parallel-compact"]
@@ -193,8 +213,19 @@ struct TurnRecord: Sendable {
     /// Answers from a cache miss that differ from the gold labels (the simulator's script
     /// makes this 0; counted so a wrong-hit count of 0 means something).
     var missMismatches: Int
+    /// From the message to the reply's first streamed text: what the customer waits.
+    var replyFirstToken: Double?
+    /// What the reconcile policy did.
+    var reconcileAction: ReconcilePolicy.Action
+    /// The local referee's time on the updated context, when it ran.
+    var reconcileCheck: Double?
+    /// Whether the turn's final situation is the gold one.
+    var situationCorrect: Bool
 
     init(_ result: TurnResult, mode: PipelineConfiguration.Mode, gold: GoldenTurn) {
+        reconcileAction = result.reconcileAction
+        reconcileCheck = result.steps.reconcileCheck?.milliseconds
+        situationCorrect = result.situation == gold.situation
         kind = gold.id.split(separator: "~").dropFirst().first.map(String.init) ?? "original"
         let judged = WrongHit.check(result, gold: gold)
         wrongHits = judged.0
@@ -257,9 +288,11 @@ struct BenchResult: Sendable, Encodable {
     var hitRate: Double
     var wrongHits: [WrongHit]
     var missMismatches: Int
+    var reconcile: ReconcileSummary
 
     init(configuration: BenchConfiguration, records: [TurnRecord]) {
         self.configuration = configuration
+        reconcile = ReconcileSummary(mode: configuration.reconcile, records: records)
         turns = records.count
         turnMs = LatencySummary(records.map(\.total))
         idealMs = LatencySummary(records.compactMap(\.ideal))
@@ -309,7 +342,7 @@ struct BenchResult: Sendable, Encodable {
         case reconcileRate = "reconcile_rate", callsPerTurn = "calls_per_turn", promptTokensPerTurn = "prompt_tokens_per_turn"
         case upstreamCallsPerTurn = "upstream_calls_per_turn"
         case cacheOutcomes = "cache_outcomes", hitRateByKind = "hit_rate_by_kind", hitRate = "hit_rate"
-        case wrongHits = "wrong_hits", missMismatches = "miss_label_mismatches"
+        case wrongHits = "wrong_hits", missMismatches = "miss_label_mismatches", reconcile
     }
 }
 

@@ -44,11 +44,15 @@ public struct TurnPipeline: Sendable {
     public let configuration: PipelineConfiguration
     /// Runs on every message before detect; what it finds no detect answer overrules.
     public let optOutGuard = OptOutGuard()
+    /// The in-process detect that referees a triggered reconcile in the local-check modes
+    /// (``ReconcilePolicy/Mode/checksLocally``); nil: every trigger runs the reconcile.
+    public let referee: (any DetectStep)?
 
     public init(
         capture: any CaptureStep, detect: any DetectStep, generate: any GenerateStep, selector: CachedSelector,
-        configuration: PipelineConfiguration
+        configuration: PipelineConfiguration, referee: (any DetectStep)? = nil
     ) {
+        self.referee = referee
         self.capture = capture
         self.detect = detect
         self.generate = generate
@@ -71,6 +75,15 @@ public struct TurnPipeline: Sendable {
         public var optOutRule: String?
         /// The first detect's own answer (``detection`` is the reconcile's when one ran).
         public var firstDetection: Detection?
+        /// What the reconcile policy did after capture and the first detect.
+        public var reconcileAction: ReconcilePolicy.Action = .keep
+        /// The local referee's run on the updated context, when a local-check mode ran it.
+        public var reconcileCheck: StepReport?
+        /// The local referee's answer, when it ran.
+        public var refereeDetection: Detection?
+        /// The policy's triggers, whether or not a second detect followed (``reconcileReasons``
+        /// holds them only when one ran).
+        public var triggeredReasons: [ReconcilePolicy.Reason] = []
     }
 
     /// What capture sees of `input` under the configured shape.
@@ -111,17 +124,7 @@ public struct TurnPipeline: Sendable {
             async let capturing = capture.capture(captureInput(before), budget: budget)
             async let detecting = detect.detect(detectInput(before), budget: budget)
             let (captured, detected) = await (capturing, detecting)
-            let reasons = configuration.reconcile.reasons(before: state.context, captured: captured.0, firstDetection: detected.0)
-            guard !reasons.isEmpty else {
-                return Understanding(
-                    captured: captured.0, detection: detected.0, reconcileReasons: [], capture: captured.1, detect: detected.1,
-                    firstDetection: detected.0)
-            }
-            let updated = PromptInput(message: message, context: state.context.merging(captured.0), history: state.history)
-            let second = await detect.detect(detectInput(updated), budget: budget)
-            return Understanding(
-                captured: captured.0, detection: second.0, reconcileReasons: reasons, capture: captured.1, detect: detected.1,
-                reconcile: second.1, decidedBy: .reconcile, firstDetection: detected.0)
+            return await reconciling(state, message: message, captured: captured, detected: detected)
         case .sequential:
             let captured = await capture.capture(captureInput(before), budget: budget)
             let updated = PromptInput(message: message, context: state.context.merging(captured.0), history: state.history)
@@ -156,16 +159,19 @@ public struct TurnPipeline: Sendable {
         let (reply, generated) = await generate.generate(
             replyInput, principle: principle, situation: situation, turn: state.turns + 1,
             budget: configuration.generateBudget, onDelta: onDelta)
-        let result = TurnResult(
+        var result = TurnResult(
             reply: reply, situation: situation, confidence: detected.0.confidence, principle: principle.name,
             rule: selection.rule, selectorCached: cached, capturedSlots: captured.0, reconciled: reconcile != nil,
             reconcileReasons: reasons,
             timings: .init(
                 capture: captured.1.milliseconds, detect: detected.1.milliseconds, reconcile: reconcile?.milliseconds ?? 0,
                 select: selectTime.milliseconds, generate: generated.milliseconds, total: (.now - started).milliseconds),
-            steps: .init(capture: captured.1, detect: detected.1, reconcile: reconcile, generate: generated),
+            steps: .init(
+                capture: captured.1, detect: detected.1, reconcile: reconcile, generate: generated,
+                reconcileCheck: understanding.reconcileCheck),
             turn: state.turns + 1, sessionClosed: situation == .optOut, decidedBy: understanding.decidedBy,
             optOutRule: understanding.optOutRule, firstSituation: understanding.firstDetection?.situation)
+        result.reconcileAction = understanding.reconcileAction
         return (result, state.applying(message: message, result: result))
     }
 }

@@ -18,6 +18,13 @@ public struct TurnResult: Sendable, Hashable, Codable {
         public var detect: StepReport
         public var reconcile: StepReport?
         public var generate: StepReport
+        /// The local referee's run on the updated context (local-check reconcile modes).
+        public var reconcileCheck: StepReport? = nil
+
+        enum CodingKeys: String, CodingKey {
+            case capture, detect, reconcile, generate
+            case reconcileCheck = "reconcile_check"
+        }
     }
 
     public var reply: String
@@ -30,6 +37,8 @@ public struct TurnResult: Sendable, Hashable, Codable {
     public var capturedSlots: SlotValues
     public var reconciled: Bool
     public var reconcileReasons: [ReconcilePolicy.Reason]
+    /// What the reconcile policy did: `keep`, `keep_local_agrees`, `keep_off` or `reconcile`.
+    public var reconcileAction: ReconcilePolicy.Action = .keep
     public var timings: Timings
     public var steps: Steps
     /// Customer turn number, 1-based.
@@ -49,6 +58,7 @@ public struct TurnResult: Sendable, Hashable, Codable {
         case selectorCached = "selector_cached"
         case capturedSlots = "captured_slots"
         case reconcileReasons = "reconcile_reasons"
+        case reconcileAction = "reconcile_action"
         case sessionClosed = "session_closed"
         case decidedBy = "decided_by"
         case optOutRule = "opt_out_rule"

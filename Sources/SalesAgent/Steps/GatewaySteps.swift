@@ -58,7 +58,16 @@ public struct GatewaySteps: CaptureStep, DetectStep, GenerateStep {
     }
 
     public func detect(_ input: PromptInput, budget: Duration) async -> (Detection, StepReport) {
-        let messages = prompts.detect(input)
+        await detect(input, messages: prompts.detect(input), budget: budget)
+    }
+
+    /// The second pass with the short reconcile prompt; same alias and tag as detect (it is a
+    /// detect call, and the simulator times it as one).
+    public func reconcile(_ input: PromptInput, first: Detection, newValues: SlotValues, budget: Duration) async -> (Detection, StepReport) {
+        await detect(input, messages: prompts.reconcile(input, first: first, newValues: newValues), budget: budget)
+    }
+
+    private func detect(_ input: PromptInput, messages: [PromptMessage], budget: Duration) async -> (Detection, StepReport) {
         let started = ContinuousClock.now
         do {
             let (text, info) = try await call(budget) {

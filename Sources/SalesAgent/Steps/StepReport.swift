@@ -40,6 +40,16 @@ public protocol CaptureStep: Sendable {
 /// Classifies the message's situation.
 public protocol DetectStep: Sendable {
     func detect(_ input: PromptInput, budget: Duration) async -> (Detection, StepReport)
+    /// The second pass on the updated context with the short reconcile prompt
+    /// (``ReconcilePolicy/Mode/short``): `first` is the first detection, `newValues` what
+    /// capture found in this message. A step without a cheaper form detects again.
+    func reconcile(_ input: PromptInput, first: Detection, newValues: SlotValues, budget: Duration) async -> (Detection, StepReport)
+}
+
+extension DetectStep {
+    public func reconcile(_ input: PromptInput, first: Detection, newValues: SlotValues, budget: Duration) async -> (Detection, StepReport) {
+        await detect(input, budget: budget)
+    }
 }
 
 /// Writes the reply; `onDelta` receives text as it is produced.

@@ -19,10 +19,17 @@ public struct ReconcilePolicy: Sendable, Hashable {
     public var confidenceThreshold: Double
     /// New slots in one message that count as a material change.
     public var materialNewSlots: Int
+    /// What a trigger leads to (``Mode``).
+    public var mode: Mode
 
-    public init(confidenceThreshold: Double = 0.7, materialNewSlots: Int = 4) {
+    /// The mode the agent runs unless told otherwise: the one that measured fastest at the
+    /// same detection accuracy (docs/bench/reconcile.md).
+    public static let defaultMode = Mode.localCheck
+
+    public init(confidenceThreshold: Double = 0.7, materialNewSlots: Int = 4, mode: Mode = ReconcilePolicy.defaultMode) {
         self.confidenceThreshold = confidenceThreshold
         self.materialNewSlots = materialNewSlots
+        self.mode = mode
     }
 
     /// The reasons to re-run detection; empty means keep the first answer.
