@@ -40,7 +40,7 @@ struct RedisCacheStoreTests {
         let store = try store(port: server.port)
         defer { store.shutdown() }
         let bytes = CachedAnswerCodec.encode(Fixtures.answer())
-        try await store.set("llmgw:test:a", bytes, ttl: .seconds(60))
+        try await store.set("llmgw:test:a", bytes, ttl: .seconds(3_600))
         #expect(try await store.get("llmgw:test:a") == bytes)
         #expect(try await store.get("llmgw:test:missing") == nil)
         try await store.set("llmgw:test:short", [1, 2, 3], ttl: .milliseconds(100))

@@ -2,6 +2,7 @@ import Foundation
 import LocalEngine
 import SalesCore
 import Testing
+import TestSupport
 
 /// One line of `Tests/Fixtures/opt-out.jsonl`.
 struct OptOutCase: Decodable, Sendable, CustomTestStringConvertible {
@@ -44,13 +45,18 @@ struct OptOutGuardTests {
     }
 
     @Test("the guard agrees with the golden labels on the dev split")
-    func goldenDev() throws {
-        var missed: [String] = []
-        var flagged: [String] = []
-        for turn in try Fixtures.devTurns() {
-            let verdict = guardrail.check(message: turn.message, history: turn.history)
-            if turn.situation == .optOut, verdict == nil { missed.append("\(turn.id): \(turn.message)") }
-            if turn.situation != .optOut, let verdict { flagged.append("\(turn.id) \(turn.situation.rawValue) [\(verdict.rule)]: \(turn.message)") }
+    func goldenDev() async throws {
+        let turns = try Fixtures.devTurns()
+        let guardrail = guardrail
+        let (missed, flagged) = try await onOwnThread {
+            var missed: [String] = []
+            var flagged: [String] = []
+            for turn in turns {
+                let verdict = guardrail.check(message: turn.message, history: turn.history)
+                if turn.situation == .optOut, verdict == nil { missed.append("\(turn.id): \(turn.message)") }
+                if turn.situation != .optOut, let verdict { flagged.append("\(turn.id) \(turn.situation.rawValue) [\(verdict.rule)]: \(turn.message)") }
+            }
+            return (missed, flagged)
         }
         #expect(missed.isEmpty, "missed \(missed.count):\n\(missed.joined(separator: "\n"))")
         #expect(flagged.isEmpty, "false opt-outs \(flagged.count):\n\(flagged.joined(separator: "\n"))")
