@@ -159,8 +159,8 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
-        // The semantic index's brute-force scan by bucket size: `swift run -c release SemanticIndexBench`.
-        .executableTarget(name: "SemanticIndexBench", dependencies: ["GatewayCache", "BenchKit", "SeededRandom"]),
+        // The semantic bucket search (exact scan vs IVF) by size: `swift run -c release SemanticIndexBench`.
+        .executableTarget(name: "SemanticIndexBench", dependencies: ["GatewayCache", "BenchKit", "SeededRandom", "Embeddings"]),
         .testTarget(
             name: "GatewayCacheTests",
             dependencies: ["GatewayCache", "GatewayCore", "Embeddings", "SeededRandom", "TestSupport"]
@@ -257,6 +257,7 @@ let package = Package(
             name: "LoadBench",
             dependencies: [
                 "BenchKit",
+                "Embeddings",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),

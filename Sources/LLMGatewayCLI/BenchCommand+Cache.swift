@@ -5,7 +5,8 @@ import LoadBench
 extension BenchCommand {
     /// `--scenario cache`: exact hits from the in-process tier and from Redis next to misses
     /// and a direct call to the zero simulator; Redis down; bytes per entry and RSS as the
-    /// in-process tier fills. `--duration` is the measured time per phase, `--concurrency`
+    /// in-process tier fills; semantic hits at 1k, 10k and 100k entries in one bucket and over
+    /// 1,000, with the embed time by message length. `--duration` is the measured time per phase, `--concurrency`
     /// its first value the requests in flight, `--connections` the fill's connections.
     func runCache() async throws {
         var options = quick ? CacheScenario.Options.quick : CacheScenario.Options()
@@ -36,8 +37,10 @@ extension BenchCommand {
         let runner = CacheRunner(
             client: client, timeout: requestTimeout, options: options, showProgress: !noProgress && isatty(STDERR_FILENO) != 0)
         let outcome: CacheRunner.Outcome
+        let semantic: CacheRunner.SemanticOutcome
         do {
             outcome = try await runner.run(stack)
+            semantic = try await runner.runSemantic(stack)
         } catch {
             await stack.stop()
             try await client.shutdown()
@@ -46,14 +49,19 @@ extension BenchCommand {
         }
         await stack.stop()
         try await client.shutdown()
+        let embedTimes = try EmbedTiming.measure()
         var facts = environmentFacts(stack.facts)
         facts["concurrency"] = String(options.concurrency)
         facts["phase_duration"] = "\(options.duration)"
         facts["rounds"] = String(options.rounds)
         facts["fill_connections"] = String(options.fillConcurrency)
-        let report = CacheReport(
-            environment: facts, tallies: outcome.tallies, footprint: outcome.footprint,
-            targets: CacheScenario.targets(filledRow: outcome.filledRow))
+        facts["semantic_levels"] = options.semanticLevels.map(String.init).joined(separator: ",")
+        let semanticRows = semantic.tallies.map(\.phase.name).filter { $0.hasPrefix("hit-semantic@\((options.semanticLevels.last ?? 0) / 1000)k") }
+        var report = CacheReport(
+            environment: facts, tallies: outcome.tallies + semantic.tallies, footprint: outcome.footprint,
+            targets: CacheScenario.targets(filledRow: outcome.filledRow) + CacheScenario.semanticTargets(rows: semanticRows))
+        report.semanticFootprint = semantic.footprint
+        report.embedTimes = embedTimes
         print(report.table())
         let json = out == "bench-results/gateway-bench.json" ? "bench-results/gateway-cache.json" : out
         let chart = svg == "bench-results/gateway-bench.svg" ? "bench-results/gateway-cache.svg" : svg

@@ -13,6 +13,8 @@ public final class SemanticIndex: Sendable {
     public let maxBuckets: Int
     /// How many candidates at or above the threshold the guards see, at most.
     public let candidateLimit: Int
+    /// How each bucket searches (exact scan, then an IVF index past a size).
+    public let search: BucketSearchSettings
 
     private final class Box: Sendable {
         let bucket: Mutex<VectorBucket>
@@ -27,11 +29,12 @@ public final class SemanticIndex: Sendable {
 
     private let table = Mutex(Table())
 
-    public init(dimension: Int, bucketCapacity: Int = 100_000, maxBuckets: Int = 10_000, candidateLimit: Int = 8) {
+    public init(dimension: Int, bucketCapacity: Int = 100_000, maxBuckets: Int = 10_000, candidateLimit: Int = 8, search: BucketSearchSettings = .standard) {
         self.dimension = dimension
         self.bucketCapacity = bucketCapacity
         self.maxBuckets = maxBuckets
         self.candidateLimit = candidateLimit
+        self.search = search
     }
 
     /// Looks `query` up in `bucket` at `threshold` (a cosine).
@@ -92,7 +95,7 @@ public final class SemanticIndex: Sendable {
                 table.boxes[coldest] = nil
                 table.lastUse[coldest] = nil
             }
-            let box = Box(VectorBucket(dimension: dimension, capacity: bucketCapacity))
+            let box = Box(VectorBucket(dimension: dimension, capacity: bucketCapacity, search: search))
             table.boxes[key] = box
             table.lastUse[key] = table.tick
             return box

@@ -16,9 +16,11 @@ struct CacheMetrics: Sendable {
         metrics.counter("gateway_cache_guard_vetoes_total", [("reason", reason)]).increment()
     }
 
-    /// `gateway_cache_entries{store}` and `gateway_cache_bytes{store}` for the memory tier.
-    func recordGauges(memory: MemoryCacheStats) {
+    /// `gateway_cache_entries{store}` and `gateway_cache_bytes{store}` for the memory tier, and
+    /// `gateway_cache_entries{store="semantic"}` (the in-process semantic index) when it is on.
+    func recordGauges(memory: MemoryCacheStats, semanticEntries: Int?) {
         metrics.gauge("gateway_cache_entries", [("store", "memory")], value: Double(memory.entries))
         metrics.gauge("gateway_cache_bytes", [("store", "memory")], value: Double(memory.bytes))
+        if let semanticEntries { metrics.gauge("gateway_cache_entries", [("store", "semantic")], value: Double(semanticEntries)) }
     }
 }

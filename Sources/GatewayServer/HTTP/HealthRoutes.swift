@@ -77,7 +77,7 @@ struct HealthRoutes: Sendable {
                 gateway.metrics.gauge("llm_gateway_breaker_state", [("provider", name), ("model", route.model)], value: value)
             }
         }
-        gateway.cache.metrics.recordGauges(memory: gateway.cache.exact.memory.stats)
+        gateway.cache.metrics.recordGauges(memory: gateway.cache.exact.memory.stats, semanticEntries: gateway.cache.semantic?.index.entryCount)
         for alias in snapshot.policy.aliases where alias.strategy == .hedge {
             let ratio = gateway.strategies.extraTrafficRatio(alias: alias.name, now: .now) ?? 0
             gateway.metrics.gauge("llm_gateway_hedge_extra_traffic_ratio", [("alias", alias.name)], value: ratio)

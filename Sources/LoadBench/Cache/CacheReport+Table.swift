@@ -1,7 +1,7 @@
 /// The text tables: latency rows with ratios to the direct call, footprint, targets.
 extension CacheReport {
     static let columns: [(title: String, width: Int)] = [
-        ("row", 24), ("requests", 8), ("p50", 7), ("p90", 7), ("p99", 7), ("p99.9", 7),
+        ("row", 33), ("requests", 8), ("p50", 7), ("p90", 7), ("p99", 7), ("p99.9", 7),
         ("×p50", 6), ("×p99", 6), ("+p50", 7), ("+p99", 7), ("cpu µs", 7), ("expected", 8), ("errors", 6),
     ]
 
@@ -41,6 +41,7 @@ extension CacheReport {
                     ].joined(separator: " "))
             }
         }
+        lines += semanticLines()
         if !targets.isEmpty {
             lines.append("")
             lines.append("targets (SPEC §6)")
@@ -51,6 +52,35 @@ extension CacheReport {
             }
         }
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// The semantic gateways' footprint and the embed time by length.
+    func semanticLines() -> [String] {
+        var lines: [String] = []
+        if !semanticFootprint.isEmpty {
+            lines.append("")
+            lines.append("semantic gateways (entries: gateway_cache_entries{store=\"semantic\"}; RSS from /proc/PID/status, Δ since before the fill)")
+            lines.append("  layout          questions  semantic entries  gateway RSS MiB  RSS Δ B/entry")
+            for level in semanticFootprint {
+                lines.append(
+                    "  " + [
+                        level.layout + String(repeating: " ", count: max(0, 14 - level.layout.count)), Self.pad(String(level.questions), 10),
+                        Self.pad(String(level.semanticEntries), 17), Self.pad(BenchReport.fixed(Double(level.rssBytes) / 1_048_576, 1), 16),
+                        Self.pad(level.rssBytesPerEntry.map { BenchReport.fixed($0, 0) } ?? "-", 14),
+                    ].joined(separator: " "))
+            }
+        }
+        if !embedTimes.isEmpty {
+            lines.append("")
+            lines.append("embed time per message (bundled static embedder, in process, µs)")
+            lines.append("  characters      p50      p99")
+            for time in embedTimes {
+                lines.append(
+                    "  " + [Self.pad(String(time.characters), 10), Self.pad(BenchReport.fixed(time.p50Micros, 1), 8), Self.pad(BenchReport.fixed(time.p99Micros, 1), 8)]
+                        .joined(separator: " "))
+            }
+        }
+        return lines
     }
 
     static func line(_ cells: [String]) -> String {

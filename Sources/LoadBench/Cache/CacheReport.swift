@@ -11,6 +11,10 @@ public struct CacheReport: Sendable, Encodable {
     public var rows: [CachePhaseResult]
     public var footprint: [CacheFootprint]
     public var targets: [CacheTargetCheck]
+    /// The semantic gateways' index entries and RSS per fill level.
+    public var semanticFootprint: [SemanticFootprint] = []
+    /// The bundled embedder's time per message by length, in process.
+    public var embedTimes: [EmbedTiming] = []
 
     /// Rows from the tallies, ratios against the `direct` row's latency.
     public init(environment: [String: String], tallies: [CachePhaseTally], footprint: [CacheFootprint], targets: [CacheTarget]) {
@@ -34,10 +38,10 @@ public struct CacheReport: Sendable, Encodable {
     public func svg() -> String {
         let measured = rows.filter { $0.requests > 0 }
         let chart = SVGBarChart(
-            title: "Exact cache through HTTP vs a direct call to the zero simulator, p50 and p99",
+            title: "Exact and semantic cache hits through HTTP vs a direct call to the zero simulator, p50 and p99",
             unit: "ms", categories: measured.map(\.name),
             series: [("p50", measured.map(\.latencyMs.p50)), ("p99", measured.map(\.latencyMs.p99))])
-        return chart.render(width: max(900, Double(measured.count) * 110 + 120), height: 460)
+        return chart.render(width: max(900, Double(measured.count) * 120 + 120), height: 460)
     }
 
     /// Writes the JSON and SVG files, creating their folders.

@@ -143,9 +143,10 @@ public struct CacheRunner: Sendable {
         case .repeated(let message):
             let executor = RequestExecutor(client: client, target: target, request: BenchRequest(mode: .json, message: message), timeout: timeout)
             return { _ in executor }
-        case .unique:
+        case .unique, .questions, .paraphrases:
             return { index in
-                RequestExecutor(client: client, target: target, request: BenchRequest(mode: .json, message: phase.message(index)), timeout: timeout)
+                let request = BenchRequest(mode: .json, message: phase.message(index), system: phase.system(index))
+                return RequestExecutor(client: client, target: target, request: request, timeout: timeout)
             }
         }
     }

@@ -22,10 +22,12 @@ public enum CacheScenario {
         public var fillLevels: [Int]
         /// Connections filling the cache.
         public var fillConcurrency: Int
+        /// Semantic entries at which the semantic hit rows are measured, ascending; empty: none.
+        public var semanticLevels: [Int]
 
         public init(
             duration: Duration = .seconds(10), rounds: Int = 5, concurrency: Int = 1, warmup: Int = 200,
-            fillLevels: [Int] = [10_000, 100_000], fillConcurrency: Int = 64
+            fillLevels: [Int] = [10_000, 100_000], fillConcurrency: Int = 64, semanticLevels: [Int] = [1_000, 10_000, 100_000]
         ) {
             self.duration = duration
             self.rounds = max(rounds, 1)
@@ -33,10 +35,11 @@ public enum CacheScenario {
             self.warmup = warmup
             self.fillLevels = fillLevels.sorted()
             self.fillConcurrency = max(fillConcurrency, 1)
+            self.semanticLevels = semanticLevels.sorted()
         }
 
-        /// Under a minute: one second per phase in two rounds, fills of 1k and 10k.
-        public static let quick = Options(duration: .seconds(1), rounds: 2, warmup: 50, fillLevels: [1_000, 10_000])
+        /// A few minutes: one second per phase in two rounds, fills of 1k and 10k (exact and semantic).
+        public static let quick = Options(duration: .seconds(1), rounds: 2, warmup: 50, fillLevels: [1_000, 10_000], semanticLevels: [1_000, 10_000])
 
         /// The measured time of one slice.
         public var slice: Duration { duration / rounds }
@@ -97,14 +100,20 @@ public enum CacheScenario {
         case redisOnly
         /// The default memory tier and Redis.
         case memoryAndRedis
+        /// The default memory tier, the alias's semantic tier on (`semantic: {threshold}`).
+        case semanticMemory
     }
 
     /// The policy of a gateway: the overhead scenario's one-alias policy, the alias cached.
     public static func gatewayPolicy(simURL: String, store: Store) -> String {
         var text = PeerConfigs.gatewayPolicy(simURL: simURL, alias: alias)
-        text += "    cache: {exact: true, ttl_s: 3600}\n"
+        if store == .semanticMemory {
+            text += "    cache: {exact: true, semantic: {threshold: \(semanticThreshold)}, ttl_s: 3600}\n"
+        } else {
+            text += "    cache: {exact: true, ttl_s: 3600}\n"
+        }
         switch store {
-        case .memoryOnly: text += "cache:\n  memory: {max_bytes: 268435456}\n"
+        case .memoryOnly, .semanticMemory: text += "cache:\n  memory: {max_bytes: 268435456}\n"
         case .redisOnly: text += "cache:\n  memory: {max_bytes: 1}\n  redis: {url_env: REDIS_URL, timeout_ms: 5}\n"
         case .memoryAndRedis: text += "cache:\n  memory: {max_bytes: 268435456}\n  redis: {url_env: REDIS_URL, timeout_ms: 5}\n"
         }

@@ -2,7 +2,8 @@ import AsyncHTTPClient
 import Foundation
 
 /// The cache scenario's servers, all child processes of this binary: the `zero` simulator,
-/// a `redis-server` on a free port and three gateways (`memory`, `redis`, `redis-down`).
+/// a `redis-server` on a free port and three gateways (`memory`, `redis`, `redis-down`), and
+/// the two semantic ones (`semantic`, `semantic-spread`).
 public final class CacheStack {
     /// A server a phase can measure.
     public struct Server: Sendable {
@@ -33,7 +34,8 @@ public final class CacheStack {
     }
 
     /// Starts everything; on failure stops what it started and throws what to do.
-    public static func start(client: HTTPClient, logLevel: String = "notice") async throws -> CacheStack {
+    /// With `semantic`, also the semantic gateways (`CacheScenario.semanticLayouts`).
+    public static func start(client: HTTPClient, logLevel: String = "notice", semantic: Bool = true) async throws -> CacheStack {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("llm-gateway-cache-bench-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         var children: [ChildServer] = []
@@ -51,7 +53,7 @@ public final class CacheStack {
             var facts = ["sim": "started \(sim.url), profile zero", "redis": "started redis-server on port \(started.port)"]
             let gateways: [(String, CacheScenario.Store, String?)] = [
                 ("memory", .memoryOnly, nil), ("redis", .redisOnly, started.url), ("redis-down", .memoryAndRedis, "redis://127.0.0.1:\(deadPort)/0"),
-            ]
+            ] + (semantic ? CacheScenario.semanticLayouts.map { ($0.server, CacheScenario.Store.semanticMemory, String?.none) } : [])
             for (role, store, redisURL) in gateways {
                 let policy = folder.appendingPathComponent("cache-\(role).yaml")
                 try CacheScenario.gatewayPolicy(simURL: sim.url, store: store).write(to: policy, atomically: true, encoding: .utf8)

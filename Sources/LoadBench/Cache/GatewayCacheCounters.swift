@@ -9,11 +9,14 @@ public struct GatewayCacheCounters: Sendable, Hashable, Codable {
     /// `gateway_cache_bytes{store="memory"}`: the store's byte accounting (key + encoded
     /// answer + a fixed per-entry overhead).
     public var memoryBytes: Double
+    /// `gateway_cache_entries{store="semantic"}`: entries of the in-process semantic index.
+    public var semanticEntries: Double
 
-    public init(lookups: [String: Double] = [:], memoryEntries: Double = 0, memoryBytes: Double = 0) {
+    public init(lookups: [String: Double] = [:], memoryEntries: Double = 0, memoryBytes: Double = 0, semanticEntries: Double = 0) {
         self.lookups = lookups
         self.memoryEntries = memoryEntries
         self.memoryBytes = memoryBytes
+        self.semanticEntries = semanticEntries
     }
 
     /// The counters in a Prometheus text exposition; lines it does not know are skipped.
@@ -27,6 +30,8 @@ public struct GatewayCacheCounters: Sendable, Hashable, Codable {
                 lookups[key, default: 0] += sample.value
             case "gateway_cache_entries" where sample.labels["store"] == "memory":
                 memoryEntries = sample.value
+            case "gateway_cache_entries" where sample.labels["store"] == "semantic":
+                semanticEntries = sample.value
             case "gateway_cache_bytes" where sample.labels["store"] == "memory":
                 memoryBytes = sample.value
             default:

@@ -13,16 +13,22 @@ public struct BenchRequest: Sendable, Hashable, Codable {
     public var message: String
     /// `max_tokens`, when set.
     public var maxTokens: Int?
+    /// A system message before the user message, when set (the cache bench spreads its semantic
+    /// entries over buckets with it: a bucket is everything but the last user message).
+    public var system: String?
 
-    public init(mode: Mode, message: String = "Hello from the load bench, how are you today?", maxTokens: Int? = nil) {
+    public init(mode: Mode, message: String = "Hello from the load bench, how are you today?", maxTokens: Int? = nil, system: String? = nil) {
         self.mode = mode
         self.message = message
         self.maxTokens = maxTokens
+        self.system = system
     }
 
     /// The OpenAI chat-completions body for `model`.
     public func body(model: String) -> String {
-        var out = #"{"model":"# + Self.quoted(model) + #","messages":[{"role":"user","content":"#
+        var out = #"{"model":"# + Self.quoted(model) + #","messages":["#
+        if let system { out += #"{"role":"system","content":"# + Self.quoted(system) + "}," }
+        out += #"{"role":"user","content":"#
         out += Self.quoted(message) + "}]"
         if let maxTokens { out += #","max_tokens":\#(maxTokens)"# }
         out += mode == .stream ? #","stream":true}"# : #","stream":false}"#
