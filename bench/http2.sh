@@ -61,7 +61,7 @@ for label in h1 h2; do
     "$BIN" bench --gateway-url "$url" --sim-url "$PLAIN" --rates '' --concurrency 1,10,50 --modes json,stream \
         --duration "$DURATION" --no-progress --out "$OUT/http2-$label.json" --svg "$OUT/http2-$label.svg" > "$WORK/bench-$label.txt" 2>&1
     after=$(cpu "$pid")
-    requests=$(python3 -c "import json,sys;d=json.load(open('$OUT/http2-$label.json'));print(sum(r.get('requests',0) for r in d['results'] if r.get('target')=='gateway'))" 2>/dev/null || echo 0)
+    requests=$(python3 -c "import json,sys;d=json.load(open('$OUT/http2-$label.json'));print(sum(r.get('sent',0) for r in d['runs'] if r.get('target')=='gateway'))" 2>/dev/null || echo 0)
     CPU_US[$label]=$(python3 -c "print(round(($after-$before)/$TICK*1e6/max($requests,1)))")
 done
 versions=$(curl -s "$TLS/sim/stats" --cacert "$WORK/ca.pem" | python3 -c "import json,sys;print(sorted({r['httpVersion'] for r in json.load(sys.stdin)['recent']}))")
