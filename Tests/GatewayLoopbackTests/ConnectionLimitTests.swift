@@ -11,8 +11,8 @@ struct ConnectionLimitTests {
     static func policy(head: Int = 60000, body: Int = 60000, idle: Int = 60000) -> @Sendable (String) -> String {
         { simURL in
             TestPolicies.basic(simURL).replacingOccurrences(
-                of: "  default_timeout_ms: 10000\n",
-                with: "  default_timeout_ms: 10000\n  head_timeout_ms: \(head)\n  body_timeout_ms: \(body)\n  idle_timeout_ms: \(idle)\n  max_connections: 4\n")
+                of: "  default_timeout_ms: 30000\n",
+                with: "  default_timeout_ms: 30000\n  head_timeout_ms: \(head)\n  body_timeout_ms: \(body)\n  idle_timeout_ms: \(idle)\n  max_connections: 4\n")
         }
     }
 

@@ -15,8 +15,9 @@ struct HedgeAndTierTests {
 
     @Test("a primary that answers before the delay is never hedged")
     func noHedgeBeforeTheDelay() async throws {
-        // A 1 ms primary and a 3 s delay: never hedged, however busy the machine.
-        try await Self.run(hedge: "{floor_ms: 3000, ceiling_ms: 3000, initial_delay_ms: 3000, max_extra_ratio: 1.0}") { harness in
+        // A 1 ms primary and a 20 s delay: never hedged, however busy the machine (3 s was
+        // passed under ThreadSanitizer with a second suite running beside it).
+        try await Self.run(hedge: "{floor_ms: 20000, ceiling_ms: 20000, initial_delay_ms: 20000, max_extra_ratio: 1.0}") { harness in
             for stream in [false, true, false, true] {
                 let reply = try await harness.chat(GatewayHarness.body(model: "hedge-quick-primary", stream: stream))
                 #expect(reply.status == 200, "\(reply.body)")

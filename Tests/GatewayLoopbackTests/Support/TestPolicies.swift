@@ -7,7 +7,7 @@ enum TestPolicies {
         """
         server:
           max_body_bytes: 4096
-          default_timeout_ms: 10000
+          default_timeout_ms: 30000
         providers:
           oa:
             kind: openai
@@ -17,6 +17,14 @@ enum TestPolicies {
           an:
             kind: anthropic
             base_url: \(simURL)
+            forward_headers: \(GatewayHarness.simHeaders)
+            retry: {max_attempts: 2, base_delay_ms: 1, max_delay_ms: 5}
+          an-first-token:
+            # The stalling route's own first-token limit: the healthy fallback after it keeps
+            # only the request deadline, so a slow machine cannot fail it too.
+            kind: anthropic
+            base_url: \(simURL)
+            first_token_timeout_ms: 1500
             forward_headers: \(GatewayHarness.simHeaders)
             retry: {max_attempts: 2, base_delay_ms: 1, max_delay_ms: 5}
           ge:
@@ -37,9 +45,8 @@ enum TestPolicies {
             routes: [{provider: ge, model: gemini-sim}]
           stall-then-openai:
             strategy: fallback
-            first_token_timeout_ms: 1500
             routes:
-              - {provider: an, model: stall-model}
+              - {provider: an-first-token, model: stall-model}
               - {provider: oa, model: gpt-sim}
           broken-then-gemini:
             strategy: fallback
