@@ -29,7 +29,6 @@ public struct AsyncHTTPClientTransport: HTTPTransport {
         guard !authorities.isEmpty else { throw TrustFileError(path: path, reason: "holds no certificate") }
         var tls = TLSConfiguration.makeClientConfiguration()
         tls.trustRoots = .certificates(authorities)
-        tls.applicationProtocols = ["h2", "http/1.1"]
         return AsyncHTTPClientTransport(client: client, tlsConfiguration: tls)
     }
 
