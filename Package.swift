@@ -160,7 +160,7 @@ let package = Package(
             ]
         ),
         // The semantic bucket search (exact scan vs IVF) by size: `swift run -c release SemanticIndexBench`.
-        .executableTarget(name: "SemanticIndexBench", dependencies: ["GatewayCache", "BenchKit", "SeededRandom", "Embeddings"]),
+        .executableTarget(name: "SemanticIndexBench", dependencies: ["GatewayCache", "GatewayCore", "BenchKit", "SeededRandom", "Embeddings"]),
         .testTarget(
             name: "GatewayCacheTests",
             dependencies: ["GatewayCache", "GatewayCore", "Embeddings", "SeededRandom", "TestSupport"]
@@ -222,6 +222,7 @@ let package = Package(
                 "GatewayCacheStores",
                 "Embeddings",
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Metrics", package: "swift-metrics"),

@@ -22,6 +22,9 @@ struct IndexBenchRow: Codable {
     var meanScored: Double
     /// CPU time to build (IVF: the insert that trains), ms.
     var buildMs: Double
+    /// Of `buildMs`, what runs under the bucket's lock in a server (taking the training and
+    /// installing it; the training itself runs outside), ms.
+    var lockedMs: Double
 }
 
 /// The whole run, as written to `--out`.

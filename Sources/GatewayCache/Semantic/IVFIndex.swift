@@ -3,15 +3,15 @@ import SeededRandom
 
 /// An inverted-file (IVF) approximate index over a bucket's slots: a seeded k-means coarse
 /// quantizer splits the unit vectors into `lists`; a search scans only the `nprobe` lists whose
-/// centroids are nearest the query and returns candidate slots. The caller re-scores every
-/// candidate on its true vector, so the index can only miss, never create a wrong hit.
+/// centroids are nearest the query. Each list keeps its vectors contiguous (``IVFList``), so
+/// the index holds the bucket's vectors (the bucket keeps no second copy) and a probe's scores
+/// are exact cosines: the index can only miss a match, never create a wrong one.
 /// Pure and deterministic: the same vectors in the same order and the same seed give the same index.
 public struct IVFIndex: Sendable, Equatable {
     public let dimension: Int
     /// Row-major centroids (`lists * dimension`), unit length.
     public private(set) var centroids: [Float]
-    /// The slots assigned to each list.
-    public private(set) var members: [[Int]]
+    private var postings: [IVFList]
     /// The list of each slot (-1: not in the index), indexed by slot.
     private var listOfSlot: [Int32] = []
     /// The position of each slot in its list, indexed by slot.
@@ -20,11 +20,14 @@ public struct IVFIndex: Sendable, Equatable {
     public private(set) var count = 0
 
     public static func == (lhs: IVFIndex, rhs: IVFIndex) -> Bool {
-        lhs.dimension == rhs.dimension && lhs.centroids == rhs.centroids && lhs.members == rhs.members
+        lhs.dimension == rhs.dimension && lhs.centroids == rhs.centroids && lhs.postings == rhs.postings
     }
 
     /// How many lists the quantizer has.
-    public var lists: Int { members.count }
+    public var lists: Int { postings.count }
+
+    /// The slots of each list, in list order.
+    public var members: [[Int]] { postings.map(\.slots) }
 
     /// Trains `lists` centroids on `vectors` (row-major, `count * dimension`, slot `i` at row `i`)
     /// with `iterations` of Lloyd's k-means from a seeded choice of rows, then assigns every row.
@@ -34,6 +37,23 @@ public struct IVFIndex: Sendable, Equatable {
         precondition(dimension > 0 && lists > 0 && vectors.count % dimension == 0)
         let rows = vectors.count / dimension
         self.dimension = dimension
+        let centroids = vectors.withUnsafeBufferPointer { all in
+            Self.train(all, rows: rows, dimension: dimension, lists: lists, iterations: iterations, sampleLimit: sampleLimit, seed: seed)
+        }
+        self.centroids = centroids
+        self.postings = Array(repeating: IVFList(), count: centroids.count / dimension)
+        vectors.withUnsafeBufferPointer { all in
+            for row in 0..<rows {
+                let vector = UnsafeBufferPointer(rebasing: all[(row * dimension)..<((row + 1) * dimension)])
+                place(slot: row, vector: vector, list: Self.nearest(vector, centroids: centroids, dimension: dimension))
+            }
+        }
+    }
+
+    /// Seeded Lloyd's k-means on a sample of `rows`: the unit centroids, row-major.
+    private static func train(
+        _ all: UnsafeBufferPointer<Float>, rows: Int, dimension: Int, lists: Int, iterations: Int, sampleLimit: Int, seed: UInt64
+    ) -> [Float] {
         var generator = SplitMix64(seed: seed)
         var order = Array(0..<rows)
         let sampled = min(rows, max(sampleLimit, lists))
@@ -45,15 +65,16 @@ public struct IVFIndex: Sendable, Equatable {
         let k = max(1, min(lists, rows))
         var centroids = [Float](repeating: 0, count: k * dimension)
         for (c, row) in sample.prefix(k).enumerated() {
-            for d in 0..<dimension { centroids[c * dimension + d] = vectors[row * dimension + d] }
+            for d in 0..<dimension { centroids[c * dimension + d] = all[row * dimension + d] }
         }
         for _ in 0..<max(0, iterations) {
             var sums = [Float](repeating: 0, count: k * dimension)
             var sizes = [Int](repeating: 0, count: k)
             for row in sample {
-                let c = Self.nearest(vectors, offset: row * dimension, centroids: centroids, dimension: dimension)
+                let vector = UnsafeBufferPointer(rebasing: all[(row * dimension)..<((row + 1) * dimension)])
+                let c = nearest(vector, centroids: centroids, dimension: dimension)
                 sizes[c] += 1
-                for d in 0..<dimension { sums[c * dimension + d] += vectors[row * dimension + d] }
+                for d in 0..<dimension { sums[c * dimension + d] += vector[d] }
             }
             for c in 0..<k where sizes[c] > 0 {
                 var norm: Float = 0
@@ -62,43 +83,34 @@ public struct IVFIndex: Sendable, Equatable {
                 for d in 0..<dimension { centroids[c * dimension + d] = sums[c * dimension + d] * scale }
             }
         }
-        self.centroids = centroids
-        self.members = Array(repeating: [], count: k)
-        for row in 0..<rows {
-            place(slot: row, list: Self.nearest(vectors, offset: row * dimension, centroids: centroids, dimension: dimension))
-        }
+        return centroids
     }
 
-    /// The centroid with the largest dot product with the row at `offset` of `vectors`.
-    static func nearest(_ vectors: [Float], offset: Int, centroids: [Float], dimension: Int) -> Int {
-        vectors.withUnsafeBufferPointer { all in
-            centroids.withUnsafeBufferPointer { cs in
-                let row = UnsafeBufferPointer(rebasing: all[offset..<(offset + dimension)])
-                var best = 0
-                var bestScore = -Float.infinity
-                for c in 0..<(cs.count / dimension) {
-                    let score = VectorMath.dot(row, UnsafeBufferPointer(rebasing: cs[(c * dimension)..<((c + 1) * dimension)]))
-                    if score > bestScore { bestScore = score; best = c }
-                }
-                return best
+    /// The centroid with the largest dot product with `vector`.
+    static func nearest(_ vector: UnsafeBufferPointer<Float>, centroids: [Float], dimension: Int) -> Int {
+        centroids.withUnsafeBufferPointer { cs in
+            var best = 0
+            var bestScore = -Float.infinity
+            for c in 0..<(cs.count / dimension) {
+                let score = VectorMath.dot(vector, UnsafeBufferPointer(rebasing: cs[(c * dimension)..<((c + 1) * dimension)]))
+                if score > bestScore { bestScore = score; best = c }
             }
+            return best
         }
     }
 
     /// The `nprobe` lists whose centroids have the largest dot product with `query`, best first.
-    func nearestLists(_ query: [Float], nprobe: Int) -> [Int] {
+    func nearestLists(_ query: UnsafeBufferPointer<Float>, nprobe: Int) -> [Int] {
         let wanted = max(1, min(nprobe, lists))
         var best: [(list: Int, score: Float)] = []
         best.reserveCapacity(wanted + 1)
-        query.withUnsafeBufferPointer { q in
-            centroids.withUnsafeBufferPointer { cs in
-                for c in 0..<lists {
-                    let score = VectorMath.dot(q, UnsafeBufferPointer(rebasing: cs[(c * dimension)..<((c + 1) * dimension)]))
-                    guard best.count < wanted || score > best[best.count - 1].score else { continue }
-                    let at = best.firstIndex { $0.score < score } ?? best.count
-                    best.insert((c, score), at: at)
-                    if best.count > wanted { best.removeLast() }
-                }
+        centroids.withUnsafeBufferPointer { cs in
+            for c in 0..<lists {
+                let score = VectorMath.dot(query, UnsafeBufferPointer(rebasing: cs[(c * dimension)..<((c + 1) * dimension)]))
+                guard best.count < wanted || score > best[best.count - 1].score else { continue }
+                let at = best.firstIndex { $0.score < score } ?? best.count
+                best.insert((c, score), at: at)
+                if best.count > wanted { best.removeLast() }
             }
         }
         return best.map(\.list)
@@ -108,18 +120,19 @@ public struct IVFIndex: Sendable, Equatable {
     public mutating func insert(slot: Int, vector: [Float]) {
         precondition(vector.count == dimension, "vector must have the index's dimension")
         remove(slot: slot)
-        place(slot: slot, list: Self.nearest(vector, offset: 0, centroids: centroids, dimension: dimension))
+        vector.withUnsafeBufferPointer { vector in
+            place(slot: slot, vector: vector, list: Self.nearest(vector, centroids: centroids, dimension: dimension))
+        }
     }
 
-    private mutating func place(slot: Int, list: Int) {
+    private mutating func place(slot: Int, vector: UnsafeBufferPointer<Float>, list: Int) {
         if slot >= listOfSlot.count {
             let grown = max(slot + 1, listOfSlot.count * 2)
             listOfSlot.append(contentsOf: repeatElement(-1, count: grown - listOfSlot.count))
             positionOfSlot.append(contentsOf: repeatElement(-1, count: grown - positionOfSlot.count))
         }
         listOfSlot[slot] = Int32(list)
-        positionOfSlot[slot] = Int32(members[list].count)
-        members[list].append(slot)
+        positionOfSlot[slot] = Int32(postings[list].append(slot: slot, vector: vector))
         count += 1
     }
 
@@ -130,25 +143,62 @@ public struct IVFIndex: Sendable, Equatable {
         listOfSlot[slot] = -1
         positionOfSlot[slot] = -1
         count -= 1
-        let last = members[list].removeLast()
-        if last != slot {
-            members[list][position] = last
-            positionOfSlot[last] = Int32(position)
+        if let moved = postings[list].remove(at: position, dimension: dimension) {
+            positionOfSlot[moved] = Int32(position)
         }
+    }
+
+    /// The vector stored for `slot`, nil when the slot is not in the index.
+    public func vector(of slot: Int) -> [Float]? {
+        guard slot >= 0, slot < listOfSlot.count, listOfSlot[slot] >= 0 else { return nil }
+        return Array(postings[Int(listOfSlot[slot])].row(Int(positionOfSlot[slot]), dimension: dimension))
+    }
+
+    /// The vectors of slots `0..<slots`, row-major (a slot not in the index reads as zeros):
+    /// what a retraining starts from.
+    public func vectorsBySlot(_ slots: Int) -> [Float] {
+        var all = [Float](repeating: 0, count: slots * dimension)
+        all.withUnsafeMutableBufferPointer { out in
+            guard let base = out.baseAddress else { return }
+            for list in postings {
+                list.rows.withUnsafeBufferPointer { rows in
+                    guard let source = rows.baseAddress else { return }
+                    for (position, slot) in list.slots.enumerated() where slot < slots {
+                        (base + slot * dimension).update(from: source + position * dimension, count: dimension)
+                    }
+                }
+            }
+        }
+        return all
     }
 
     /// The candidate slots for `query`: every member of the `nprobe` nearest lists.
-    /// With `nprobe >= lists` that is every slot, so exact re-scoring finds the exact best.
+    /// With `nprobe >= lists` that is every slot.
     public func candidates(_ query: [Float], nprobe: Int) -> [Int] {
         precondition(query.count == dimension, "query must have the index's dimension")
-        return nearestLists(query, nprobe: nprobe).flatMap { members[$0] }
+        return query.withUnsafeBufferPointer { q in nearestLists(q, nprobe: nprobe).flatMap { postings[$0].slots } }
     }
 
-    /// Calls `body` with every candidate slot for `query` (as `candidates`, without the array).
-    public func forEachCandidate(_ query: [Float], nprobe: Int, _ body: (Int) -> Void) {
+    /// Calls `body` with every slot of the `nprobe` lists nearest `query` and its exact score
+    /// (the dot product with the slot's stored vector), list by list, each read contiguously.
+    public func forEachScored(_ query: [Float], nprobe: Int, _ body: (_ slot: Int, _ score: Float) -> Void) {
         precondition(query.count == dimension, "query must have the index's dimension")
-        for list in nearestLists(query, nprobe: nprobe) {
-            for slot in members[list] { body(slot) }
+        let dimension = dimension
+        query.withUnsafeBufferPointer { q in
+            for list in nearestLists(q, nprobe: nprobe) {
+                let posting = postings[list]
+                posting.rows.withUnsafeBufferPointer { rows in
+                    guard let base = rows.baseAddress else { return }
+                    for (position, slot) in posting.slots.enumerated() {
+                        body(slot, VectorMath.dot(q, UnsafeBufferPointer(start: base + position &* dimension, count: dimension)))
+                    }
+                }
+            }
         }
+    }
+
+    /// How many rows a probe of `query` scores.
+    public func scoredRows(_ query: [Float], nprobe: Int) -> Int {
+        query.withUnsafeBufferPointer { q in nearestLists(q, nprobe: nprobe).reduce(0) { $0 + postings[$1].count } }
     }
 }

@@ -1,3 +1,4 @@
+import GatewayCore
 import Synchronization
 
 /// The in-process semantic tier: a ``VectorBucket`` per ``SemanticBucketKey``, each behind its
@@ -15,6 +16,8 @@ public final class SemanticIndex: Sendable {
     public let candidateLimit: Int
     /// How each bucket searches (exact scan, then an IVF index past a size).
     public let search: BucketSearchSettings
+    /// Where index trainings run (outside the bucket's lock).
+    public let trainer: IndexTrainer
 
     private final class Box: Sendable {
         let bucket: Mutex<VectorBucket>
@@ -29,12 +32,16 @@ public final class SemanticIndex: Sendable {
 
     private let table = Mutex(Table())
 
-    public init(dimension: Int, bucketCapacity: Int = 100_000, maxBuckets: Int = 10_000, candidateLimit: Int = 8, search: BucketSearchSettings = .standard) {
+    public init(
+        dimension: Int, bucketCapacity: Int = 100_000, maxBuckets: Int = 10_000, candidateLimit: Int = 8, search: BucketSearchSettings = .standard,
+        trainer: IndexTrainer = .inline
+    ) {
         self.dimension = dimension
         self.bucketCapacity = bucketCapacity
         self.maxBuckets = maxBuckets
         self.candidateLimit = candidateLimit
         self.search = search
+        self.trainer = trainer
     }
 
     /// Looks `query` up in `bucket` at `threshold` (a cosine).
@@ -56,10 +63,16 @@ public final class SemanticIndex: Sendable {
         }
     }
 
-    /// Adds `entry` with its unit `vector` to `bucket`.
+    /// Adds `entry` with its unit `vector` to `bucket`. When that makes the bucket's index
+    /// training due, the training runs on `trainer` outside the lock (lookups and inserts go
+    /// on meanwhile) and is installed when done.
     public func insert(_ entry: SemanticEntry, vector: [Float], in bucket: SemanticBucketKey) {
         guard vector.count == dimension, let box = box(bucket, create: true) else { return }
-        box.bucket.withLock { $0.insert(entry, vector: vector) }
+        guard let training = box.bucket.withLock({ $0.insertDeferringTraining(entry, vector: vector) }) else { return }
+        trainer.submit {
+            let trained = training.run()
+            box.bucket.withLock { $0.install(trained) }
+        }
     }
 
     /// Whether `bucket` exists here (the shared tier fills a bucket on its first use).

@@ -9,15 +9,18 @@ public struct CacheSettings: Sendable, Hashable {
     public var snapshot: CacheSnapshotSettings?
     /// `embedder`: how the semantic tier embeds messages.
     public var embedder: EmbedderSettings
+    /// `semantic_index`: how each semantic bucket searches its vectors.
+    public var semanticIndex: BucketSearchSettings
 
     public init(
         memoryMaxBytes: Int = 256 << 20, redis: RedisCacheSettings? = nil, snapshot: CacheSnapshotSettings? = nil,
-        embedder: EmbedderSettings = EmbedderSettings()
+        embedder: EmbedderSettings = EmbedderSettings(), semanticIndex: BucketSearchSettings = .standard
     ) {
         self.memoryMaxBytes = memoryMaxBytes
         self.redis = redis
         self.snapshot = snapshot
         self.embedder = embedder
+        self.semanticIndex = semanticIndex
     }
 }
 

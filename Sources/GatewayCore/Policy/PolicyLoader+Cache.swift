@@ -2,7 +2,8 @@ import YAMLConfig
 
 /// The `cache:` sections: the stores at the top level, and what each alias caches.
 extension PolicyLoader {
-    /// `cache: {memory: {max_bytes}, redis: {url_env, timeout_ms}, snapshot: {path, interval_s}, embedder: {kind}}`.
+    /// `cache: {memory: {max_bytes}, redis: {url_env, timeout_ms}, snapshot: {path, interval_s}, embedder: {kind},
+    /// semantic_index: {…}}` (``parseSemanticIndex(_:)``).
     static func parseCache(_ node: YAMLNode) throws(ConfigError) -> CacheSettings {
         var map = try node.map()
         var settings = CacheSettings()
@@ -40,6 +41,7 @@ extension PolicyLoader {
             if let value = embedderMap.optional("kind") { settings.embedder.kind = try oneOf(value, EmbedderSettings.Kind.self) }
             try embedderMap.finish()
         }
+        if let index = map.optional("semantic_index") { settings.semanticIndex = try parseSemanticIndex(index) }
         try map.finish()
         return settings
     }

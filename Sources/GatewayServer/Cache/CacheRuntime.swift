@@ -30,7 +30,7 @@ final class CacheRuntime: Sendable {
         self.metrics = CacheMetrics(metrics: metrics)
         let memory = MemoryCacheStore(maxBytes: settings.memoryMaxBytes, clock: clock)
         self.redis = Self.redisStore(settings.redis, environment: environment, logger: logger)
-        self.semantic = SemanticRuntime.make(embedder: embedder, shared: redis, logger: logger)
+        self.semantic = SemanticRuntime.make(embedder: embedder, search: settings.semanticIndex, shared: redis, logger: logger)
         self.exact = ExactCache(memory: memory, shared: redis, clock: clock)
         if let config = settings.snapshot {
             let snapshot = CacheSnapshot(path: config.path, logger: logger)

@@ -2,6 +2,7 @@ import Embeddings
 import GatewayCache
 import GatewayCore
 import Logging
+import NIOPosix
 import Synchronization
 
 /// The semantic tier of one gateway: the process's embedder and the in-process index.
@@ -52,8 +53,12 @@ final class SemanticRuntime: Sendable {
     /// gateway in it (the table is immutable; it is data, not configuration).
     static let bundled: Result<StaticEmbedder, any Error> = Result { try StaticEmbedder.bundled() }
 
-    /// The runtime over `embedder`, or the bundled one; nil (logged) if that cannot load.
-    static func make(embedder: (any Embedder)?, shared: (any SharedSemanticStore)?, logger: Logger) -> SemanticRuntime? {
+    /// Index trainings run on NIO's pool for blocking work: not on the cooperative pool the
+    /// requests share, and never under a bucket's lock.
+    static let blockingPool = IndexTrainer { work in NIOThreadPool.singleton.submit { _ in work() } }
+
+    /// The runtime over `embedder`, or the bundled one, its buckets searching as `search`; nil (logged) if that cannot load.
+    static func make(embedder: (any Embedder)?, search: BucketSearchSettings, shared: (any SharedSemanticStore)?, logger: Logger) -> SemanticRuntime? {
         let chosen: any Embedder
         if let embedder {
             chosen = embedder
@@ -65,7 +70,7 @@ final class SemanticRuntime: Sendable {
                 return nil
             }
         }
-        return SemanticRuntime(embedder: chosen, index: SemanticIndex(dimension: chosen.dimension), shared: shared)
+        return SemanticRuntime(embedder: chosen, index: SemanticIndex(dimension: chosen.dimension, search: search, trainer: blockingPool), shared: shared)
     }
 
     /// What the semantic tier needs of `request` under `alias`, or nil when it does not

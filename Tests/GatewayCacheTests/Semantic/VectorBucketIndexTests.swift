@@ -1,5 +1,6 @@
 import Embeddings
 import GatewayCache
+import GatewayCore
 import Testing
 
 /// A bucket past its index threshold (IVF wired in) against the same bucket scanning every
