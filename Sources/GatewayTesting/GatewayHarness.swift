@@ -84,10 +84,14 @@ public struct GatewayHarness: Sendable {
             }
             await group.triggerGracefulShutdown()
         }
-        try await client.shutdown()
-        try await gateway.shutdown()
-        try await sim.shutdown()
+        // Every one is shut down even when an earlier one fails: an AsyncHTTPClient left
+        // running at its deinit (the gateway's own) traps and takes the whole test process down.
+        var shutdownFailure: (any Error)?
+        do { try await client.shutdown() } catch { shutdownFailure = error }
+        do { try await gateway.shutdown() } catch { shutdownFailure = shutdownFailure ?? error }
+        do { try await sim.shutdown() } catch { shutdownFailure = shutdownFailure ?? error }
         if let failure { throw failure }
+        if let shutdownFailure { throw shutdownFailure }
     }
 
     /// Sends a chat completion; returns status, headers and the whole body.
