@@ -17,7 +17,7 @@ struct SSEResponder: Sendable {
     /// write still blocked on it after the deadline.
     let closeConnection: @Sendable () -> Void
 
-    /// Events read from the upstream but not yet written to the client, past which the
+    /// Events read from the upstream but not yet taken by the client's writer, past which the
     /// client is too slow and is dropped (the socket's own buffers are full by then).
     static let maxPendingEvents = 1024
     /// How long after the deadline a write blocked on a client that does not read may hold
@@ -100,7 +100,7 @@ struct SSEResponder: Sendable {
 
     /// Writes the first events, then pumps the upstream until it ends, fails, the deadline
     /// passes or the client goes. A producer task reads the upstream; the deadline and
-    /// the disconnect hook signal through the same channel, so whichever comes first wins.
+    /// the disconnect hook post to the same ``BatchMailbox``, so whichever comes first wins.
     /// The deadline is a timer on the connection's event loop, not a sleeping task.
     private static func pump(
         start: StreamStart,
@@ -127,9 +127,9 @@ struct SSEResponder: Sendable {
         } catch {
             return .clientGone
         }
-        let (signals, continuation) = AsyncStream<Signal>.makeStream()
+        let mailbox = BatchMailbox<Signal>(limit: Self.maxPendingEvents)
         let rest = start.rest
-        let pending = PendingEvents()
+        let slowClient = SlowClientFlag()
         let outcome: Signal = await withTaskGroup(of: Void.self) { group in
             group.addTask {
                 var iterator = rest.value
@@ -137,53 +137,63 @@ struct SSEResponder: Sendable {
                     while let event = try await iterator.next() {
                         // The consumer may be blocked writing to a client that does not read:
                         // past the bound, drop the client instead of buffering without limit.
-                        if pending.count.add(1, ordering: .relaxed).newValue > Self.maxPendingEvents {
-                            pending.droppedSlowClient.store(true, ordering: .releasing)
-                            continuation.yield(.slowClient)
-                            continuation.finish()
+                        switch mailbox.post(.event(event)) {
+                        case .queued: continue
+                        case .closed: return
+                        case .full:
+                            slowClient.dropped.store(true, ordering: .releasing)
+                            mailbox.post(.slowClient, closing: true)
                             closeConnection()
                             return
                         }
-                        continuation.yield(.event(event))
                     }
-                    continuation.yield(.finished)
+                    mailbox.post(.finished, closing: true)
                 } catch let error as UpstreamError {
-                    continuation.yield(.failed(error))
+                    mailbox.post(.failed(error), closing: true)
                 } catch is CancellationError {
-                    continuation.yield(.clientGone)
+                    mailbox.post(.clientGone, closing: true)
                 } catch {
-                    continuation.yield(.failed(.streamInterrupted(String(describing: error))))
+                    mailbox.post(.failed(.streamInterrupted(String(describing: error))), closing: true)
                 }
-                continuation.finish()
             }
             let timer = eventLoop.scheduleTask(deadline: NIODeadline(deadline)) {
-                continuation.yield(.deadline)
-                continuation.finish()
+                mailbox.post(.deadline, closing: true)
             }
             // A write still blocked this long after the deadline never sees the signal.
             let blockedWrite = eventLoop.scheduleTask(deadline: NIODeadline(deadline) + Self.blockedWriteGrace) {
                 closeConnection()
             }
             watch?.onClose {
-                continuation.yield(.clientGone)
-                continuation.finish()
+                mailbox.post(.clientGone, closing: true)
             }
             var outcome = Signal.clientGone
-            loop: for await signal in signals {
-                switch signal {
-                case .event(let event):
-                    pending.count.subtract(1, ordering: .relaxed)
+            // Every event that arrived while the last write was in flight is encoded into one
+            // buffer and written at once; a terminal signal ends the loop after them.
+            loop: while true {
+                let batch = await mailbox.take(onCancel: .clientGone)
+                guard !batch.isEmpty else { break loop }
+                var frames: ByteBuffer?
+                var terminal: Signal?
+                for signal in batch {
+                    guard case .event(let event) = signal else {
+                        terminal = signal
+                        break
+                    }
                     assembled?.apply(event)
-                    guard let frame = encoder.encode(event, includeUsage: includeUsage) else { continue }
+                    guard var frame = encoder.encode(event, includeUsage: includeUsage) else { continue }
+                    if frames == nil { frames = frame } else { frames?.writeBuffer(&frame) }
+                }
+                if let frames {
                     do {
-                        try await writer.write(frame)
+                        try await writer.write(frames)
                     } catch {
                         // A write fails when the client left, or when it was dropped as too slow.
-                        outcome = pending.droppedSlowClient.load(ordering: .acquiring) ? .slowClient : .clientGone
+                        outcome = slowClient.dropped.load(ordering: .acquiring) ? .slowClient : .clientGone
                         break loop
                     }
-                case .finished, .failed, .deadline, .clientGone, .slowClient:
-                    outcome = signal
+                }
+                if let terminal {
+                    outcome = terminal
                     break loop
                 }
             }
@@ -212,11 +222,10 @@ struct SSEResponder: Sendable {
     }
 }
 
-/// Events the upstream reader handed over that the client writer has not yet taken.
-private final class PendingEvents: Sendable {
-    let count = Atomic<Int>(0)
-    /// Set by the reader when it dropped the client for being too slow.
-    let droppedSlowClient = Atomic<Bool>(false)
+/// Set by the upstream reader when it dropped the client for being too slow, read by the
+/// writer whose write then failed.
+private final class SlowClientFlag: Sendable {
+    let dropped = Atomic<Bool>(false)
 }
 
 /// The events of a stream folded into its whole answer, for the cache. Written by the one
