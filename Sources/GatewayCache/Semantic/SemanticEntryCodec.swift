@@ -19,6 +19,15 @@ public enum SemanticEntryCodec {
         return writer.bytes
     }
 
+    /// The answer key and expiry of an encoded entry, read without decoding its vector or
+    /// reading its text for the guards: what a refill checks before paying for the rest.
+    public static func header(_ bytes: [UInt8]) -> (answerKey: String, expiresAt: CacheInstant)? {
+        var reader = ByteReader(bytes)
+        guard reader.byte() == format, let answerKey = try? reader.string(), (try? reader.string()) != nil, let expires = try? reader.signed()
+        else { return nil }
+        return (answerKey, CacheInstant(millisecondsSince1970: expires))
+    }
+
     /// The entry and its vector; nil for bytes of another format, a vector of another
     /// `dimension`, or anything truncated or corrupt.
     public static func decode(_ bytes: [UInt8], dimension: Int) -> (entry: SemanticEntry, vector: [Float])? {

@@ -75,6 +75,12 @@ public final class SemanticIndex: Sendable {
         }
     }
 
+    /// Whether `bucket` holds the entry answered by `answerKey` until at least `expiresAt`.
+    public func holds(answerKey: String, until expiresAt: CacheInstant, in bucket: SemanticBucketKey) -> Bool {
+        guard let box = box(bucket, create: false) else { return false }
+        return box.bucket.withLock { $0.holds(answerKey: answerKey, until: expiresAt) }
+    }
+
     /// Whether `bucket` exists here (the shared tier fills a bucket on its first use).
     public func contains(_ bucket: SemanticBucketKey) -> Bool {
         table.withLock { $0.boxes[bucket] != nil }

@@ -25,6 +25,8 @@ public struct VectorBucket: Sendable {
     private var writtenDuringTraining: [Int]?
     private var entries: [SemanticEntry] = []
     private var byNormalized: [String: Int] = [:]
+    /// The slot of each entry's answer key (one answer per question text, so one slot).
+    private var byAnswerKey: [String: Int] = [:]
     /// The slot the next insert reuses once the bucket is full.
     private var oldest = 0
 
@@ -58,6 +60,7 @@ public struct VectorBucket: Sendable {
         let slot: Int
         if let existing = byNormalized[entry.normalized] {
             slot = existing
+            byAnswerKey[entries[slot].answerKey] = nil
             entries[slot] = entry
         } else if entries.count < capacity {
             slot = entries.count
@@ -67,9 +70,11 @@ public struct VectorBucket: Sendable {
             slot = oldest
             oldest = (oldest + 1) % capacity
             byNormalized[entries[slot].normalized] = nil
+            byAnswerKey[entries[slot].answerKey] = nil
             entries[slot] = entry
             byNormalized[entry.normalized] = slot
         }
+        byAnswerKey[entry.answerKey] = slot
         store(vector, at: slot)
         writtenDuringTraining?.append(slot)
         insertsSinceTraining += 1
@@ -120,6 +125,13 @@ public struct VectorBucket: Sendable {
         if let index { return index.vector(of: slot) }
         guard slot >= 0, (slot + 1) * dimension <= flat.count else { return nil }
         return Array(flat[(slot * dimension)..<((slot + 1) * dimension)])
+    }
+
+    /// Whether the bucket holds the entry answered by `answerKey`, until at least `expiresAt`
+    /// (a refill from the shared tier skips it instead of decoding and inserting it again).
+    public func holds(answerKey: String, until expiresAt: CacheInstant) -> Bool {
+        guard let slot = byAnswerKey[answerKey] else { return false }
+        return entries[slot].expiresAt >= expiresAt
     }
 
     /// The live entry whose normalised text is `normalized`.

@@ -36,7 +36,12 @@ final class SemanticRuntime: Sendable {
         }
         guard due, let items = try? await shared.semanticEntries(bucket.storageKey) else { return }
         for item in items {
-            guard let (entry, vector) = SemanticEntryCodec.decode(item, dimension: index.dimension), entry.expiresAt > now else { continue }
+            // Most of a refill is entries this gateway already holds: skip them before
+            // decoding the vector and reading the text for the guards.
+            guard let header = SemanticEntryCodec.header(item), header.expiresAt > now,
+                !index.holds(answerKey: header.answerKey, until: header.expiresAt, in: bucket)
+            else { continue }
+            guard let (entry, vector) = SemanticEntryCodec.decode(item, dimension: index.dimension) else { continue }
             index.insert(entry, vector: vector, in: bucket)
         }
     }
