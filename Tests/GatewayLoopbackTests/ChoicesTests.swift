@@ -94,6 +94,34 @@ struct ChoicesTests {
         }
     }
 
+    @Test func aFannedOutCallThatFailsOnceIsRetriedAndEveryChoiceArrives() async throws {
+        try await GatewayHarness.run(policy: { TestPolicies.basic($0) }) { harness in
+            let before = harness.sim.stats().requests
+            // The first of the three one-choice calls to reach the simulator gets a 500; the
+            // route's retry (max_attempts 2) makes a fourth call, and the answer is whole.
+            let reply = try await harness.chat(
+                GatewayHarness.body(model: "anthropic-model", message: "n fan out, one fails", extra: #","n":3"#),
+                headers: [("x-sim-fault", "500"), ("x-sim-fault-times", "1"), ("x-sim-fault-key", "fan-out-once")])
+            #expect(reply.status == 200, "\(reply.body)")
+            #expect(harness.sim.stats().requests == before + 4, "three calls and one retry")
+            let choices = try Self.choices(reply.body)
+            #expect(choices.map { $0["index"] as? Int } == [0, 1, 2])
+            #expect(choices.allSatisfy { !(Self.content($0) ?? "").isEmpty })
+        }
+    }
+
+    @Test func aFannedOutCallThatKeepsFailingFailsTheRequestWithAnError() async throws {
+        try await GatewayHarness.run(policy: { TestPolicies.basic($0) }) { harness in
+            let reply = try await harness.chat(
+                GatewayHarness.body(model: "anthropic-model", message: "n fan out, all fail", extra: #","n":2"#),
+                headers: [("x-sim-fault", "500")])
+            #expect(reply.status >= 500, "\(reply.body)")
+            let error = try #require(try jsonObject(reply.body)["error"] as? [String: Any], "\(reply.body)")
+            #expect((error["message"] as? String ?? "").isEmpty == false)
+            #expect(try jsonObject(reply.body)["choices"] == nil, "no partial answer")
+        }
+    }
+
     @Test func aFannedOutStreamIsA400NamingNStreamAndTheProvider() async throws {
         try await GatewayHarness.run(policy: { TestPolicies.basic($0) }) { harness in
             let before = harness.sim.stats().requests
