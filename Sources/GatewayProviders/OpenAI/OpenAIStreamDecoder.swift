@@ -1,5 +1,6 @@
 import Foundation
 import GatewayCore
+import JSONCore
 
 /// Chat Completions chunks → canonical events. `data: [DONE]` completes the stream.
 struct OpenAIStreamDecoder: StreamEventDecoder {
@@ -14,7 +15,9 @@ struct OpenAIStreamDecoder: StreamEventDecoder {
         if data.isEmpty { return [] }
         let chunk: OpenAIWireChunk
         do {
-            chunk = try WireJSON.decode(OpenAIWireChunk.self, fromText: data)
+            chunk = try OpenAIWireChunk(json: try WireJSON.value(fromText: data))
+        } catch let error as WireShapeError {
+            throw UpstreamError.malformedResponse("undecodable stream chunk: \(error)")
         } catch {
             throw UpstreamError.malformedResponse("undecodable stream chunk: \(ProviderHTTP.describe(error))")
         }

@@ -59,41 +59,32 @@ struct OpenAIWireUsage: Decodable {
     }
 }
 
-/// One `chat.completion.chunk` of a stream, or an in-stream `{"error": ...}`.
-struct OpenAIWireChunk: Decodable {
+/// One `chat.completion.chunk` of a stream, or an in-stream `{"error": ...}`; read from the
+/// parsed tree by `init(json:)` (OpenAIWireChunk+JSON.swift), not through `Codable`.
+struct OpenAIWireChunk {
     var choices: [Choice]?
     var usage: OpenAIWireUsage?
     var error: OpenAIWireError?
 
-    struct Choice: Decodable {
+    struct Choice {
         var index: Int?
         var delta: Delta?
         var finishReason: String?
-
-        enum CodingKeys: String, CodingKey {
-            case index, delta
-            case finishReason = "finish_reason"
-        }
     }
 
-    struct Delta: Decodable {
+    struct Delta {
         var content: String?
         var refusal: String?
         var toolCalls: [ToolCallDelta]?
-
-        enum CodingKeys: String, CodingKey {
-            case content, refusal
-            case toolCalls = "tool_calls"
-        }
     }
 
-    struct ToolCallDelta: Decodable {
+    struct ToolCallDelta {
         var index: Int?
         var id: String?
         var function: FunctionDelta?
     }
 
-    struct FunctionDelta: Decodable {
+    struct FunctionDelta {
         var name: String?
         var arguments: String?
     }

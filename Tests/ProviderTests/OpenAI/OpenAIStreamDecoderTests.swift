@@ -100,4 +100,30 @@ struct OpenAIStreamDecoderTests {
         #expect(done.isComplete)
         #expect(OpenAIStreamDecoder.trimmed(chunk) == chunk)
     }
+
+    /// The chunk is read from the bounded parser's tree with `decodeIfPresent`'s rules: null
+    /// members are absent, usage details come through, a member of the wrong type is a
+    /// malformed response naming where it is.
+    @Test func chunkMembersOfTheWrongTypeNameTheirPath() throws {
+        var decoder = OpenAIStreamDecoder()
+        let withDetails = #"{"choices":null,"usage":{"prompt_tokens":9,"completion_tokens":4,"prompt_tokens_details":{"cached_tokens":8},"completion_tokens_details":{"reasoning_tokens":2}}}"#
+        #expect(try decoder.decode(SSEEvent(data: withDetails)) == [
+            .usage(Usage(inputTokens: 9, outputTokens: 4, cachedInputTokens: 8, reasoningTokens: 2))
+        ])
+        for (chunk, path) in [
+            (#"{"choices":[{"index":0,"delta":{"content":7}}]}"#, "choices[0].delta.content"),
+            (#"{"choices":[{"index":1.5,"delta":{}}]}"#, "choices[0].index"),
+            (#"{"choices":{"index":0}}"#, "choices"),
+            (#"{"choices":[{"delta":{"tool_calls":[{"index":0,"function":{"arguments":["x"]}}]}}]}"#, "choices[0].delta.tool_calls[0].function.arguments"),
+            (#"{"usage":{"completion_tokens":4}}"#, "usage.prompt_tokens"),
+            (#"[1,2]"#, "chunk"),
+        ] {
+            do {
+                _ = try decoder.decode(SSEEvent(data: chunk))
+                Issue.record("\(chunk) decoded")
+            } catch let error as UpstreamError {
+                #expect("\(error)".contains(path), "\(chunk): \(error)")
+            }
+        }
+    }
 }
