@@ -70,7 +70,7 @@ struct KillRecoveryTests {
             let collector = StderrCollector(pipe.fileHandleForReading)
             try process.run()
             defer { process.terminateIfRunning() }
-            try await eventually(timeout: .seconds(60), "sales-agent exits on an unusable database") { !process.isRunning }
+            try await eventually(timeout: .seconds(120), "sales-agent exits on an unusable database") { !process.isRunning }
             #expect(process.terminationStatus == 2)
             try await eventually("the error reaches stderr") { collector.text.contains("sessions.sqlite") }
         }

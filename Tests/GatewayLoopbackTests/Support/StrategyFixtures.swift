@@ -1,7 +1,8 @@
 import GatewayTesting
 
 /// A simulator and policies for the race, hedge and tier tests. Latencies are fixed
-/// (median = p95) and far apart — the contenders that must lose take 5 s, the ones that must
+/// (median = p95) and far apart — the contenders that must lose take 25 s (still running when
+/// the winner cancels them, however long that takes on a loaded machine), the ones that must
 /// win take at most 40 ms — so which contender answers first does not depend on how busy
 /// the machine is. `slow` (700 ms) is only used where the winner does not matter.
 enum StrategyFixtures {
@@ -13,8 +14,8 @@ enum StrategyFixtures {
           decode_ms_per_output_token: 0
         models:
           slow: {ttft_ms: {median: 700, p95: 700}}
-          glacial: {ttft_ms: {median: 5000, p95: 5000}}
-          glacial-head-first: {ttft_ms: {median: 5000, p95: 5000}, head_first: true}
+          glacial: {ttft_ms: {median: 25000, p95: 25000}}
+          glacial-head-first: {ttft_ms: {median: 25000, p95: 25000}, head_first: true}
           fast: {ttft_ms: {median: 40, p95: 40}}
           quick: {ttft_ms: {median: 1, p95: 1}}
           broken: {faults: {server_error: 1.0}}

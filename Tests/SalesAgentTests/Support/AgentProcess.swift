@@ -30,7 +30,7 @@ final class AgentProcess: Sendable {
     }
 
     /// Starts `binary serve --port 0 <arguments>` and waits for its listening line.
-    static func start(binary: String, arguments: [String], timeout: Duration = .seconds(60)) async throws -> AgentProcess {
+    static func start(binary: String, arguments: [String], timeout: Duration = .seconds(120)) async throws -> AgentProcess {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: binary)
         process.arguments = ["serve", "--port", "0"] + arguments
