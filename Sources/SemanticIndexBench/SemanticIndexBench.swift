@@ -101,7 +101,37 @@ struct SemanticIndexBench {
                 samples, recall: recall, scored: Double(scored) / Double(set.queries.count), build: lists == 0 ? 0 : build,
                 locked: lists == 0 ? 0 : locked))
         }
+        if !set.queryTexts.isEmpty { rows.append(indexLookup(set, data: data, passes: passes)) }
         return rows
+    }
+
+    /// The whole in-process lookup a request makes (``SemanticIndex/lookup``): the query's
+    /// normalised text and guard profile, the normalised-text check, the search and the guards
+    /// over the candidates at the threshold; no embedding, no HTTP.
+    static func indexLookup(_ set: VectorSet, data: String, passes: Int) -> IndexBenchRow {
+        let index = SemanticIndex(dimension: set.dimension, bucketCapacity: set.count, search: .standard)
+        let bucket = SemanticBucketKey(namespace: "bench", version: 1, digest: RequestDigest(hashing: Array("bench".utf8)), embedder: "bench")
+        let expiry = CacheInstant(millisecondsSince1970: .max)
+        for i in 0..<set.count {
+            index.insert(SemanticEntry(answerKey: "k\(i)", text: set.texts[i], expiresAt: expiry), vector: set.row(i), in: bucket)
+        }
+        let now = CacheInstant(millisecondsSince1970: 0)
+        var hits = 0
+        var wall: [Double] = [], cpu: [Double] = []
+        for _ in 0..<passes {
+            for (q, vector) in set.queries.enumerated() {
+                let cpuStart = threadCPUMilliseconds()
+                let started = ContinuousClock.now
+                let outcome = index.lookup(SemanticQuery(text: set.queryTexts[q], vector: vector), in: bucket, threshold: threshold, now: now)
+                wall.append(milliseconds(ContinuousClock.now - started))
+                cpu.append(threadCPUMilliseconds() - cpuStart)
+                if case .hit = outcome { hits += 1 }
+            }
+        }
+        let hitShare = Double(hits) / Double(set.queries.count * passes)
+        return row(
+            data, set.count, "index lookup+guards (hit \(Int((hitShare * 100).rounded())) %)", 0, 0, (wall, cpu), recall: (hitShare, hitShare),
+            scored: 0, build: 0, locked: 0)
     }
 
     static func row(

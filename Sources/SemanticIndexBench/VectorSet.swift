@@ -9,6 +9,8 @@ struct VectorSet {
     let vectors: [Float]
     let texts: [String]
     let queries: [[Float]]
+    /// The queries' texts (sentences only; empty for random vectors).
+    var queryTexts: [String] = []
 
     var count: Int { texts.count }
 
@@ -21,12 +23,12 @@ struct VectorSet {
         vectors.reserveCapacity(count * embedder.dimension)
         for text in texts { vectors += embedder.embed(text) }
         var random = SplitMix64(seed: 7)
-        let queries = (0..<queryCount).map { q in
-            q.isMultiple(of: 2)
-                ? embedder.embed(BenchSentences.paraphrase(Int(random.next() % UInt64(count))))
-                : embedder.embed(BenchSentences.question(count + q))
+        let queryTexts = (0..<queryCount).map { q in
+            q.isMultiple(of: 2) ? BenchSentences.paraphrase(Int(random.next() % UInt64(count))) : BenchSentences.question(count + q)
         }
-        return VectorSet(dimension: embedder.dimension, vectors: vectors, texts: texts, queries: queries)
+        return VectorSet(
+            dimension: embedder.dimension, vectors: vectors, texts: texts, queries: queryTexts.map { embedder.embed($0) },
+            queryTexts: queryTexts)
     }
 
     /// `count` seeded random unit vectors; queries: stored rows with a little noise, and fresh ones.

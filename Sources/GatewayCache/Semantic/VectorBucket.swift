@@ -93,11 +93,14 @@ public struct VectorBucket: Sendable {
         }
     }
 
-    /// A training when the bucket reaches `search.indexFrom`, and again once it has taken
-    /// `search.retrainAfter` times as many inserts as the last training saw.
+    /// A training when the bucket reaches `search.indexFrom`, and again when it has grown to
+    /// need `search.retrainGrowth` times the lists, or taken `search.retrainAfter` times as many
+    /// inserts as the last training saw.
     private mutating func trainingIfDue() -> IVFTraining? {
         guard writtenDuringTraining == nil, entries.count >= search.indexFrom else { return nil }
-        guard index == nil || insertsSinceTraining >= trainedOn * search.retrainAfter else { return nil }
+        if let index, !search.retrainDue(lists: index.lists, trainedOn: trainedOn, entries: entries.count, inserts: insertsSinceTraining) {
+            return nil
+        }
         writtenDuringTraining = []
         return IVFTraining(
             source: index.map { .index($0) } ?? .flat(flat), rows: entries.count, dimension: dimension,

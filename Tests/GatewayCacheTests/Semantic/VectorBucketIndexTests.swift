@@ -80,4 +80,16 @@ struct VectorBucketIndexTests {
             }
         }
     }
+
+    @Test("a growing bucket is trained again when its size calls for 1.5 times the lists")
+    func growthRetrains() throws {
+        let embedder = try Self.embedder.get()
+        var bucket = VectorBucket(dimension: embedder.dimension, capacity: 3_000, search: Self.indexed)
+        Self.fill(&bucket, count: 700, embedder: embedder)
+        #expect(bucket.indexLists == 16, "trained at 600 entries: 600 / 40 rows per list, at least 16")
+        Self.fill(&bucket, count: 1_000, embedder: embedder)
+        #expect(bucket.indexLists == 24, "at 960 entries the size calls for 24 lists (16 × 1.5): trained again")
+        #expect(Self.indexed.retrainDue(lists: 16, trainedOn: 600, entries: 959, inserts: 359) == false)
+        #expect(Self.indexed.retrainDue(lists: 32, trainedOn: 1_300, entries: 1_300, inserts: 3_900), "turnover alone")
+    }
 }
