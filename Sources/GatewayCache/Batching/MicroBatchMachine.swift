@@ -51,6 +51,8 @@ public struct MicroBatchMachine<Ticket: Hashable & Sendable>: Sendable {
 
     /// Batches sent and not yet finished.
     public var inFlightCount: Int { inFlight.count }
+    /// The batch inputs join now, if one is open.
+    public var openBatchID: UInt64? { open?.id }
     /// Inputs waiting in the open batch.
     public var openCount: Int { open?.tickets.count ?? 0 }
 

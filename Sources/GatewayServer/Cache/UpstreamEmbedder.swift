@@ -30,6 +30,8 @@ final class UpstreamEmbedder: Sendable {
         /// Tickets handed out whose input is not enqueued yet (a cancel then only removes it).
         var arriving: Set<UInt64> = []
         var waiting: [UInt64: CheckedContinuation<[Float]?, Never>] = [:]
+        /// The window timers still sleeping, by batch (cancelled when their batch is sent full).
+        var timers: [UInt64: Task<Void, Never>] = [:]
     }
 
     init(settings: EmbedderSettings, metrics: CacheMetrics, logger: Logger) {
@@ -78,11 +80,20 @@ final class UpstreamEmbedder: Sendable {
         for action in actions {
             switch action {
             case .armTimer(let batch, let wait):
-                Task {
-                    try? await Task.sleep(for: wait)
-                    if let next = self.state.withLock({ $0.machine.timerFired(batch: batch) }) { self.perform([next]) }
+                let timer = Task {
+                    guard (try? await Task.sleep(for: wait)) != nil else { return }
+                    let next = self.state.withLock { state in
+                        state.timers[batch] = nil
+                        return state.machine.timerFired(batch: batch)
+                    }
+                    if let next { self.perform([next]) }
+                }
+                // Kept only while its batch is open (a zero window may already have fired).
+                state.withLock { state in
+                    if state.machine.openBatchID == batch { state.timers[batch] = timer }
                 }
             case .send(let batch):
+                state.withLock { $0.timers.removeValue(forKey: batch.id) }?.cancel()
                 Task { await self.send(batch) }
             }
         }

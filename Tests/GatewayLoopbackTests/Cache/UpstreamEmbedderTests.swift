@@ -52,15 +52,15 @@ struct UpstreamEmbedderTests {
     @Test func concurrentMessagesShareOneUpstreamCallAndARetypeHitsSemantically() async throws {
         try await GatewayHarness.run(policy: { Self.policy($0) }) { harness in
             let first = try await Self.askPair(harness, "Do you offer a discount for annual billing?", "Which plans include SSO?")
-            #expect(first.map(\.status) == [200, 200])
-            #expect(first.map(\.cache) == ["miss", "miss"])
+            #expect(first.map { $0.status } == [200, 200])
+            #expect(first.map { $0.cache } == ["miss", "miss"])
             #expect(harness.sim.stats().requests == 2)
             // Retyped: the exact tier misses, the normalised text is the same, so the upstream
             // vector is too. Both hit without a chat call; the last call the simulator saw is
             // the pair's ONE embeddings call.
-            let retyped = try await Self.askPair(harness, "hi! do you offer a DISCOUNT for annual billing", "which plans INCLUDE sso")
-            #expect(retyped.map(\.cache) == ["hit-semantic", "hit-semantic"])
-            #expect(retyped.map(\.score) == ["1.0000", "1.0000"])
+            let retyped = try await Self.askPair(harness, "hi! do you offer a DISCOUNT for annual billing", "hi! which plans include SSO")
+            #expect(retyped.map { $0.cache } == ["hit-semantic", "hit-semantic"])
+            #expect(retyped.map { $0.score } == ["1.0000", "1.0000"])
             #expect(harness.sim.stats().requests == 2, "a semantic hit never reaches the chat provider")
             let record = try jsonObject(harness.sim.lastRequestJSON())
             #expect(record["uri"] as? String == "/v1/embeddings")
