@@ -99,4 +99,23 @@ struct UpstreamEmbedderTests {
             #expect(harness.logs.all.contains { $0.contains("upstream embedding failed") && $0.contains("16 dimensions") })
         }
     }
+
+    /// Eight concurrent clients with different questions: batching on (`max_inputs: 8`) sends
+    /// their messages in one call, off (`max_inputs: 1`) in eight. Counted from the gateway's
+    /// metrics; the batch fills by size, so the count does not depend on machine speed.
+    @Test(arguments: [(maxInputs: 8, calls: 1), (maxInputs: 1, calls: 8)])
+    func batchingTurnsEightCallsIntoOne(setting: (maxInputs: Int, calls: Int)) async throws {
+        try await GatewayHarness.run(policy: { Self.policy($0, maxInputs: setting.maxInputs) }) { harness in
+            let statuses = try await withThrowingTaskGroup(of: Int.self) { group in
+                for client in 0..<8 {
+                    group.addTask { try await Self.ask(harness, "What does seat pack \(client) cost per month?").status }
+                }
+                return try await group.reduce(into: []) { $0.append($1) }
+            }
+            #expect(statuses == Array(repeating: 200, count: 8))
+            let metrics = try await harness.get("/metrics").body
+            #expect(metrics.contains(#"gateway_cache_embed_calls_total{outcome="ok"} \#(setting.calls)"#), "\(metrics)")
+            #expect(metrics.contains("gateway_cache_embed_inputs_total 8"))
+        }
+    }
 }
