@@ -50,18 +50,50 @@ public struct CacheSnapshotSettings: Sendable, Hashable {
     }
 }
 
-/// `cache.embedder: {kind}`.
+/// `cache.embedder: {kind, model, dimension, batch: {max_inputs, max_wait_ms}, timeout_ms}`.
 public struct EmbedderSettings: Sendable, Hashable {
     /// Which embedder the semantic tier uses.
     public enum Kind: String, Sendable, Hashable, CaseIterable {
         /// The local static table distilled from all-MiniLM-L6-v2 (no network).
         case `static`
+        /// An `embeddings:` entry routed to a provider's embeddings API, micro-batched.
+        case upstream
     }
 
     public var kind: Kind
+    /// `model`: the `embeddings:` entry (with `provider:`) that `upstream` embeds through.
+    public var model: String?
+    /// `dimension`: the length of the upstream model's vectors (a reply of another length
+    /// is a failed embedding, so a cache miss).
+    public var dimension: Int
+    /// `batch`: how `upstream` groups concurrent requests' messages into one call.
+    public var batch: EmbedBatchSettings
+    /// `timeout_ms`: the most one upstream call may take (a request waits for it before its
+    /// semantic lookup; past it the request goes on uncached).
+    public var timeout: Duration
 
-    public init(kind: Kind = .static) {
+    public init(
+        kind: Kind = .static, model: String? = nil, dimension: Int = 1536, batch: EmbedBatchSettings = EmbedBatchSettings(),
+        timeout: Duration = .seconds(2)
+    ) {
         self.kind = kind
+        self.model = model
+        self.dimension = dimension
+        self.batch = batch
+        self.timeout = timeout
+    }
+}
+
+/// `cache.embedder.batch: {max_inputs, max_wait_ms}`: a call is sent when it holds
+/// `max_inputs` messages or `max_wait_ms` after its first one; `max_inputs: 1` turns
+/// batching off.
+public struct EmbedBatchSettings: Sendable, Hashable {
+    public var maxInputs: Int
+    public var maxWait: Duration
+
+    public init(maxInputs: Int = 16, maxWait: Duration = .milliseconds(5)) {
+        self.maxInputs = maxInputs
+        self.maxWait = maxWait
     }
 }
 

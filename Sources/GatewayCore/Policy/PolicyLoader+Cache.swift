@@ -2,8 +2,8 @@ import YAMLConfig
 
 /// The `cache:` sections: the stores at the top level, and what each alias caches.
 extension PolicyLoader {
-    /// `cache: {memory: {max_bytes}, redis: {url_env, timeout_ms}, snapshot: {path, interval_s}, embedder: {kind},
-    /// semantic_index: {…}}` (``parseSemanticIndex(_:)``).
+    /// `cache: {memory: {max_bytes}, redis: {url_env, timeout_ms}, snapshot: {path, interval_s},
+    /// embedder: {kind, model, dimension, batch, timeout_ms}, semantic_index: {…}}` (``parseSemanticIndex(_:)``).
     static func parseCache(_ node: YAMLNode) throws(ConfigError) -> CacheSettings {
         var map = try node.map()
         var settings = CacheSettings()
@@ -39,6 +39,29 @@ extension PolicyLoader {
         if let embedder = map.optional("embedder") {
             var embedderMap = try embedder.map()
             if let value = embedderMap.optional("kind") { settings.embedder.kind = try oneOf(value, EmbedderSettings.Kind.self) }
+            let modelNode = embedderMap.optional("model")
+            if let modelNode { settings.embedder.model = try modelNode.string() }
+            if let value = embedderMap.optional("dimension") {
+                settings.embedder.dimension = try positiveInt(value)
+                guard settings.embedder.dimension <= 8192 else { throw value.error("must be at most 8192") }
+            }
+            if let value = embedderMap.optional("timeout_ms") { settings.embedder.timeout = try milliseconds(value) }
+            if let batch = embedderMap.optional("batch") {
+                var batchMap = try batch.map()
+                if let value = batchMap.optional("max_inputs") {
+                    settings.embedder.batch.maxInputs = try positiveInt(value)
+                    guard settings.embedder.batch.maxInputs <= 2048 else { throw value.error("must be at most 2048") }
+                }
+                if let value = batchMap.optional("max_wait_ms") { settings.embedder.batch.maxWait = try milliseconds(value, allowZero: true) }
+                try batchMap.finish()
+            }
+            switch settings.embedder.kind {
+            case .upstream where settings.embedder.model == nil:
+                throw embedder.error("kind: upstream needs 'model': an embeddings: entry with a provider")
+            case .static where modelNode != nil:
+                throw modelNode!.error("only kind: upstream takes a model")
+            default: break
+            }
             try embedderMap.finish()
         }
         if let index = map.optional("semantic_index") { settings.semanticIndex = try parseSemanticIndex(index) }

@@ -22,10 +22,16 @@ public enum PolicyLoader {
             aliases.append(try parseAlias(name: name, node: node, providers: providers))
         }
         guard !aliases.isEmpty else { throw aliasesNode.error("at least one model alias is required") }
-        let cache = try map.optional("cache").map(parseCache) ?? CacheSettings()
+        let cacheNode = map.optional("cache")
+        let cache = try cacheNode.map(parseCache) ?? CacheSettings()
         let tenants = try map.optional("tenants").map { node throws(ConfigError) in try parseTenants(node, aliases: aliases) } ?? []
         let operatorAccess = try map.optional("operator").map(parseOperator)
         let embeddings = try map.optional("embeddings").map { node throws(ConfigError) in try parseEmbeddings(node, aliases: aliases, providers: providers) } ?? []
+        if cache.embedder.kind == .upstream, let name = cache.embedder.model, let cacheNode {
+            guard embeddings.contains(where: { $0.name == name && $0.backend == .provider }) else {
+                throw cacheNode.error("cache.embedder.model '\(name)' must be an `embeddings:` entry with `provider:`")
+            }
+        }
         try map.finish()
         return Policy(
             server: server, simulatorProfile: simulatorProfile, providers: providers, aliases: aliases, cache: cache,

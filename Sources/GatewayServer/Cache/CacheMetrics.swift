@@ -6,9 +6,18 @@ struct CacheMetrics: Sendable {
     let metrics: GatewayMetrics
 
     /// `gateway_cache_lookups_total{alias,tier,outcome}`; tier is `exact` or `semantic`,
-    /// outcome `hit` (plus where: `hit_memory`, `hit_redis`), `miss` or `bypass`.
+    /// outcome `hit` (plus where: `hit_memory`, `hit_redis`), `miss`, `bypass` or
+    /// (semantic, upstream embedder) `embed_failed`.
     func lookup(alias: String, tier: String, outcome: String) {
         metrics.counter("gateway_cache_lookups_total", [("alias", alias), ("tier", tier), ("outcome", outcome)]).increment()
+    }
+
+    /// `gateway_cache_embed_calls_total{outcome}` (`ok` or `failed`) and
+    /// `gateway_cache_embed_inputs_total`: the upstream embedder's calls and the messages
+    /// they carried (their ratio is the batching's effect).
+    func embedCall(inputs: Int, ok: Bool) {
+        metrics.counter("gateway_cache_embed_calls_total", [("outcome", ok ? "ok" : "failed")]).increment()
+        metrics.counter("gateway_cache_embed_inputs_total", []).increment(by: Int64(inputs))
     }
 
     /// `gateway_cache_guard_vetoes_total{reason}`.

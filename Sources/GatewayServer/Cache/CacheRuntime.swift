@@ -27,10 +27,12 @@ final class CacheRuntime: Sendable {
         clock: any WallClock = SystemWallClock(), embedder: (any Embedder)? = nil
     ) {
         self.clock = clock
-        self.metrics = CacheMetrics(metrics: metrics)
+        let cacheMetrics = CacheMetrics(metrics: metrics)
+        self.metrics = cacheMetrics
         let memory = MemoryCacheStore(maxBytes: settings.memoryMaxBytes, clock: clock)
         self.redis = Self.redisStore(settings.redis, environment: environment, logger: logger)
-        self.semantic = SemanticRuntime.make(embedder: embedder, search: settings.semanticIndex, shared: redis, logger: logger)
+        self.semantic = SemanticRuntime.make(
+            settings: settings.embedder, embedder: embedder, search: settings.semanticIndex, shared: redis, metrics: cacheMetrics, logger: logger)
         self.exact = ExactCache(memory: memory, shared: redis, clock: clock)
         if let config = settings.snapshot {
             let snapshot = CacheSnapshot(path: config.path, logger: logger)

@@ -5,9 +5,15 @@ import Logging
 import NIOPosix
 import Synchronization
 
-/// The semantic tier of one gateway: the process's embedder and the in-process index.
+/// The semantic tier of one gateway: its embedder (the local one, or an upstream API) and
+/// the in-process index.
 final class SemanticRuntime: Sendable {
-    let embedder: any Embedder
+    /// The local embedder; nil when vectors come from `upstream`.
+    let embedder: (any Embedder)?
+    /// The upstream embedding API (`cache.embedder: {kind: upstream}`), micro-batched.
+    let upstream: UpstreamEmbedder?
+    /// The embedder's identifier, part of every bucket key.
+    let embedderIdentifier: String
     let index: SemanticIndex
     /// The shared tier (Redis), if configured.
     let shared: (any SharedSemanticStore)?
@@ -19,6 +25,16 @@ final class SemanticRuntime: Sendable {
 
     init(embedder: any Embedder, index: SemanticIndex, shared: (any SharedSemanticStore)?) {
         self.embedder = embedder
+        self.upstream = nil
+        self.embedderIdentifier = embedder.identifier
+        self.index = index
+        self.shared = shared
+    }
+
+    init(upstream: UpstreamEmbedder, index: SemanticIndex, shared: (any SharedSemanticStore)?) {
+        self.embedder = nil
+        self.upstream = upstream
+        self.embedderIdentifier = upstream.identifier
         self.index = index
         self.shared = shared
     }
@@ -62,8 +78,17 @@ final class SemanticRuntime: Sendable {
     /// requests share, and never under a bucket's lock.
     static let blockingPool = IndexTrainer { work in NIOThreadPool.singleton.submit { _ in work() } }
 
-    /// The runtime over `embedder`, or the bundled one, its buckets searching as `search`; nil (logged) if that cannot load.
-    static func make(embedder: (any Embedder)?, search: BucketSearchSettings, shared: (any SharedSemanticStore)?, logger: Logger) -> SemanticRuntime? {
+    /// The runtime `settings` ask for: an upstream embedder, else `embedder` or the bundled
+    /// one, its buckets searching as `search`; nil (logged) if that cannot load.
+    static func make(
+        settings: EmbedderSettings, embedder: (any Embedder)?, search: BucketSearchSettings, shared: (any SharedSemanticStore)?,
+        metrics: CacheMetrics, logger: Logger
+    ) -> SemanticRuntime? {
+        if settings.kind == .upstream {
+            let upstream = UpstreamEmbedder(settings: settings, metrics: metrics, logger: logger)
+            return SemanticRuntime(
+                upstream: upstream, index: SemanticIndex(dimension: upstream.dimension, search: search, trainer: blockingPool), shared: shared)
+        }
         let chosen: any Embedder
         if let embedder {
             chosen = embedder
@@ -78,13 +103,30 @@ final class SemanticRuntime: Sendable {
         return SemanticRuntime(embedder: chosen, index: SemanticIndex(dimension: chosen.dimension, search: search, trainer: blockingPool), shared: shared)
     }
 
-    /// What the semantic tier needs of `request` under `alias`, or nil when it does not
-    /// apply (the alias has no `semantic:`, or the last user message has no text or an image).
-    func plan(request: ChatRequest, alias: String, namespace: String, version: UInt64, threshold: Double?) -> SemanticPlan? {
-        guard let threshold, let text = SemanticBucketKey.lastUserText(of: request) else { return nil }
-        let bucket = SemanticBucketKey(request: request, alias: alias, namespace: namespace, version: version, embedder: embedder.identifier)
-        return SemanticPlan(bucket: bucket, query: SemanticQuery(text: text, vector: embedder.embed(text)), threshold: Float(threshold))
+    /// What the semantic tier needs of `request` under `alias`: nothing when it does not
+    /// apply (the alias has no `semantic:`, or the last user message has no text or an
+    /// image), or the upstream embedder failed (the request then goes on uncached).
+    func plan(request: ChatRequest, alias: String, namespace: String, version: UInt64, threshold: Double?) async -> SemanticPlanning {
+        guard let threshold, let text = SemanticBucketKey.lastUserText(of: request) else { return .notApplicable }
+        let bucket = SemanticBucketKey(request: request, alias: alias, namespace: namespace, version: version, embedder: embedderIdentifier)
+        let vector: [Float]
+        if let embedder {
+            vector = embedder.embed(text)
+        } else if let upstream, let embedded = await upstream.embed(text) {
+            vector = embedded
+        } else {
+            return .embedFailed
+        }
+        return .planned(SemanticPlan(bucket: bucket, query: SemanticQuery(text: text, vector: vector), threshold: Float(threshold)))
     }
+}
+
+/// The semantic tier's answer for one request before any lookup.
+enum SemanticPlanning: Sendable {
+    case planned(SemanticPlan)
+    case notApplicable
+    /// The upstream embedder gave no vector (down, timeout, wrong dimension, cancelled).
+    case embedFailed
 }
 
 /// One request's semantic lookup and store: its bucket, its question and the alias's threshold.

@@ -5,6 +5,23 @@ import Hummingbird
 import Logging
 
 extension ChatCompletionsHandler {
+    /// The request's semantic plan, when its alias has a semantic tier and it may be looked
+    /// up or stored (`key`). An upstream embedder that failed is counted
+    /// (`outcome="embed_failed"`) and the request goes on without the semantic tier.
+    func semanticPlan(_ chat: ChatRequest, alias: AliasConfig, namespace: String, key: CacheKey?) async -> SemanticPlan? {
+        let cache = gateway.cache
+        guard let key, let semantic = cache.semantic else { return nil }
+        switch await semantic.plan(
+            request: chat, alias: alias.name, namespace: namespace, version: key.version, threshold: alias.cache?.semanticThreshold)
+        {
+        case .planned(let plan): return plan
+        case .notApplicable: return nil
+        case .embedFailed:
+            cache.metrics.lookup(alias: alias.name, tier: "semantic", outcome: "embed_failed")
+            return nil
+        }
+    }
+
     /// The semantic tier after an exact miss: the normalised text, then the bucket's vectors
     /// through the guards. A hit is answered like an exact one (JSON, or SSE replay) with
     /// `x-gateway-cache: hit-semantic` and the score; every hit is logged with both texts.

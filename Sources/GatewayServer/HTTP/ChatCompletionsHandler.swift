@@ -46,10 +46,7 @@ struct ChatCompletionsHandler: Sendable {
         let cache = gateway.cache
         let key = plan.looksUp || plan.mayStore
             ? await cache.exact.key(for: chat, alias: alias.name, namespace: namespace) : nil
-        let semantic = key.flatMap { key in
-            cache.semantic?.plan(
-                request: chat, alias: alias.name, namespace: namespace, version: key.version, threshold: alias.cache?.semanticThreshold)
-        }
+        let semantic = await semanticPlan(chat, alias: alias, namespace: namespace, key: key)
         if plan.looksUp, let key {
             if let hit = await lookup(key, chat: chat, alias: alias, started: started) {
                 await lease?.finish(actual: 0)

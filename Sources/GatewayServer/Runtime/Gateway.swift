@@ -80,6 +80,10 @@ public final class Gateway: Sendable {
             simulatorURL: configuration.simulatorURL, transport: transport)
         self.current = Mutex(snapshot)
         Self.logProviders(snapshot, logger: configuration.logger)
+        let embedder = configuration.policy.cache.embedder
+        if let upstream = cache.semantic?.upstream, let model = embedder.model {
+            upstream.connect(UpstreamEmbeddingSender.make(model: model, timeout: embedder.timeout) { [weak self] in self?.snapshot() })
+        }
     }
 
     /// One client for every provider: pooled keep-alive connections, HTTP/2 where the
