@@ -37,9 +37,11 @@ public struct IVFIndex: Sendable, Equatable {
         precondition(dimension > 0 && lists > 0 && vectors.count % dimension == 0)
         let rows = vectors.count / dimension
         self.dimension = dimension
-        let centroids = vectors.withUnsafeBufferPointer { all in
-            Self.train(all, rows: rows, dimension: dimension, lists: lists, iterations: iterations, sampleLimit: sampleLimit, seed: seed)
-        }
+        let sample = Self.sampleRows(rows: rows, lists: lists, sampleLimit: sampleLimit, seed: seed)
+        var sampled = [Float]()
+        sampled.reserveCapacity(sample.count * dimension)
+        for row in sample { sampled.append(contentsOf: vectors[(row * dimension)..<((row + 1) * dimension)]) }
+        let centroids = Self.train(sampled, dimension: dimension, lists: lists, iterations: iterations)
         self.centroids = centroids
         self.postings = Array(repeating: IVFList(), count: centroids.count / dimension)
         vectors.withUnsafeBufferPointer { all in
@@ -50,10 +52,40 @@ public struct IVFIndex: Sendable, Equatable {
         }
     }
 
-    /// Seeded Lloyd's k-means on a sample of `rows`: the unit centroids, row-major.
-    private static func train(
-        _ all: UnsafeBufferPointer<Float>, rows: Int, dimension: Int, lists: Int, iterations: Int, sampleLimit: Int, seed: UInt64
-    ) -> [Float] {
+    /// Trains `lists` centroids again on a seeded sample of `previous`'s rows and assigns every
+    /// slot it holds, reading the rows list by list: no copy of all the vectors is made (only
+    /// the sample's), so a retraining holds at most the two indexes at once.
+    public init(retraining previous: IVFIndex, lists: Int, iterations: Int = 8, sampleLimit: Int = .max, seed: UInt64) {
+        let dimension = previous.dimension
+        self.dimension = dimension
+        var located: [(list: Int32, position: Int32)] = []
+        located.reserveCapacity(previous.count)
+        for (list, posting) in previous.postings.enumerated() {
+            for position in 0..<posting.count { located.append((Int32(list), Int32(position))) }
+        }
+        let sample = Self.sampleRows(rows: located.count, lists: lists, sampleLimit: sampleLimit, seed: seed)
+        var sampled = [Float]()
+        sampled.reserveCapacity(sample.count * dimension)
+        for row in sample {
+            let (list, position) = located[row]
+            sampled.append(contentsOf: previous.postings[Int(list)].row(Int(position), dimension: dimension))
+        }
+        let centroids = Self.train(sampled, dimension: dimension, lists: max(1, lists), iterations: iterations)
+        self.centroids = centroids
+        self.postings = Array(repeating: IVFList(), count: centroids.count / dimension)
+        for posting in previous.postings {
+            posting.rows.withUnsafeBufferPointer { rows in
+                for (position, slot) in posting.slots.enumerated() {
+                    let vector = UnsafeBufferPointer(rebasing: rows[(position * dimension)..<((position + 1) * dimension)])
+                    place(slot: slot, vector: vector, list: Self.nearest(vector, centroids: centroids, dimension: dimension))
+                }
+            }
+        }
+    }
+
+    /// A seeded choice of at most `max(sampleLimit, lists)` of `rows` row numbers, in the order
+    /// k-means takes them (its first `lists` are the initial centroids).
+    private static func sampleRows(rows: Int, lists: Int, sampleLimit: Int, seed: UInt64) -> ArraySlice<Int> {
         var generator = SplitMix64(seed: seed)
         var order = Array(0..<rows)
         let sampled = min(rows, max(sampleLimit, lists))
@@ -61,26 +93,32 @@ public struct IVFIndex: Sendable, Equatable {
             let j = i + Int(generator.next() % UInt64(rows - i))
             order.swapAt(i, j)
         }
-        let sample = order.prefix(sampled)
+        return order.prefix(sampled)
+    }
+
+    /// Lloyd's k-means on `sample` (row-major), starting from its first `lists` rows: the unit
+    /// centroids, row-major.
+    private static func train(_ sample: [Float], dimension: Int, lists: Int, iterations: Int) -> [Float] {
+        let rows = sample.count / dimension
         let k = max(1, min(lists, rows))
-        var centroids = [Float](repeating: 0, count: k * dimension)
-        for (c, row) in sample.prefix(k).enumerated() {
-            for d in 0..<dimension { centroids[c * dimension + d] = all[row * dimension + d] }
-        }
-        for _ in 0..<max(0, iterations) {
-            var sums = [Float](repeating: 0, count: k * dimension)
-            var sizes = [Int](repeating: 0, count: k)
-            for row in sample {
-                let vector = UnsafeBufferPointer(rebasing: all[(row * dimension)..<((row + 1) * dimension)])
-                let c = nearest(vector, centroids: centroids, dimension: dimension)
-                sizes[c] += 1
-                for d in 0..<dimension { sums[c * dimension + d] += vector[d] }
-            }
-            for c in 0..<k where sizes[c] > 0 {
-                var norm: Float = 0
-                for d in 0..<dimension { norm += sums[c * dimension + d] * sums[c * dimension + d] }
-                let scale = norm > 0 ? 1 / norm.squareRoot() : 0
-                for d in 0..<dimension { centroids[c * dimension + d] = sums[c * dimension + d] * scale }
+        var centroids = Array(sample.prefix(k * dimension))
+        if centroids.isEmpty { centroids = [Float](repeating: 0, count: dimension) }
+        sample.withUnsafeBufferPointer { all in
+            for _ in 0..<max(0, iterations) {
+                var sums = [Float](repeating: 0, count: k * dimension)
+                var sizes = [Int](repeating: 0, count: k)
+                for row in 0..<rows {
+                    let vector = UnsafeBufferPointer(rebasing: all[(row * dimension)..<((row + 1) * dimension)])
+                    let c = nearest(vector, centroids: centroids, dimension: dimension)
+                    sizes[c] += 1
+                    for d in 0..<dimension { sums[c * dimension + d] += vector[d] }
+                }
+                for c in 0..<k where sizes[c] > 0 {
+                    var norm: Float = 0
+                    for d in 0..<dimension { norm += sums[c * dimension + d] * sums[c * dimension + d] }
+                    let scale = norm > 0 ? 1 / norm.squareRoot() : 0
+                    for d in 0..<dimension { centroids[c * dimension + d] = sums[c * dimension + d] * scale }
+                }
             }
         }
         return centroids
@@ -152,24 +190,6 @@ public struct IVFIndex: Sendable, Equatable {
     public func vector(of slot: Int) -> [Float]? {
         guard slot >= 0, slot < listOfSlot.count, listOfSlot[slot] >= 0 else { return nil }
         return Array(postings[Int(listOfSlot[slot])].row(Int(positionOfSlot[slot]), dimension: dimension))
-    }
-
-    /// The vectors of slots `0..<slots`, row-major (a slot not in the index reads as zeros):
-    /// what a retraining starts from.
-    public func vectorsBySlot(_ slots: Int) -> [Float] {
-        var all = [Float](repeating: 0, count: slots * dimension)
-        all.withUnsafeMutableBufferPointer { out in
-            guard let base = out.baseAddress else { return }
-            for list in postings {
-                list.rows.withUnsafeBufferPointer { rows in
-                    guard let source = rows.baseAddress else { return }
-                    for (position, slot) in list.slots.enumerated() where slot < slots {
-                        (base + slot * dimension).update(from: source + position * dimension, count: dimension)
-                    }
-                }
-            }
-        }
-        return all
     }
 
     /// The candidate slots for `query`: every member of the `nprobe` nearest lists.

@@ -22,13 +22,13 @@ public struct IVFTraining: Sendable {
 
     /// The trained index over the vectors the job was taken with.
     public func run() -> IVFIndex {
-        let vectors: [Float]
         switch source {
-        case .flat(let flat): vectors = flat
-        case .index(let index): vectors = index.vectorsBySlot(rows)
+        case .flat(let flat):
+            IVFIndex(
+                training: flat, dimension: dimension, lists: lists, iterations: settings.iterations, sampleLimit: settings.trainingSample,
+                seed: settings.seed)
+        case .index(let index):
+            IVFIndex(retraining: index, lists: lists, iterations: settings.iterations, sampleLimit: settings.trainingSample, seed: settings.seed)
         }
-        return IVFIndex(
-            training: vectors, dimension: dimension, lists: lists, iterations: settings.iterations, sampleLimit: settings.trainingSample,
-            seed: settings.seed)
     }
 }

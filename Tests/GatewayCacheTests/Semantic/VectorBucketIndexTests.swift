@@ -89,6 +89,10 @@ struct VectorBucketIndexTests {
         #expect(bucket.indexLists == 16, "trained at 600 entries: 600 / 40 rows per list, at least 16")
         Self.fill(&bucket, count: 1_000, embedder: embedder)
         #expect(bucket.indexLists == 24, "at 960 entries the size calls for 24 lists (16 × 1.5): trained again")
+        for i in stride(from: 0, to: 1_000, by: 7) {
+            let found = bucket.candidates(embedder.embed(Self.question(i)), threshold: 0.999, limit: 1, now: Self.now)
+            #expect(found.first?.entry.answerKey == "k\(i)", "entry \(i) is not in the retrained index")
+        }
         #expect(Self.indexed.retrainDue(lists: 16, trainedOn: 600, entries: 959, inserts: 359) == false)
         #expect(Self.indexed.retrainDue(lists: 32, trainedOn: 1_300, entries: 1_300, inserts: 3_900), "turnover alone")
     }
