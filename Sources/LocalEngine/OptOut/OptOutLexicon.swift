@@ -18,6 +18,9 @@ enum OptOutLexicon {
     static let message = #"(?:emails?|mails?|messages?|texts?|sms|calls?|phone calls?|robocalls?|voicemails?|inmails?|dms?|newsletters?|brochures?|mailings?|marketing|promotions?|promos?|spam|follow_ups?|outreach|communications?|correspondence|contact|solicitations?|pitches|advertising|e?mail blasts?)"#
     /// Words after a cue that make it a noun about a feature (`unsubscribe links`, `opt_out rate`).
     static let featureNoun = #"(?:platforms?|tools?|software|systems?|services?|apps?|solutions?|vendors?|providers?|clients?|addresses|accounts?|automation|marketing|builder|editor|links?|buttons?|footers?|headers?|rates?|requests?|keywords?|replies|handling|confirmation|process|flow|pages?|options?|settings|features?|mode|lists?|management|tracking|compliance|signal|preferences|forms?|logic|rules?|events?|reasons?|data|status|field|flag|count|numbers|recording|recordings|queue|center|centre|routing|forwarding|logs?|summary|notes|transcripts?|templates?|sequences?|campaigns?|volume|integration|window|history)"#
+    /// What one opts out of that is a term or a feature, not contact (`opt out of the
+    /// auto-renewal`, `of arbitration`, `of the beta`).
+    static let nonContactTerm = #"(?:\S*renew\S*|arbitration|class actions?|beta|betas|trials?|pilots?|programs?|programmes?|surveys?|studies|study|telemetry|analytics|cookies|upgrades?|add_?ons?|features?|updates to (?:the|our) app)"#
     /// What a person's contact details are called.
     static let details = #"(?:number|email|address|details|data|contact|contacts|info|information|phone|mail id|email id|record|records|file|profile|personal data|personal information)"#
     /// Where a contact is kept: lists, databases, sequences.

@@ -24,8 +24,8 @@ enum OptOutRules {
         OptOutPattern("delete_our_details", [.negation, .notQuestion], #"\b(?:remove|delete|erase|purge|wipe|scrub) our(?: \S+)? \#(L.details)\b"#),
         OptOutPattern("off_the_list", .negation, #"\b(?:off|out of) \#(L.theirs)(?: \S+){0,2}? (?:lists?|database|mailing lists?|sequences?|campaigns?|records|crm|contacts)\b"#),
         OptOutPattern("removed_from_list", .negation, #"\b(?:removal|removed|unsubscribed|deleted|erased) from \#(L.theirs)(?: \S+){0,2}? \#(L.container)\b"#),
-        OptOutPattern("unsubscribe_request", [.negation, .otherPeople], #"\b(?:unsubscribe|opt_out)\b(?! \#(L.featureNoun)\b)(?= (?:me|us|my|from|of|now|please|thanks|thank|asap|immediately|right|today|[.?,]|$)| *$)|\bopt (?:me|us) out\b"#),
-        OptOutPattern("unsubscribe_imperative", [.negation, .otherPeople], #"(?:^| [.?] )(?:please |just |kindly |so |and |but |ok |okay )*(?:unsubscribe|opt_out)\b(?! \#(L.featureNoun)\b)"#),
+        OptOutPattern("unsubscribe_request", [.negation, .otherPeople], #"\b(?:unsubscribe|opt_out)\b(?! \#(L.featureNoun)\b)(?! (?:of|from) (?:the |this |that |any |our |your )?(?:\S+ )?\#(L.nonContactTerm)\b)(?= (?:me|us|my|from|of|now|please|thanks|thank|asap|immediately|right|today|[.?,]|$)| *$)|\bopt (?:me|us) out\b"#),
+        OptOutPattern("unsubscribe_imperative", [.negation, .otherPeople], #"(?:^| [.?] )(?:please |just |kindly |so |and |but |ok |okay )*(?:unsubscribe|opt_out)\b(?! \#(L.featureNoun)\b)(?! (?:of|from) (?:the |this |that |any |our |your )?(?:\S+ )?\#(L.nonContactTerm)\b)"#),
         OptOutPattern("leave_me_alone", .negation, #"\bleave (?:me|us|my \S+)(?: the hell| the fuck| tf| be)? alone\b|(?:^|[.?,]) (?:and |so |just |now |please |oh )?(?:get lost|go away|piss off|fuck off|f off|bugger off|sod off|buzz off)\b|\bblowing up my (?:phone|inbox|cell)\b"#),
         OptOutPattern("last_message", [], #"\b(?:make|let) this (?:be )?(?:the|your|our) (?:last|final)(?: \S+)? \#(L.message)\b|\b(?:left|kept|leave me|keep me|take me) out of (?:any|all|your|the|future)(?: \S+){0,2}? (?:outreach|\#(L.message)|lists?|campaigns?|sequences?)\b"#),
         OptOutPattern("not_receive", .otherPeople, #"\b(?:rather not|prefer not|not wish|not want|don't want|no longer wish|no longer want)(?: to)? (?:receive|receiving|hear|hearing|get|getting|be sent)(?: \S+){0,3}? (?:\#(L.message)|from you|from your|from anyone)\b|\b(?:not|never|no longer)(?: to)? (?:receive|receiving|get|getting)(?: (?:any|any more|anymore|further|any further|more|future|additional|such|these))+(?: \S+)? \#(L.message)\b"#),
@@ -46,6 +46,9 @@ enum OptOutRules {
     static let firstPerson = OptOutPattern("first_person", [], #"\b(?:i|my|me|i'm|i am|this message|this is)\b"#)
     static let questionStart = OptOutPattern("question_start", [], #"^ *(?:how|can|could|do|does|did|is|are|will|would|what|when|where|which|why|should|if a|if someone|when a|when someone)\b"#)
     static let other = OptOutPattern("other_people", [], L.otherPeople)
+    /// Enabling words before a cue: the sentence is about what others can do (`our patients
+    /// must be able to unsubscribe`), a feature, even when it is not a question.
+    static let enabling = OptOutPattern("enabling", [], #"\b(?:be able to|able to|allow|allows|allowed to|let|lets|enable|enables|possible for|a way for)\b"#)
     static let firstPersonObject = OptOutPattern("first_person_object", [], #"\b(?:me|my|us|myself)\b"#)
     static let negation = OptOutPattern("negation", [], L.negationBefore)
     static let redirect = OptOutPattern("redirect", [], L.redirect)
