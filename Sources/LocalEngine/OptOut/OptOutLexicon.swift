@@ -18,9 +18,13 @@ enum OptOutLexicon {
     static let message = #"(?:emails?|mails?|messages?|texts?|sms|calls?|phone calls?|robocalls?|voicemails?|inmails?|dms?|newsletters?|brochures?|mailings?|marketing|promotions?|promos?|spam|follow_ups?|outreach|communications?|correspondence|contact|solicitations?|pitches|advertising|e?mail blasts?)"#
     /// Words after a cue that make it a noun about a feature (`unsubscribe links`, `opt_out rate`).
     static let featureNoun = #"(?:platforms?|tools?|software|systems?|services?|apps?|solutions?|vendors?|providers?|clients?|addresses|accounts?|automation|marketing|builder|editor|links?|buttons?|footers?|headers?|rates?|requests?|keywords?|replies|handling|confirmation|process|flow|pages?|options?|settings|features?|mode|lists?|management|tracking|compliance|signal|preferences|forms?|logic|rules?|events?|reasons?|data|status|field|flag|count|numbers|recording|recordings|queue|center|centre|routing|forwarding|logs?|summary|notes|transcripts?|templates?|sequences?|campaigns?|volume|integration|window|history)"#
-    /// What one opts out of that is a term or a feature, not contact (`opt out of the
-    /// auto-renewal`, `of arbitration`, `of the beta`).
-    static let nonContactTerm = #"(?:\S*renew\S*|arbitration|class actions?|beta|betas|trials?|pilots?|programs?|programmes?|surveys?|studies|study|telemetry|analytics|cookies|upgrades?|add_?ons?|features?|updates to (?:the|our) app)"#
+    /// What one opts out of that is a contract term or a product trial, not contact (`opt out
+    /// of the auto-renewal`, `of arbitration`, `of the beta`), when it ends the phrase
+    /// (`the beta newsletter` is contact).
+    static let nonContactTerm = #"(?:\S*renew\S*|arbitration|class actions?|beta|betas|trials?|pilots?|telemetry|analytics|cookies|upgrades?|add_?ons?)(?: (?:features?|programs?|programmes?|versions?|period|plan|clause|terms?))?(?= [.?,]| *$| (?:in|for|on|of|at|with|where|so|and|but|if|because|when)\b)"#
+    /// After `unsubscribe`/`opt out`: not a feature noun (`unsubscribe links`) and not a
+    /// contract term or trial (`opt out of the auto-renewal`).
+    static let notAFeature = #"(?! \#(featureNoun)\b)(?! (?:of|from) (?:the |this |that |any |our |your )?(?:\S+ )?\#(nonContactTerm))"#
     /// What a person's contact details are called.
     static let details = #"(?:number|email|address|details|data|contact|contacts|info|information|phone|mail id|email id|record|records|file|profile|personal data|personal information)"#
     /// Where a contact is kept: lists, databases, sequences.

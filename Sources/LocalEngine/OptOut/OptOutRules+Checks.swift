@@ -34,7 +34,8 @@ extension OptOutRules {
             let matched = text.substring(with: range)
             let start = sentenceStart(before: range.location, in: text)
             let lead = text.substring(with: NSRange(location: start, length: range.location - start))
-            let aboutOthers = isQuestion || enabling.occurs(in: lead)
+            // `our staff must be able to unsubscribe` is about others; `won't let me unsubscribe` is not.
+            let aboutOthers = isQuestion || (enabling.occurs(in: lead) && !firstPersonObject.occurs(in: lead))
             if aboutOthers, other.occurs(in: lead), !firstPersonObject.occurs(in: matched) { return false }
         }
         return true
