@@ -48,7 +48,7 @@ enum OptOutRules {
     static let other = OptOutPattern("other_people", [], L.otherPeople)
     /// Enabling words before a cue: the sentence is about what others can do (`our patients
     /// must be able to unsubscribe`), a feature, even when it is not a question.
-    static let enabling = OptOutPattern("enabling", [], #"\b(?:be able to|able to|allow|allows|allowed to|let|lets|enable|enables|possible for|a way for)\b"#)
+    static let enabling = OptOutPattern("enabling", [], #"\b(?:able to|allow|allows|allowed to|let|lets|enable|enables|possible for|a way for)\b"#)
     static let firstPersonObject = OptOutPattern("first_person_object", [], #"\b(?:me|my|us|myself)\b"#)
     static let negation = OptOutPattern("negation", [], L.negationBefore)
     static let redirect = OptOutPattern("redirect", [], L.redirect)
