@@ -35,6 +35,13 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-asn1.git", from: "1.7.4"),
     ],
     targets: [
+        // The project's one lock type: Synchronization.Mutex, or a pthread mutex ThreadSanitizer
+        // can see when built with TSAN_VISIBLE_LOCKS=1 in the environment (scripts/sanitizers.sh).
+        .target(
+            name: "Locking",
+            dependencies: [.product(name: "NIOConcurrencyHelpers", package: "swift-nio")],
+            swiftSettings: Context.environment["TSAN_VISIBLE_LOCKS"] == "1" ? [.define("TSAN_VISIBLE_LOCKS")] : []
+        ),
         // One JSON value type and a strict parser with size and depth limits, linear in
         // its input; used by every JSON entry point of both processes. No dependencies.
         .target(name: "JSONCore"),
@@ -44,6 +51,7 @@ let package = Package(
         .target(
             name: "HTTPServerGuards",
             dependencies: [
+                "Locking",
                 .product(name: "HummingbirdCore", package: "hummingbird"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
@@ -55,14 +63,14 @@ let package = Package(
         .testTarget(name: "HTTPServerGuardsTests", dependencies: ["HTTPServerGuards"]),
         // A log handler wrapper that escapes control characters in every logged field.
         .target(name: "SafeLogging", dependencies: [.product(name: "Logging", package: "swift-log")]),
-        .testTarget(name: "SafeLoggingTests", dependencies: ["SafeLogging", .product(name: "Logging", package: "swift-log")]),
+        .testTarget(name: "SafeLoggingTests", dependencies: ["SafeLogging", "Locking", .product(name: "Logging", package: "swift-log")]),
         // Reads YAML configuration with errors that name file, line and field.
         .target(
             name: "YAMLConfig",
             dependencies: [.product(name: "Yams", package: "Yams")]
         ),
         // Benchmark reporting: latency summaries, SVG charts, progress lines. No I/O but stderr.
-        .target(name: "BenchKit"),
+        .target(name: "BenchKit", dependencies: ["Locking"]),
         // The distilled all-MiniLM-L6-v2 token table, linked into every binary that uses
         // `Embeddings` through `.incbin` (see Sources/Embeddings/README.md).
         .target(
@@ -87,7 +95,7 @@ let package = Package(
         .target(name: "SeededRandom"),
         .target(
             name: "SalesCore",
-            dependencies: ["JSONCore", "YAMLConfig", "SeededRandom"]
+            dependencies: ["JSONCore", "YAMLConfig", "SeededRandom", "Locking"]
         ),
         // The agent's offline engine: slot extractor, situation classifier, template replies.
         .target(name: "LocalEngine", dependencies: ["JSONCore", "SalesCore", "Embeddings", "SeededRandom"]),
@@ -133,6 +141,7 @@ let package = Package(
         .target(
             name: "GatewayCache",
             dependencies: [
+                "Locking",
                 "GatewayCore",
                 "SeededRandom",
                 "JSONCore",
@@ -151,6 +160,7 @@ let package = Package(
         .target(
             name: "GatewayCacheStores",
             dependencies: [
+                "Locking",
                 "GatewayCache",
                 "GatewayCore",
                 "CHiredis",
@@ -163,11 +173,13 @@ let package = Package(
         .executableTarget(name: "SemanticIndexBench", dependencies: ["GatewayCache", "GatewayCore", "BenchKit", "SeededRandom", "Embeddings"]),
         .testTarget(
             name: "GatewayCacheTests",
-            dependencies: ["GatewayCache", "GatewayCore", "Embeddings", "SeededRandom", "TestSupport"]
+            dependencies: ["Locking", "GatewayCache", "GatewayCore", "Embeddings", "SeededRandom", "TestSupport"]
         ),
         .testTarget(
             name: "GatewayCacheStoreTests",
             dependencies: [
+                "Locking",
+                "TestSupport",
                 "GatewayTesting",
                 "GatewayCacheStores",
                 "GatewayCache",
@@ -214,6 +226,7 @@ let package = Package(
         .target(
             name: "GatewayServer",
             dependencies: [
+                "Locking",
                 "GatewayCore",
                 "GatewayProviders",
                 "HTTPServerGuards",
@@ -240,6 +253,8 @@ let package = Package(
         .target(
             name: "GatewayTesting",
             dependencies: [
+                "Locking",
+                "TestSupport",
                 "GatewayCore",
                 "GatewayServer",
                 "Simulator",
@@ -257,6 +272,7 @@ let package = Package(
         .target(
             name: "LoadBench",
             dependencies: [
+                "Locking",
                 "BenchKit",
                 "Embeddings",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
@@ -314,6 +330,7 @@ let package = Package(
         .testTarget(
             name: "SalesAgentTests",
             dependencies: [
+                "Locking",
                 "SalesAgent",
                 "GatewayTesting",
                 "TestSupport",
@@ -371,6 +388,7 @@ let package = Package(
         .testTarget(
             name: "GatewayLoopbackTests",
             dependencies: [
+                "Locking",
                 "GatewayTesting",
                 "GatewayCore",
                 "GatewayProviders",

@@ -12,8 +12,10 @@ cd "$(dirname "$0")/.."
 sanitizer="${1:?usage: scripts/sanitizers.sh address|thread [FILTER...|all]}"
 shift
 case "$sanitizer" in
-    address) scratch=.build-asan; defaults=(JSONCoreTests GatewayCoreTests GatewayCacheTests SafeLoggingTests SalesCoreTests) ;;
-    thread) scratch=.build-tsan; defaults=(GatewayCoreTests GatewayCacheTests) ;;
+    address) scratch=.build-asan; time_scale=3; defaults=(JSONCoreTests GatewayCoreTests GatewayCacheTests SafeLoggingTests SalesCoreTests) ;;
+    # TSAN_VISIBLE_LOCKS=1: the Locking target takes a pthread mutex TSan can see instead of
+    # Synchronization.Mutex, which it cannot (Sources/Locking/Locked.swift).
+    thread) scratch=.build-tsan; time_scale=6; defaults=(GatewayCoreTests GatewayCacheTests); export TSAN_VISIBLE_LOCKS=1 ;;
     *) echo "unknown sanitizer $sanitizer (address or thread)" >&2; exit 2 ;;
 esac
 filters=("$@")
@@ -34,6 +36,8 @@ for filter in "${filters[@]}"; do
     out="$log/test-$filter.txt"
     status=0
     # Halt on the first report so a sanitizer finding fails the run, not just prints.
+    # TEST_TIME_SCALE: the tests' hang guards wait this many times longer (Sources/TestSupport/TestTiming.swift).
+    TEST_TIME_SCALE="${TEST_TIME_SCALE:-$time_scale}" \
     ASAN_OPTIONS="${ASAN_OPTIONS:-detect_leaks=0:halt_on_error=1}" TSAN_OPTIONS="${TSAN_OPTIONS:-halt_on_error=1}" \
         swift test "${args[@]}" >"$out" 2>&1 || status=$?
     count=$(grep -oE "Test run with [0-9]+ tests?" "$out" | grep -oE "[0-9]+" | tail -1 || true)

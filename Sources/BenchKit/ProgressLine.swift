@@ -1,5 +1,5 @@
 import Foundation
-import Synchronization
+import Locking
 
 /// A progress bar on standard error, redrawn at most ten times a second. When standard
 /// error is not a terminal (a log file, CI), it writes a plain line every ten seconds
@@ -12,7 +12,7 @@ public final class ProgressLine: Sendable {
 
     private let label: String
     private let total: Int
-    private let state = Mutex(State())
+    private let state = Locked(State())
     private let interactive: Bool
 
     public init(label: String, total: Int) {

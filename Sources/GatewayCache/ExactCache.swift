@@ -1,5 +1,5 @@
 import GatewayCore
-import Synchronization
+import Locking
 
 /// Where an exact hit was found.
 public enum ExactCacheTier: String, Sendable, Hashable {
@@ -38,7 +38,7 @@ public final class ExactCache: Sendable {
     /// The shared tier, if configured.
     public let shared: (any CacheStore)?
     private let clock: any WallClock
-    private let versions: Mutex<NamespaceVersionTable>
+    private let versions: Locked<NamespaceVersionTable>
 
     /// A cache over `memory` and optionally `shared`; namespace versions are re-read from
     /// the shared store at most every `versionRefresh` (how soon another gateway's
@@ -50,7 +50,7 @@ public final class ExactCache: Sendable {
         self.memory = memory
         self.shared = shared
         self.clock = clock
-        self.versions = Mutex(NamespaceVersionTable(refreshInterval: versionRefresh))
+        self.versions = Locked(NamespaceVersionTable(refreshInterval: versionRefresh))
     }
 
     /// The key of `request` under `alias` in `namespace` at its current data version.

@@ -7,6 +7,7 @@ import NIOCore
 import NIOHTTP1
 import Prometheus
 import ServiceLifecycle
+import TestSupport
 import Simulator
 
 /// A real simulator and a real gateway on loopback ports, with an HTTP client pointed at
@@ -116,13 +117,13 @@ public struct GatewayHarness: Sendable {
         request.headers.add(name: "content-type", value: contentType)
         for (name, value) in headers { request.headers.add(name: name, value: value) }
         request.body = .bytes(ByteBuffer(string: body))
-        let response = try await client.execute(request, timeout: timeout)
+        let response = try await client.execute(request, timeout: timeout * TestTiming.scale)
         let bytes = try await response.body.collect(upTo: 16 << 20)
         return (Int(response.status.code), response.headers, String(buffer: bytes))
     }
 
     public func get(_ path: String) async throws -> (status: Int, headers: HTTPHeaders, body: String) {
-        let response = try await client.execute(HTTPClientRequest(url: gatewayURL + path), timeout: .seconds(10))
+        let response = try await client.execute(HTTPClientRequest(url: gatewayURL + path), timeout: .seconds(10 * TestTiming.scale))
         let bytes = try await response.body.collect(upTo: 16 << 20)
         return (Int(response.status.code), response.headers, String(buffer: bytes))
     }
@@ -142,7 +143,7 @@ public func eventually(
     _ what: String,
     _ condition: @Sendable () async throws -> Bool
 ) async throws {
-    let deadline = ContinuousClock.now + timeout
+    let deadline = ContinuousClock.now + TestTiming.scaled(timeout)
     while ContinuousClock.now < deadline {
         if try await condition() { return }
         try await Task.sleep(for: .milliseconds(10))

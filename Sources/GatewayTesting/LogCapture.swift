@@ -1,9 +1,9 @@
 import Logging
-import Synchronization
+import Locking
 
 /// Collects every log line (message and metadata rendered) so tests can assert on logs.
 public final class LogCapture: Sendable {
-    private let lines = Mutex<[String]>([])
+    private let lines = Locked<[String]>([])
 
     public var all: [String] { lines.withLock { $0 } }
 

@@ -1,6 +1,6 @@
 import NIOCore
 import NIOPosix
-import Synchronization
+import Locking
 
 /// A plain TCP connection for tests that speak HTTP byte by byte: trickled heads, slow
 /// bodies, garbage, idle keep-alive. It records what the server sent and whether it closed.
@@ -62,7 +62,7 @@ private final class Collector: Sendable {
         var closed = false
     }
 
-    private let state = Mutex(State())
+    private let state = Locked(State())
 
     var text: String { state.withLock { String(decoding: $0.bytes, as: UTF8.self) } }
     var isClosed: Bool { state.withLock { $0.closed } }

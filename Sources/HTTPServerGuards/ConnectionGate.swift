@@ -1,5 +1,5 @@
 import Logging
-import Synchronization
+import Locking
 
 /// Counts a server's open client connections and decides, per new connection, whether it
 /// may stay. Refusals are logged once per episode (when refusing starts and when it ends),
@@ -46,7 +46,7 @@ public final class ConnectionGate: Sendable {
     /// (so the 503 is not lost to a reset); past this they are closed at once. Each holds a
     /// descriptor, and the descriptors must never run out.
     public let drainCapacity: Int
-    private let state = Mutex(State())
+    private let state = Locked(State())
     private let logger: Logger
 
     public init(capacity: Int, drainCapacity: Int = 32, logger: Logger) {

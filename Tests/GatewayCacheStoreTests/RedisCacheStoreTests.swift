@@ -2,15 +2,17 @@ import GatewayTesting
 import Foundation
 import GatewayCache
 import GatewayCacheStores
+import TestSupport
 import Testing
 
 /// Against a real redis-server started by each test. Outcomes are asserted, not durations,
-/// except "returned before a generous deadline" (ten times the timeout).
+/// except "returned before a generous deadline": 50× the timeout (×TEST_TIME_SCALE under a
+/// sanitizer), so only a call that hangs, or waits behind other calls' timeouts, misses it.
 @Suite("Redis cache store (real redis-server)", .serialized)
 struct RedisCacheStoreTests {
     /// The timeout of the failure tests, and their bound on any one call.
     static let timeout = Duration.milliseconds(200)
-    static let generous = timeout * 10
+    static let generous = TestTiming.scaled(timeout * 50)
 
     /// A store; the happy-path tests use a 30 s timeout so a loaded machine cannot fail them.
     /// (A reply that arrives in time wins even if the cooperative pool is starved and runs
@@ -44,7 +46,7 @@ struct RedisCacheStoreTests {
         #expect(try await store.get("llmgw:test:a") == bytes)
         #expect(try await store.get("llmgw:test:missing") == nil)
         try await store.set("llmgw:test:short", [1, 2, 3], ttl: .milliseconds(100))
-        let deadline = ContinuousClock.now + .seconds(10)
+        let deadline = ContinuousClock.now + TestTiming.scaled(.seconds(10))
         var expired = false
         while !expired, ContinuousClock.now < deadline {
             expired = try await store.get("llmgw:test:short") == nil
@@ -153,7 +155,7 @@ struct RedisCacheStoreTests {
         #expect(logs.count(containing: "redis cache store unavailable") == 1, "\(logs.messages)")
 
         try server.start()
-        let deadline = ContinuousClock.now + .seconds(10)
+        let deadline = ContinuousClock.now + TestTiming.scaled(.seconds(10))
         while store.health != .ok, ContinuousClock.now < deadline {
             try await Task.sleep(for: .milliseconds(5))
         }
@@ -177,7 +179,7 @@ struct RedisCacheStoreTests {
             #expect(inTime)
         }
         let server = try RedisServer(port: port)
-        let deadline = ContinuousClock.now + .seconds(10)
+        let deadline = ContinuousClock.now + TestTiming.scaled(.seconds(10))
         var value: [UInt8]?
         while value == nil, ContinuousClock.now < deadline {
             try? await store.set("k", [7], ttl: .seconds(60))
@@ -198,9 +200,10 @@ struct RedisCacheStoreTests {
             #expect(outcome == nil)
             #expect(inTime)
         }
-        // Concurrent callers too: none waits behind a hung one.
+        // Concurrent callers too: none waits behind a hung one (100 callers served one after
+        // another would take 100 timeouts, twice the generous bound).
         await withTaskGroup(of: Bool.self) { group in
-            for _ in 0..<20 {
+            for _ in 0..<100 {
                 group.addTask {
                     let start = ContinuousClock.now
                     _ = try? await store.set("k", [1], ttl: .seconds(1))

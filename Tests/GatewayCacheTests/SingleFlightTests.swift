@@ -1,10 +1,10 @@
 import GatewayCache
-import Synchronization
+import Locking
 import Testing
 
 /// A call the test finishes by hand, counting how often it was started.
 final class GatedCall: Sendable {
-    private let state = Mutex<(starts: Int, cancelled: Int, gate: CheckedContinuation<Void, Never>?, open: Bool)>((0, 0, nil, false))
+    private let state = Locked<(starts: Int, cancelled: Int, gate: CheckedContinuation<Void, Never>?, open: Bool)>((0, 0, nil, false))
 
     var starts: Int { state.withLock { $0.starts } }
     var cancellations: Int { state.withLock { $0.cancelled } }

@@ -1,6 +1,6 @@
 import GatewayCache
 import GatewayCore
-import Synchronization
+import Locking
 import Testing
 
 /// How the request handler is meant to combine the pieces: rules → key → lookup →
@@ -8,7 +8,7 @@ import Testing
 @Suite("Exact cache wiring example")
 struct WiringExampleTests {
     final class Upstream: Sendable {
-        let calls = Mutex(0)
+        let calls = Locked(0)
         let fail: Bool
         init(fail: Bool) { self.fail = fail }
         func call(_ request: ChatRequest) async throws -> ChatResponse {

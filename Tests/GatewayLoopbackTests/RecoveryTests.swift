@@ -1,7 +1,7 @@
 import Foundation
 import GatewayTesting
 import Simulator
-import Synchronization
+import Locking
 import Testing
 
 /// Issue 8, finding 4: a provider that died and came back stayed unused for ~59 s, because
@@ -32,7 +32,7 @@ struct RecoveryTests {
         let profile = try SimProfile.parse(yaml: SimProfiles.zero, file: "sim.yaml")
         let first = try await SimServer.start(profile: profile, port: 0)
         let port = first.port
-        let restarted = Mutex<SimServer?>(nil)
+        let restarted = Locked<SimServer?>(nil)
         try await GatewayHarness.run(policy: Self.policy(providerURL: first.baseURL)) { harness in
             let body = GatewayHarness.body(model: "comeback-model")
             #expect(try await harness.chat(body).status == 200)

@@ -1,6 +1,6 @@
 import Logging
 import SafeLogging
-import Synchronization
+import Locking
 import Testing
 
 /// Issue 8, finding 6: CR/LF in a client's `model` was written raw, so a client could forge
@@ -9,7 +9,7 @@ import Testing
 struct EscapingLogHandlerTests {
     /// Records what reaches the wrapped handler.
     final class Recorder: Sendable {
-        let events = Mutex<[(String, Logger.Metadata)]>([])
+        let events = Locked<[(String, Logger.Metadata)]>([])
     }
 
     struct RecordingHandler: LogHandler {

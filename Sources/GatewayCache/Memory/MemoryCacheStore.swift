@@ -1,4 +1,4 @@
-import Synchronization
+import Locking
 
 /// The in-process tier: a ``ByteBoundedLRU`` of ``CachedAnswer``s behind one lock, with the
 /// wall clock injected. Each entry is accounted as the UTF-8 bytes of its storage key, plus
@@ -15,14 +15,14 @@ public final class MemoryCacheStore: Sendable {
         var stats = MemoryCacheStats()
     }
 
-    private let state: Mutex<State>
+    private let state: Locked<State>
     private let clock: any WallClock
 
     /// A store bounded to `maxBytes` (the contract's default is 256 MiB).
     public init(maxBytes: Int = 256 * 1024 * 1024, clock: any WallClock = SystemWallClock()) {
         var initial = State(lru: ByteBoundedLRU(capacity: maxBytes))
         initial.stats.maxBytes = maxBytes
-        self.state = Mutex(initial)
+        self.state = Locked(initial)
         self.clock = clock
     }
 

@@ -1,5 +1,5 @@
 import GatewayCore
-import Synchronization
+import Locking
 
 /// The in-process semantic tier: a ``VectorBucket`` per ``SemanticBucketKey``, each behind its
 /// own lock (a scan holds only its bucket), bounded per bucket and in buckets (the least
@@ -20,8 +20,8 @@ public final class SemanticIndex: Sendable {
     public let trainer: IndexTrainer
 
     private final class Box: Sendable {
-        let bucket: Mutex<VectorBucket>
-        init(_ bucket: VectorBucket) { self.bucket = Mutex(bucket) }
+        let bucket: Locked<VectorBucket>
+        init(_ bucket: VectorBucket) { self.bucket = Locked(bucket) }
     }
 
     private struct Table {
@@ -30,7 +30,7 @@ public final class SemanticIndex: Sendable {
         var tick: UInt64 = 0
     }
 
-    private let table = Mutex(Table())
+    private let table = Locked(Table())
 
     public init(
         dimension: Int, bucketCapacity: Int = 100_000, maxBuckets: Int = 10_000, candidateLimit: Int = 8, search: BucketSearchSettings = .standard,

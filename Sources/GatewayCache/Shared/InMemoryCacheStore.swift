@@ -1,4 +1,4 @@
-import Synchronization
+import Locking
 
 /// A ``CacheStore`` in process memory, standing in for Redis in tests: TTLs against an
 /// injected clock, a switch to make it fail like a store that is down, and call counters.
@@ -10,7 +10,7 @@ public final class InMemoryCacheStore: CacheStore {
         var calls = 0
     }
 
-    private let state = Mutex(State())
+    private let state = Locked(State())
     private let clock: any WallClock
 
     /// An empty store whose TTLs run on `clock`.

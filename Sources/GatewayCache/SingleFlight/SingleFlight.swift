@@ -1,4 +1,4 @@
-import Synchronization
+import Locking
 
 /// The value a single-flight caller got, and whether it joined a call someone else started.
 public struct SingleFlightResult<Value: Sendable>: Sendable {
@@ -28,7 +28,7 @@ public final class SingleFlight<Key: Hashable & Sendable, Value: Sendable>: Send
         var nextWaiter: UInt64 = 0
     }
 
-    private let state = Mutex(State())
+    private let state = Locked(State())
 
     /// An idle driver.
     public init() {}

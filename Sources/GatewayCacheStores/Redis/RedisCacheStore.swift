@@ -1,7 +1,7 @@
 import GatewayCache
 import GatewayCore
 import Logging
-import Synchronization
+import Locking
 
 /// The shared tier over Redis (hiredis). Blocking hiredis calls run on the store's own
 /// threads (``RedisWorkers``); each async call returns within `timeout` even if Redis
@@ -18,15 +18,15 @@ public final class RedisCacheStore: CacheStore {
 
     let configuration: RedisCacheStoreConfig
     let logger: Logger
-    private let state: Mutex<State>
-    private let workersBox = Mutex<RedisWorkers?>(nil)
+    private let state: Locked<State>
+    private let workersBox = Locked<RedisWorkers?>(nil)
 
     /// Starts the worker threads; connections are made lazily, so this never waits for Redis
     /// (a gateway starts while Redis is down).
     public init(config: RedisCacheStoreConfig, logger: Logger) {
         self.configuration = config
         self.logger = logger
-        self.state = Mutex(State(breaker: StoreBreaker(config: config.breaker)))
+        self.state = Locked(State(breaker: StoreBreaker(config: config.breaker)))
         let workers = RedisWorkers(
             count: config.connections, maxQueued: config.maxQueued, tickInterval: config.tickInterval,
             session: { _ in RedisWorkerSession() },

@@ -1,4 +1,4 @@
-import Synchronization
+import Locking
 
 /// One command waiting for a worker thread, and the caller waiting for its reply. Completed
 /// exactly once, by whichever comes first in real time: the worker with the reply, the
@@ -16,7 +16,7 @@ final class RedisJob: Sendable {
     let arguments: [[UInt8]]
     /// The connection generation the caller saw; an older connection is replaced first.
     let generation: UInt64
-    private let state = Mutex(State.created)
+    private let state = Locked(State.created)
 
     init(arguments: [[UInt8]], generation: UInt64) {
         self.arguments = arguments

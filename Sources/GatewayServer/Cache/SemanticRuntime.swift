@@ -3,7 +3,7 @@ import GatewayCache
 import GatewayCore
 import Logging
 import NIOPosix
-import Synchronization
+import Locking
 
 /// The semantic tier of one gateway: its embedder (the local one, or an upstream API) and
 /// the in-process index.
@@ -21,7 +21,7 @@ final class SemanticRuntime: Sendable {
     let sharedBucketLength = 10_000
     /// How soon a bucket that missed is read again from the shared tier.
     let refillInterval: Duration = .seconds(1)
-    private let filled = Mutex<[SemanticBucketKey: CacheInstant]>([:])
+    private let filled = Locked<[SemanticBucketKey: CacheInstant]>([:])
 
     init(embedder: any Embedder, index: SemanticIndex, shared: (any SharedSemanticStore)?) {
         self.embedder = embedder

@@ -2,7 +2,7 @@ import Embeddings
 import GatewayCache
 import GatewayCore
 import Logging
-import Synchronization
+import Locking
 
 /// Sends one batch's inputs upstream and returns one vector per input, in input order.
 typealias EmbedBatchSender = @Sendable ([String]) async throws -> [[Float]]
@@ -21,7 +21,7 @@ final class UpstreamEmbedder: Sendable {
     let dimension: Int
     private let metrics: CacheMetrics
     private let logger: Logger
-    private let state: Mutex<State>
+    private let state: Locked<State>
 
     private struct State {
         var machine: Machine
@@ -40,7 +40,7 @@ final class UpstreamEmbedder: Sendable {
         self.dimension = settings.dimension
         self.logger = logger
         let batch = Machine.Settings(maxInputs: settings.batch.maxInputs, maxWait: settings.batch.maxWait)
-        self.state = Mutex(State(machine: Machine(settings: batch)))
+        self.state = Locked(State(machine: Machine(settings: batch)))
     }
 
     /// Sets where batches go (the gateway's provider routing, set once it is built).

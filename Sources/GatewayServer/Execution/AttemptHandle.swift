@@ -1,5 +1,5 @@
 import GatewayCore
-import Synchronization
+import Locking
 
 /// One running attempt as the driver sees it: its route, its task, and whether (and why)
 /// the execution cancelled it. The attempt's task reads the reason to settle itself — a
@@ -8,7 +8,7 @@ import Synchronization
 final class AttemptHandle: Sendable {
     let id: AttemptID
     let route: Route
-    private let state = Mutex<State>(State())
+    private let state = Locked<State>(State())
 
     private struct State {
         var task: Task<Void, Never>?

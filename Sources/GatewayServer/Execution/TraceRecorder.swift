@@ -1,9 +1,9 @@
-import Synchronization
+import Locking
 
 /// The trace of one request, written by the executor and read by the handler even when
 /// execution throws or is cancelled.
 final class TraceRecorder: Sendable {
-    private let trace = Mutex(ExecutionTrace())
+    private let trace = Locked(ExecutionTrace())
 
     func update(_ change: (inout ExecutionTrace) -> Void) {
         trace.withLock { change(&$0) }

@@ -1,4 +1,4 @@
-import Synchronization
+import Locking
 
 /// Hands what producers post (the upstream reader, the deadline timer, the disconnect hook)
 /// to one consumer in batches: everything that arrived while the consumer was busy writing is
@@ -22,7 +22,7 @@ final class BatchMailbox<Item: Sendable>: Sendable {
     }
 
     let limit: Int
-    private let state = Mutex(State())
+    private let state = Locked(State())
 
     init(limit: Int) {
         precondition(limit > 0)

@@ -1,10 +1,10 @@
 import NIOCore
-import Synchronization
+import Locking
 
 /// Knows, per open client connection, how to cancel the request running on it when the
 /// client goes away. Filled by ``DisconnectHandler`` in each connection's pipeline.
 final class ConnectionRegistry: Sendable {
-    private let watches = Mutex<[ObjectIdentifier: ConnectionWatch]>([:])
+    private let watches = Locked<[ObjectIdentifier: ConnectionWatch]>([:])
 
     func opened(_ channel: any Channel) {
         let watch = ConnectionWatch()
@@ -28,7 +28,7 @@ final class ConnectionWatch: Sendable {
         var onClose: (@Sendable () -> Void)?
     }
 
-    private let state = Mutex(State())
+    private let state = Locked(State())
 
     var isClosed: Bool { state.withLock { $0.closed } }
 

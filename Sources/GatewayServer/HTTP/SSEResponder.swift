@@ -4,6 +4,7 @@ import GatewayProviders
 import HTTPTypes
 import Hummingbird
 import NIOCore
+import Locking
 import Synchronization
 
 /// Streams an answer whose first content already arrived: the response head goes out
@@ -231,7 +232,7 @@ private final class SlowClientFlag: Sendable {
 /// The events of a stream folded into its whole answer, for the cache. Written by the one
 /// task that pumps the stream; read after it ended.
 final class AssembledAnswer: Sendable {
-    private let accumulator = Mutex(StreamAccumulator())
+    private let accumulator = Locked(StreamAccumulator())
 
     func apply(_ event: StreamEvent) {
         accumulator.withLock { $0.apply(event) }

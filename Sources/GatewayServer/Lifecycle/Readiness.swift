@@ -1,5 +1,5 @@
 import Foundation
-import Synchronization
+import Locking
 
 /// What `/health/ready` reports, each field true only when what it names is true: the
 /// policy in force and where it came from, the last reload's outcome, whether every
@@ -13,10 +13,10 @@ final class Readiness: Sendable {
         var lastReload: String?
     }
 
-    private let state: Mutex<State>
+    private let state: Locked<State>
 
     init(policySource: String) {
-        state = Mutex(State(policySource: policySource))
+        state = Locked(State(policySource: policySource))
     }
 
     /// The warm-up ran; `failures` are the endpoints it could not reach.

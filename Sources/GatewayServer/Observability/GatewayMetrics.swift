@@ -1,14 +1,14 @@
 import CoreMetrics
 import GatewayCore
-import Synchronization
+import Locking
 
 /// The gateway's metrics, created through an injected factory (Prometheus in production,
 /// a test factory in tests). Handles are cached so the hot path looks nothing up twice.
 public final class GatewayMetrics: Sendable {
     private let factory: any MetricsFactory
-    private let counters = Mutex<[String: Counter]>([:])
-    private let timers = Mutex<[String: CoreMetrics.Timer]>([:])
-    private let gauges = Mutex<[String: Gauge]>([:])
+    private let counters = Locked<[String: Counter]>([:])
+    private let timers = Locked<[String: CoreMetrics.Timer]>([:])
+    private let gauges = Locked<[String: Gauge]>([:])
 
     public init(factory: any MetricsFactory) {
         self.factory = factory

@@ -1,14 +1,14 @@
 import GatewayCore
-import Synchronization
+import Locking
 
 /// The circuit breakers of one provider, one per model, behind one lock.
 final class BreakerBank: Sendable {
     private let config: CircuitBreakerConfig
-    private let breakers: Mutex<[String: CircuitBreaker]>
+    private let breakers: Locked<[String: CircuitBreaker]>
 
     init(config: CircuitBreakerConfig) {
         self.config = config
-        self.breakers = Mutex([:])
+        self.breakers = Locked([:])
     }
 
     func admit(model: String, now: ContinuousClock.Instant) -> (CircuitBreaker.Admission, CircuitBreaker.Transition?) {

@@ -6,7 +6,7 @@ import GatewayProviders
 import HTTPServerGuards
 import Logging
 import NIOCore
-import Synchronization
+import Locking
 import YAMLConfig
 
 /// What a gateway is built from. Everything is passed in: no globals.
@@ -47,8 +47,8 @@ public final class Gateway: Sendable {
     let connections = ConnectionRegistry()
     let cache: CacheRuntime
     let quotas: QuotaBank
-    private let tenantAccess: Mutex<TenantAccess>
-    private let current: Mutex<RuntimeSnapshot>
+    private let tenantAccess: Locked<TenantAccess>
+    private let current: Locked<RuntimeSnapshot>
     private let configuration: GatewayConfiguration
     let readiness: Readiness
     /// The client connection limits (the policy's `server:`, read at start).
@@ -74,11 +74,11 @@ public final class Gateway: Sendable {
             embedder: configuration.embedder)
         let redis = cache.redis
         self.quotas = QuotaBank(shared: redis, sharedHealth: { redis?.health })
-        self.tenantAccess = Mutex(Self.access(policy: configuration.policy, environment: configuration.environment, logger: configuration.logger))
+        self.tenantAccess = Locked(Self.access(policy: configuration.policy, environment: configuration.environment, logger: configuration.logger))
         let snapshot = RuntimeSnapshot.build(
             policy: configuration.policy, previous: nil, environment: configuration.environment,
             simulatorURL: configuration.simulatorURL, transport: transport)
-        self.current = Mutex(snapshot)
+        self.current = Locked(snapshot)
         Self.logProviders(snapshot, logger: configuration.logger)
         let embedder = configuration.policy.cache.embedder
         if let upstream = cache.semantic?.upstream, let model = embedder.model {

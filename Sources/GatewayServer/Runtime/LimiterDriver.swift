@@ -1,4 +1,5 @@
 import GatewayCore
+import Locking
 import Synchronization
 
 /// The provider's in-flight limit and queue was full.
@@ -17,10 +18,10 @@ final class LimiterDriver: Sendable {
         var nextID: UInt64 = 0
     }
 
-    private let state: Mutex<State>
+    private let state: Locked<State>
 
     init(limits: ConcurrencyLimits) {
-        self.state = Mutex(State(limiter: ConcurrencyLimiter(limits: limits)))
+        self.state = Locked(State(limiter: ConcurrencyLimiter(limits: limits)))
     }
 
     /// Requests running now and waiting in the queue.

@@ -1,5 +1,5 @@
 import Foundation
-import Synchronization
+import Locking
 
 /// When a provider last answered and last failed (with the failure's message), in wall-clock
 /// time for people reading `/health/providers` and the console. Display only: no decision
@@ -11,7 +11,7 @@ final class ProviderHistory: Sendable {
         var lastErrorMessage: String?
     }
 
-    private let record = Mutex(Record())
+    private let record = Locked(Record())
 
     func succeeded() {
         record.withLock { $0.lastSuccess = Date() }

@@ -1,12 +1,12 @@
 import GatewayCore
-import Synchronization
+import Locking
 
 /// Latency, TTFT and error statistics of one provider, per model, behind one lock.
 final class StatsBank: Sendable {
-    private let stats: Mutex<[String: ModelStats]>
+    private let stats: Locked<[String: ModelStats]>
 
     init() {
-        self.stats = Mutex([:])
+        self.stats = Locked([:])
     }
 
     func succeeded(model: String, latency: Duration, firstToken: Duration?, now: ContinuousClock.Instant) {

@@ -1,5 +1,5 @@
 import GatewayCore
-import Synchronization
+import Locking
 
 /// What the latency strategies did, per alias and per route: race contests and wins,
 /// hedges fired and won, calls cancelled and the tokens they wasted; plus each hedge
@@ -54,7 +54,7 @@ final class StrategyStats: Sendable {
         var delays: [String: (delay: Duration, at: ContinuousClock.Instant)] = [:]
     }
 
-    private let state = Mutex(State())
+    private let state = Locked(State())
 
     func update(_ key: RouteKey, _ change: (inout RouteCounters) -> Void) {
         state.withLock { change(&$0.routes[key, default: RouteCounters()]) }

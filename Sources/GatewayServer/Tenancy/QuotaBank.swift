@@ -1,6 +1,7 @@
 import GatewayCache
 import GatewayCore
 import Logging
+import Locking
 import Synchronization
 
 /// Every tenant's quotas on this gateway, and the shared counter (Redis) that makes the
@@ -16,7 +17,7 @@ final class QuotaBank: Sendable {
         var rejections: [String: Int] = [:]
     }
 
-    private let entries = Mutex<[String: Entry]>([:])
+    private let entries = Locked<[String: Entry]>([:])
     private let shared: (any SharedQuotaCounter)?
     private let sharedHealth: @Sendable () -> StoreHealth?
 

@@ -1,4 +1,4 @@
-import Synchronization
+import Locking
 
 /// The agent's simulated users: open sessions, each used by one turn at a time, and the
 /// turns the agent acknowledged per session (what must survive a kill -9). A session is
@@ -10,7 +10,7 @@ public final class AgentUsers: Sendable {
         var attempted: [String: Int] = [:]
     }
 
-    private let state = Mutex(State())
+    private let state = Locked(State())
     public let turnsPerSession: Int
 
     public init(turnsPerSession: Int = 6) {

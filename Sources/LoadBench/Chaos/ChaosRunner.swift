@@ -1,7 +1,7 @@
 import AsyncHTTPClient
 import BenchKit
 import Foundation
-import Synchronization
+import Locking
 
 /// Runs the chaos scenario on a started `ChaosStack`: open-loop normal clients on the
 /// gateway and agent users on the agent for the schedule's duration, while a driver applies
@@ -120,7 +120,7 @@ public struct ChaosRunner {
 
 /// The run's samples, appended by the request tasks.
 final class SampleLog: Sendable {
-    private let state = Mutex([ChaosSample]())
+    private let state = Locked([ChaosSample]())
 
     func append(_ sample: ChaosSample) { state.withLock { $0.append(sample) } }
     func snapshot() -> [ChaosSample] { state.withLock { $0 } }

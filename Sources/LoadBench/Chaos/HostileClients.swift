@@ -1,6 +1,6 @@
 import NIOCore
 import NIOPosix
-import Synchronization
+import Locking
 
 /// Clients that misbehave beside the normal ones, on raw TCP to the gateway: SSE clients
 /// that never read, heads trickled a byte at a time, garbage bytes, and deeply nested JSON.
@@ -133,7 +133,7 @@ public struct HostileClients: Sendable {
 
 /// Outcome counts shared by the hostile tasks.
 final class Counts: Sendable {
-    private let state = Mutex([String: Int]())
+    private let state = Locked([String: Int]())
     func add(_ key: String) { state.withLock { $0[key, default: 0] += 1 } }
     func snapshot() -> [String: Int] { state.withLock { $0 } }
 }

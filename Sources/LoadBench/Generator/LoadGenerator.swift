@@ -1,5 +1,6 @@
 import AsyncHTTPClient
 import BenchKit
+import Locking
 import Synchronization
 
 /// Offers load to one target and measures it. One shared `HTTPClient` (its pool sized for
@@ -141,7 +142,7 @@ final class LiveCounters: Sendable {
 
 /// One recorder behind a lock, for an open loop's independent request tasks.
 final class SharedRecorder: Sendable {
-    private let state = Mutex(RunRecorder())
+    private let state = Locked(RunRecorder())
 
     func record(_ outcome: RequestOutcome) {
         state.withLock { $0.record(outcome) }

@@ -1,14 +1,14 @@
-import Synchronization
+import Locking
 
 /// ``PrincipleSelector`` behind an LRU cache keyed on its real inputs, shared by every
 /// session of an agent process.
 public final class CachedSelector: Sendable {
     public let selector: PrincipleSelector
-    private let cache: Mutex<LRUCache<SelectionInput, Selection>>
+    private let cache: Locked<LRUCache<SelectionInput, Selection>>
 
     public init(selector: PrincipleSelector, capacity: Int = 4096) {
         self.selector = selector
-        self.cache = Mutex(LRUCache(capacity: capacity))
+        self.cache = Locked(LRUCache(capacity: capacity))
     }
 
     /// The selection, and whether it came from the cache.

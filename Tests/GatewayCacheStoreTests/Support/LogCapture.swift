@@ -1,9 +1,9 @@
 import Logging
-import Synchronization
+import Locking
 
 /// Collects log messages (level and text) for assertions.
 final class LogCapture: Sendable {
-    private let lines = Mutex<[(Logger.Level, String)]>([])
+    private let lines = Locked<[(Logger.Level, String)]>([])
 
     /// A logger writing here.
     func logger(label: String = "test") -> Logger {

@@ -1,7 +1,7 @@
 import Embeddings
 import GatewayCache
 import GatewayCore
-import Synchronization
+import Locking
 import Testing
 
 /// The index training taken under a bucket's lock and run outside it: the bucket serves while
@@ -54,7 +54,7 @@ struct DeferredTrainingTests {
     @Test("the semantic index hands the training to its trainer and keeps answering until it is installed")
     func semanticIndexOffloadsTraining() throws {
         let embedder = try Fixture.embedder.get()
-        let queued = Mutex<[@Sendable () -> Void]>([])
+        let queued = Locked<[@Sendable () -> Void]>([])
         let trainer = IndexTrainer { work in queued.withLock { $0.append(work) } }
         let index = SemanticIndex(dimension: embedder.dimension, bucketCapacity: 2_000, search: Fixture.indexed, trainer: trainer)
         let bucket = SemanticBucketKey(namespace: "n", version: 1, digest: RequestDigest(hashing: Array("bucket".utf8)), embedder: "test")

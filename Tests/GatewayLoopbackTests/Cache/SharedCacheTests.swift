@@ -1,6 +1,6 @@
 import Foundation
 import GatewayTesting
-import Synchronization
+import Locking
 import Testing
 
 /// Issue 9: the exact tier shared by gateways through a real Redis, and warmed from a real
@@ -53,7 +53,7 @@ struct SharedCacheTests {
                     return reply.status == 200 && redisState == "degraded"
                 }
                 try redis.start()
-                let attempt = Mutex(0)
+                let attempt = Locked(0)
                 try await eventually(timeout: .seconds(20), "entries are shared again") {
                     let index = attempt.withLock { $0 += 1; return $0 }
                     _ = try await Self.cacheHeader(first, "after restart \(index)")

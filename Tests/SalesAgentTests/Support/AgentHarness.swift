@@ -6,6 +6,7 @@ import NIOHTTP1
 import HTTPServerGuards
 import SalesAgent
 import ServiceLifecycle
+import TestSupport
 
 /// A real agent server on a loopback port (port 0) over a given manager, with an HTTP
 /// client pointed at it. Everything is torn down when the body returns or throws.
@@ -148,7 +149,7 @@ func jsonText(_ value: Any) throws -> String {
 func eventually(
     timeout: Duration = .seconds(30), _ what: String, _ condition: @Sendable () async throws -> Bool
 ) async throws {
-    let deadline = ContinuousClock.now + timeout
+    let deadline = ContinuousClock.now + TestTiming.scaled(timeout)
     while ContinuousClock.now < deadline {
         if try await condition() { return }
         try await Task.sleep(for: .milliseconds(10))

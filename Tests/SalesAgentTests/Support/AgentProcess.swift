@@ -1,5 +1,6 @@
 import Foundation
-import Synchronization
+import Locking
+import TestSupport
 
 /// A `sales-agent serve` child process on a loopback port it picks itself (port 0). Its
 /// stderr is drained continuously; `start` returns once the `url=` line appears.
@@ -40,7 +41,7 @@ final class AgentProcess: Sendable {
         process.standardError = pipe
         let collector = StderrCollector(pipe.fileHandleForReading)
         try process.run()
-        let deadline = ContinuousClock.now + timeout
+        let deadline = ContinuousClock.now + TestTiming.scaled(timeout)
         while ContinuousClock.now < deadline {
             if let url = collector.listeningURL() {
                 return AgentProcess(process: process, baseURL: url, stderr: collector)
@@ -71,7 +72,7 @@ extension Process {
 
 /// Drains a pipe on Foundation's reader thread so the child never blocks on a full pipe.
 final class StderrCollector: Sendable {
-    private let buffer = Mutex<String>("")
+    private let buffer = Locked<String>("")
 
     init(_ handle: FileHandle) {
         handle.readabilityHandler = { handle in
