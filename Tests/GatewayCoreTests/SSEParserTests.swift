@@ -37,4 +37,18 @@ struct SSEParserTests {
         #expect(parser.feed(Array("data: {\"half\":".utf8)).isEmpty)
         #expect(parser.hasPartialEvent)
     }
+
+    /// Lone CR line ends, a field with no colon, no space after the colon, unknown fields,
+    /// fed through the raw-buffer entry the relay uses, split between a CR and its LF.
+    @Test func lineEndsAndFieldFormsThroughRawBuffers() {
+        let text = "data:a\rdata\r\revent:e\rid: 7\rdata: b\r\n\r\n"
+        let bytes = Array(text.utf8)
+        var parser = SSEParser()
+        var events: [SSEEvent] = []
+        let split = bytes.firstIndex(of: UInt8(ascii: "\n"))!
+        bytes[..<split].withUnsafeBytes { events += parser.feed($0) }
+        bytes[split...].withUnsafeBytes { events += parser.feed($0) }
+        #expect(events == [SSEEvent(event: nil, data: "a\n"), SSEEvent(event: "e", data: "b")])
+        #expect(!parser.hasPartialEvent)
+    }
 }

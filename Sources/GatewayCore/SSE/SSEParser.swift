@@ -21,26 +21,39 @@ public struct SSEParser: Sendable {
 
     public init() {}
 
-    /// Feeds bytes; returns the events completed by them.
-    public mutating func feed(_ bytes: some Sequence<UInt8>) -> [SSEEvent] {
+    /// Feeds bytes; returns the events completed by them. Scans for line ends and copies
+    /// the bytes between them in one step (the relay's per-chunk path).
+    public mutating func feed(_ bytes: UnsafeRawBufferPointer) -> [SSEEvent] {
         var events: [SSEEvent] = []
-        for byte in bytes {
+        var index = 0
+        let count = bytes.count
+        while index < count {
             if lastWasCR {
                 lastWasCR = false
-                if byte == UInt8(ascii: "\n") { continue }
+                if bytes[index] == Self.lineFeed {
+                    index += 1
+                    continue
+                }
             }
-            switch byte {
-            case UInt8(ascii: "\n"):
-                if let event = endLine() { events.append(event) }
-            case UInt8(ascii: "\r"):
-                lastWasCR = true
-                if let event = endLine() { events.append(event) }
-            default:
-                line.append(byte)
-            }
+            var end = index
+            while end < count, bytes[end] != Self.lineFeed, bytes[end] != Self.carriageReturn { end += 1 }
+            if end > index { line.append(contentsOf: UnsafeRawBufferPointer(rebasing: bytes[index..<end])) }
+            guard end < count else { break }
+            lastWasCR = bytes[end] == Self.carriageReturn
+            if let event = endLine() { events.append(event) }
+            index = end + 1
         }
         return events
     }
+
+    /// Feeds bytes from any sequence (copied once into contiguous storage).
+    public mutating func feed(_ bytes: some Sequence<UInt8>) -> [SSEEvent] {
+        let contiguous = Array(bytes)
+        return contiguous.withUnsafeBytes { feed($0) }
+    }
+
+    private static let lineFeed = UInt8(ascii: "\n")
+    private static let carriageReturn = UInt8(ascii: "\r")
 
     /// True when bytes of an unfinished event are buffered.
     public var hasPartialEvent: Bool {
@@ -54,28 +67,23 @@ public struct SSEParser: Sendable {
                 eventName = nil
                 return nil
             }
-            let event = SSEEvent(event: eventName, data: dataLines.joined(separator: "\n"))
+            let data = dataLines.count == 1 ? dataLines[0] : dataLines.joined(separator: "\n")
+            let event = SSEEvent(event: eventName, data: data)
             eventName = nil
             dataLines.removeAll(keepingCapacity: true)
             sawData = false
             return event
         }
         if line.first == UInt8(ascii: ":") { return nil }
-        let colon = line.firstIndex(of: UInt8(ascii: ":"))
-        let field = String(decoding: line[..<(colon ?? line.endIndex)], as: UTF8.self)
-        var valueStart = colon.map { line.index(after: $0) } ?? line.endIndex
-        if valueStart < line.endIndex, line[valueStart] == UInt8(ascii: " ") {
-            valueStart = line.index(after: valueStart)
-        }
-        let value = String(decoding: line[valueStart...], as: UTF8.self)
-        switch field {
-        case "data":
-            dataLines.append(value)
+        let colon = line.firstIndex(of: UInt8(ascii: ":")) ?? line.endIndex
+        var valueStart = colon < line.endIndex ? colon + 1 : colon
+        if valueStart < line.endIndex, line[valueStart] == UInt8(ascii: " ") { valueStart += 1 }
+        let field = line[..<colon]
+        if field.elementsEqual("data".utf8) {
+            dataLines.append(String(decoding: line[valueStart...], as: UTF8.self))
             sawData = true
-        case "event":
-            eventName = value
-        default:
-            break
+        } else if field.elementsEqual("event".utf8) {
+            eventName = String(decoding: line[valueStart...], as: UTF8.self)
         }
         return nil
     }

@@ -18,34 +18,34 @@ extension OpenAIWireChunk {
 }
 
 extension OpenAIWireChunk.Choice {
-    init(json: JSONValue, path: String) throws(WireShapeError) {
-        let object = try WireShape.object(json, path)
+    init(json: JSONValue, path: @autoclosure () -> String) throws(WireShapeError) {
+        let object = try WireShape.object(json, path())
         self.init(
-            index: try WireShape.int(object["index"], path + ".index"),
+            index: try WireShape.int(object["index"], path() + ".index"),
             delta: try WireShape.present(object["delta"]).map { (value) throws(WireShapeError) in
-                try OpenAIWireChunk.Delta(json: value, path: path + ".delta")
+                try OpenAIWireChunk.Delta(json: value, path: path() + ".delta")
             },
-            finishReason: try WireShape.string(object["finish_reason"], path + ".finish_reason"))
+            finishReason: try WireShape.string(object["finish_reason"], path() + ".finish_reason"))
     }
 }
 
 extension OpenAIWireChunk.Delta {
-    init(json: JSONValue, path: String) throws(WireShapeError) {
-        let object = try WireShape.object(json, path)
+    init(json: JSONValue, path: @autoclosure () -> String) throws(WireShapeError) {
+        let object = try WireShape.object(json, path())
         self.init(
-            content: try WireShape.string(object["content"], path + ".content"),
-            refusal: try WireShape.string(object["refusal"], path + ".refusal"),
-            toolCalls: try WireShape.array(object["tool_calls"], path + ".tool_calls")?.enumerated().map { (offset, item) throws(WireShapeError) in
-                let callPath = path + ".tool_calls[\(offset)]"
-                let call = try WireShape.object(item, callPath)
+            content: try WireShape.string(object["content"], path() + ".content"),
+            refusal: try WireShape.string(object["refusal"], path() + ".refusal"),
+            toolCalls: try WireShape.array(object["tool_calls"], path() + ".tool_calls")?.enumerated().map { (offset, item) throws(WireShapeError) in
+                func callPath() -> String { path() + ".tool_calls[\(offset)]" }
+                let call = try WireShape.object(item, callPath())
                 let function = try WireShape.present(call["function"]).map { (value) throws(WireShapeError) in
-                    let object = try WireShape.object(value, callPath + ".function")
+                    let object = try WireShape.object(value, callPath() + ".function")
                     return OpenAIWireChunk.FunctionDelta(
-                        name: try WireShape.string(object["name"], callPath + ".function.name"),
-                        arguments: try WireShape.string(object["arguments"], callPath + ".function.arguments"))
+                        name: try WireShape.string(object["name"], callPath() + ".function.name"),
+                        arguments: try WireShape.string(object["arguments"], callPath() + ".function.arguments"))
                 }
                 return OpenAIWireChunk.ToolCallDelta(
-                    index: try WireShape.int(call["index"], callPath + ".index"), id: try WireShape.string(call["id"], callPath + ".id"),
+                    index: try WireShape.int(call["index"], callPath() + ".index"), id: try WireShape.string(call["id"], callPath() + ".id"),
                     function: function)
             })
     }
