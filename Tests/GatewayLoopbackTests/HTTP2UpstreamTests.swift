@@ -85,4 +85,30 @@ struct HTTP2UpstreamTests {
             #expect(said.contains { $0.contains("ca_file \(missing)") }, "\(harness.logs.all)")
         }
     }
+
+    /// A reload reads the `ca_file` again: new content under the same path is trusted at
+    /// once, though the policy text did not change.
+    @Test func aReloadPicksUpNewContentOfTheSameCAFile() async throws {
+        let certificates = try SimCertificates.make(now: Date())
+        let stranger = try SimCertificates.make(now: Date())
+        let ca = try Self.caFile(stranger)
+        defer { try? FileManager.default.removeItem(atPath: ca) }
+        let policyFile = FileManager.default.temporaryDirectory.appendingPathComponent("ca-reload-\(UUID().uuidString).yaml").path
+        defer { try? FileManager.default.removeItem(atPath: policyFile) }
+        try await GatewayHarness.run(
+            simProfile: SimProfiles.zero, policy: { Self.policy($0, caFile: ca) }, policyFile: policyFile,
+            simTLS: SimTLS(certificates: certificates)
+        ) { harness in
+            let refused = try await harness.chat(Self.question)
+            #expect(refused.status >= 500, "a CA that did not sign the simulator's certificate: \(refused.body)")
+            #expect(harness.sim.stats().requests == 0)
+            try certificates.authorityPEM.write(toFile: ca, atomically: true, encoding: .utf8)
+            guard case .success = harness.gateway.reload() else {
+                Issue.record("the unchanged policy must reload")
+                return
+            }
+            let reply = try await harness.chat(Self.question)
+            #expect(reply.status == 200, "the new CA content is trusted after the reload: \(reply.body)")
+        }
+    }
 }

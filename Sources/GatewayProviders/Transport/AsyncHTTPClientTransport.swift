@@ -11,10 +11,14 @@ public struct AsyncHTTPClientTransport: HTTPTransport {
     public let client: HTTPClient
     /// The TLS settings of every request, or nil for the client's (the system trust store).
     public let tlsConfiguration: TLSConfiguration?
+    /// The DER bytes of the CAs a ``trusting(caFile:)`` transport trusts (nil: the system's),
+    /// so a policy reload can tell that a `ca_file` changed content under the same path.
+    public let trustedAuthorities: [[UInt8]]?
 
-    public init(client: HTTPClient, tlsConfiguration: TLSConfiguration? = nil) {
+    public init(client: HTTPClient, tlsConfiguration: TLSConfiguration? = nil, trustedAuthorities: [[UInt8]]? = nil) {
         self.client = client
         self.tlsConfiguration = tlsConfiguration
+        self.trustedAuthorities = trustedAuthorities
     }
 
     /// The same client, verifying upstream certificates against the CAs in the PEM file at
@@ -29,7 +33,13 @@ public struct AsyncHTTPClientTransport: HTTPTransport {
         guard !authorities.isEmpty else { throw TrustFileError(path: path, reason: "holds no certificate") }
         var tls = TLSConfiguration.makeClientConfiguration()
         tls.trustRoots = .certificates(authorities)
-        return AsyncHTTPClientTransport(client: client, tlsConfiguration: tls)
+        let der: [[UInt8]]
+        do {
+            der = try authorities.map { try $0.toDERBytes() }
+        } catch {
+            throw TrustFileError(path: path, reason: "holds a certificate that cannot be re-encoded (\(error))")
+        }
+        return AsyncHTTPClientTransport(client: client, tlsConfiguration: tls, trustedAuthorities: der)
     }
 
     public func execute(_ request: TransportRequest, deadline: NIODeadline) async throws -> TransportResponse {

@@ -10,6 +10,8 @@ final class ProviderRuntime: Sendable {
     let endpointDescription: String
     /// The base URL requests go to (the simulator's for simulated providers).
     let baseURL: String
+    /// The CAs its `ca_file` held when it was built (nil: the system's trust store).
+    let trustedAuthorities: [[UInt8]]?
     /// True when the built-in simulator answers for this provider.
     var isSimulated: Bool { endpointDescription == "sim" }
     let limiter: LimiterDriver
@@ -17,8 +19,12 @@ final class ProviderRuntime: Sendable {
     let stats: StatsBank
     let history = ProviderHistory()
 
-    init(config: ProviderConfig, provider: any Provider, endpointDescription: String, baseURL: String) {
+    init(
+        config: ProviderConfig, provider: any Provider, endpointDescription: String, baseURL: String,
+        trustedAuthorities: [[UInt8]]? = nil
+    ) {
         self.config = config
+        self.trustedAuthorities = trustedAuthorities
         self.provider = provider
         self.endpointDescription = endpointDescription
         self.baseURL = baseURL

@@ -16,7 +16,7 @@ final class RuntimeSnapshot: Sendable {
     }
 
     /// Builds a snapshot, reusing the previous runtime of every provider whose
-    /// configuration and resolution did not change (so breakers and stats survive).
+    /// configuration, resolution and trusted CAs did not change (so breakers and stats survive).
     static func build(
         policy: Policy,
         previous: RuntimeSnapshot?,
@@ -33,12 +33,8 @@ final class RuntimeSnapshot: Sendable {
                 disabled[config.name] = reason
             case .reachable(let baseURL, let key, let viaSimulator):
                 let description = viaSimulator ? "sim" : baseURL
-                if let old = previous?.providers[config.name], old.config == config,
-                    old.endpointDescription == description, old.baseURL == baseURL
-                {
-                    providers[config.name] = old
-                    continue
-                }
+                // Built first even when the runtime may be reused: a `ca_file` is read again on
+                // every reload, so new content under the same path takes effect.
                 let providerTransport: AsyncHTTPClientTransport
                 do {
                     providerTransport = try Self.transport(transport, for: config, viaSimulator: viaSimulator)
@@ -46,10 +42,18 @@ final class RuntimeSnapshot: Sendable {
                     disabled[config.name] = error.description
                     continue
                 }
+                if let old = previous?.providers[config.name], old.config == config,
+                    old.endpointDescription == description, old.baseURL == baseURL,
+                    old.trustedAuthorities == providerTransport.trustedAuthorities
+                {
+                    providers[config.name] = old
+                    continue
+                }
                 let provider = ProviderRegistry.make(
                     kind: config.kind, name: config.name, baseURL: baseURL, key: key, transport: providerTransport)
                 providers[config.name] = ProviderRuntime(
-                    config: config, provider: provider, endpointDescription: description, baseURL: baseURL)
+                    config: config, provider: provider, endpointDescription: description, baseURL: baseURL,
+                    trustedAuthorities: providerTransport.trustedAuthorities)
             }
         }
         return RuntimeSnapshot(policy: policy, providers: providers, disabled: disabled)
