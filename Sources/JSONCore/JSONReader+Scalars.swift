@@ -88,7 +88,16 @@ extension JSONReader {
         return value
     }
 
-    private func validated(_ utf8: some Collection<UInt8>, at start: Int) throws(JSONParseError) -> String {
+    /// The string of `utf8`, or an `invalidUTF8` error at `start`. ASCII (keys, most values)
+    /// takes a byte scan and one copy; the rest the standard library's validation.
+    private func validated(_ utf8: UnsafeRawBufferPointer, at start: Int) throws(JSONParseError) -> String {
+        var high: UInt8 = 0
+        for byte in utf8 { high |= byte }
+        if high < 0x80 { return String(decoding: utf8, as: UTF8.self) }
+        return try validated(Array(utf8), at: start)
+    }
+
+    private func validated(_ utf8: [UInt8], at start: Int) throws(JSONParseError) -> String {
         guard let text = String(validating: utf8, as: UTF8.self) else {
             var at = self
             at.index = start

@@ -35,6 +35,8 @@ struct JSONReader {
             index += 1
             return .object(members)
         }
+        // One allocation for the small objects of API documents (a chunk's choice, a message).
+        members.reserveCapacity(6)
         while true {
             skipWhitespace()
             guard try peek() == UInt8(ascii: "\"") else { throw failure(.unexpectedCharacter(bytes[index])) }
