@@ -45,11 +45,11 @@ public struct AnthropicAPI: VendorAPI {
 
     /// Decodes the `message`.
     public func response(from body: ByteBuffer, call: UpstreamCall) throws(UpstreamError) -> ChatResponse {
-        try AnthropicResponseMapping.response(from: body, model: call.model, jsonTool: AnthropicRequestMapping.jsonTool(for: call.request))
+        try AnthropicResponseMapping.response(from: body, model: call.model, jsonAnswer: AnthropicRequestMapping.answersThroughJSONTool(call.request))
     }
 
     /// Decodes Messages stream events.
     public func streamDecoder(for call: UpstreamCall) -> any StreamEventDecoder {
-        AnthropicStreamDecoder(jsonTool: AnthropicRequestMapping.jsonTool(for: call.request))
+        AnthropicStreamDecoder(jsonAnswer: AnthropicRequestMapping.answersThroughJSONTool(call.request))
     }
 }

@@ -41,6 +41,14 @@ enum AnthropicRequestMapping {
 
     /// The tool a JSON answer is asked through, when `response_format` wants JSON: the
     /// schema as its input schema (any object for `json_object`).
+    /// True when the answer comes as the JSON tool's input (`json_object` / `json_schema`).
+    static func answersThroughJSONTool(_ request: ChatRequest) -> Bool {
+        switch request.responseFormat {
+        case .jsonObject, .jsonSchema: true
+        case .text, nil: false
+        }
+    }
+
     static func jsonTool(for request: ChatRequest) -> AnthropicWireTool? {
         switch request.responseFormat {
         case .jsonObject:

@@ -4,8 +4,8 @@ import NIOCore
 /// Messages wire answers → canonical answers and errors. Pure.
 enum AnthropicResponseMapping {
     /// Decodes a `message` body: text blocks joined, `tool_use` blocks as tool calls; a
-    /// call of the JSON tool (`jsonTool`, when JSON was asked for) is the answer's content.
-    static func response(from body: ByteBuffer, model: String, jsonTool: AnthropicWireTool? = nil) throws(UpstreamError) -> ChatResponse {
+    /// call of the JSON tool (when JSON was asked for: `jsonAnswer`) is the answer's content.
+    static func response(from body: ByteBuffer, model: String, jsonAnswer: Bool = false) throws(UpstreamError) -> ChatResponse {
         let wire = try ProviderHTTP.decodeJSON(AnthropicWireResponse.self, from: body)
         var text = ""
         var toolCalls: [ToolCall] = []
@@ -14,7 +14,7 @@ enum AnthropicResponseMapping {
             switch block.type {
             case "text":
                 text += block.text ?? ""
-            case "tool_use" where jsonTool != nil && block.name == jsonTool?.name:
+            case "tool_use" where jsonAnswer && block.name == AnthropicRequestMapping.jsonToolName:
                 // Text the model wrote before the call is not part of a JSON answer.
                 text = JSONText.encode(block.input ?? .object([:]))
                 answeredInJSON = true

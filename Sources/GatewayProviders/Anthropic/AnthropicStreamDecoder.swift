@@ -3,7 +3,7 @@ import GatewayCore
 
 /// Messages stream events → canonical events. `message_stop` completes the stream;
 /// `ping` and unknown events are ignored; `error` throws. When JSON was asked for
-/// (`jsonTool`), the JSON tool's input streams as the answer's text.
+/// (`jsonAnswer`), the JSON tool's input streams as the answer's text.
 struct AnthropicStreamDecoder: StreamEventDecoder {
     private(set) var isComplete = false
     private var inputTokens = 0
@@ -14,8 +14,8 @@ struct AnthropicStreamDecoder: StreamEventDecoder {
     /// The content block that carries the JSON answer, once it started.
     private var jsonBlock: Int?
 
-    init(jsonTool: AnthropicWireTool? = nil) {
-        self.jsonToolName = jsonTool?.name
+    init(jsonAnswer: Bool = false) {
+        self.jsonToolName = jsonAnswer ? AnthropicRequestMapping.jsonToolName : nil
     }
 
     mutating func decode(_ event: SSEEvent) throws -> [StreamEvent] {

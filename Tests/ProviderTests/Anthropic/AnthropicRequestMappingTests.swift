@@ -135,7 +135,7 @@ struct AnthropicTranslationTests {
         var request = ChatRequest(model: "fast", messages: [ChatMessage(role: .user, text: "Which plan?")])
         request.responseFormat = .jsonObject
         let answer = try AnthropicResponseMapping.response(
-            from: ByteBuffer(string: body), model: "claude", jsonTool: AnthropicRequestMapping.jsonTool(for: request))
+            from: ByteBuffer(string: body), model: "claude", jsonAnswer: AnthropicRequestMapping.answersThroughJSONTool(request))
         #expect(answer.text == #"{"plan":"pro"}"#)
         #expect(answer.toolCalls.isEmpty)
         #expect(answer.finishReason == .stop)
