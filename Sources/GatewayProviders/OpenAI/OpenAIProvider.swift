@@ -20,7 +20,7 @@ public struct OpenAIAPI: VendorAPI {
     private let endpoint: String
     private let dialect: OpenAIDialect
 
-    init(baseURL: String, dialect: OpenAIDialect) {
+    public init(baseURL: String, dialect: OpenAIDialect = .openai) {
         self.base = ProviderHTTP.trimmedBase(baseURL)
         self.endpoint = base + "/v1/chat/completions"
         self.dialect = dialect
