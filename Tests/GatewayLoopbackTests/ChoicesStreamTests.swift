@@ -8,7 +8,7 @@ import Testing
 /// and simulator: n one-choice streams merged into one OpenAI SSE stream (choices by index,
 /// one id, one summed usage chunk, one `[DONE]`), a call retried before its first token, a
 /// call failing before it (a JSON error) or mid-stream (an error event, the others
-/// cancelled), and the client hanging up (every call cancelled).
+/// cancelled), the deadline mid-stream and the client hanging up (every call cancelled).
 @Suite("Choices: fanned-out streams", .timeLimit(.minutes(2)))
 struct ChoicesStreamTests {
     /// What a merged SSE body held.
@@ -152,6 +152,24 @@ struct ChoicesStreamTests {
                 harness.sim.stats().cancelledByClient >= 2
             }
             try await eventually("no upstream call is left open") { harness.sim.stats().inFlight == 0 }
+        }
+    }
+
+    @Test func theDeadlineMidStreamEndsWithATimeoutEventAndCancelsEveryCall() async throws {
+        try await GatewayHarness.run(simProfile: SimProfiles.slowDecode, policy: { TestPolicies.basic($0) }) { harness in
+            // 2,000 tokens at 20 ms stream for 40 s; the 3 s deadline comes long before, and
+            // long after the first tokens (1–2 ms), however busy the machine.
+            let reply = try await harness.chat(
+                GatewayHarness.body(model: "anthropic-model", stream: true, extra: #","n":2"#),
+                headers: [("x-sim-output-tokens", "2000"), ("x-gateway-timeout-ms", "3000")], timeout: .seconds(60))
+            #expect(reply.status == 200, "\(reply.body.prefix(300))")
+            let merged = try Self.merged(reply.body)
+            #expect(merged.errors.first?["code"] as? String == "deadline_exceeded", "\(merged.errors)")
+            #expect(merged.done == 0)
+            #expect(Set(merged.texts.keys) == [0, 1], "both choices streamed until the deadline")
+            try await eventually(timeout: .seconds(10), "both calls were cancelled upstream") {
+                harness.sim.stats().cancelledByClient >= 2
+            }
         }
     }
 
