@@ -103,6 +103,7 @@ struct ProviderEmbeddingsResilienceTests {
             #expect(error["type"] as? String == "upstream_error")
             let message = error["message"] as? String ?? ""
             #expect(message.contains("oa/text-embedding-sim") && message.contains("ge/gemini-embedding-sim"), "\(message)")
+            #expect(reply.headers["x-gateway-attempts"] == "4", "two attempts on each route")
         }
     }
 
@@ -119,6 +120,7 @@ struct ProviderEmbeddingsResilienceTests {
             #expect(rejected.headers["content-type"]?.hasPrefix("application/json") == true)
             let error = try #require(rejected.json["error"] as? [String: Any])
             #expect((error["message"] as? String ?? "").contains("circuit breaker open"), "\(error)")
+            #expect(rejected.headers["x-gateway-attempts"] == "1", "the attempt the breaker refused")
             #expect(harness.sim.lastRequestJSON() == before, "an open breaker sends nothing upstream")
 
             let fellBack = try await Self.embed(harness, "fragile-then-oa")

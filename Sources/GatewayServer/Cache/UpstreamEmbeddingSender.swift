@@ -20,8 +20,8 @@ enum UpstreamEmbeddingSender {
                     inputs: inputs, dimensions: nil, model: model, snapshot: snapshot, headers: [:],
                     deadline: .now + timeout, timeout: timeout
                 ).reply.vectors
-            } catch let error as GatewayError {
-                throw UpstreamEmbeddingFailure(error.message)
+            } catch let failed as EmbeddingExecutor.Failed {
+                throw UpstreamEmbeddingFailure(failed.error.message)
             }
         }
     }

@@ -20,8 +20,14 @@ struct EmbeddingExecutor: Sendable {
         var trace: ExecutionTrace
     }
 
-    /// Throws ``GatewayError`` when no route answered (every provider's failure by name), or
-    /// `CancellationError` when the task was cancelled.
+    /// No route answered: the error (every provider's failure by name) and what was tried.
+    struct Failed: Error {
+        var error: GatewayError
+        var trace: ExecutionTrace
+    }
+
+    /// Throws ``Failed`` when no route answered, or `CancellationError` when the task was
+    /// cancelled.
     func embed(
         inputs: [String],
         dimensions: Int?,
@@ -73,7 +79,7 @@ struct EmbeddingExecutor: Sendable {
                     trace.simulated = simulated
                     return Answer(reply: answered.reply, route: answered.route, simulated: simulated, trace: trace)
                 case .fail(let error):
-                    throw error
+                    throw Failed(error: error, trace: trace)
                 case .retried(let route):
                     runner.metrics.retried(provider: route.provider, model: route.model)
                 case .cancel, .discard, .askHedge, .hedgeFired, .hedgeDenied:
@@ -101,7 +107,7 @@ struct EmbeddingExecutor: Sendable {
                 timer = nil
                 actions = machine.timerFired(now: .now)
             } else {
-                throw GatewayError.allProvidersFailed(trace.failures)
+                throw Failed(error: .allProvidersFailed(trace.failures), trace: trace)
             }
         }
     }

@@ -79,8 +79,8 @@ struct EmbeddingsRoute: Sendable {
                     inputs: request.inputs, dimensions: request.dimensions, model: model, snapshot: snapshot, headers: headers,
                     deadline: deadline, timeout: timeout)
             }
-        } catch let error as GatewayError {
-            throw error
+        } catch let failed as EmbeddingExecutor.Failed {
+            return ErrorResponses.response(failed.error, extraHeaders: failed.trace.headers(elapsed: .now - started))
         } catch {
             throw watch?.isClosed == true ? .clientDisconnected : .deadlineExceeded(milliseconds: Int(timeout.milliseconds))
         }
