@@ -203,4 +203,18 @@ struct ChoicesStreamTests {
             }
         }
     }
+
+    /// Neither API has `n`: a client that sends it is told so by name, not answered with one choice.
+    @Test func theMessagesAndResponsesIngressesRefuseNByName() async throws {
+        try await GatewayHarness.run(policy: { TestPolicies.basic($0) }) { harness in
+            let messages = try await harness.post(
+                "/v1/messages",
+                body: #"{"model":"anthropic-model","max_tokens":32,"messages":[{"role":"user","content":"hi"}],"n":2,"stream":true}"#)
+            #expect(messages.status == 400, "\(messages.body)")
+            #expect(messages.body.contains("'n'"), "\(messages.body)")
+            let responses = try await harness.post("/v1/responses", body: #"{"model":"anthropic-model","input":"hi","n":2}"#)
+            #expect(responses.status == 400, "\(responses.body)")
+            #expect(responses.body.contains("'n'"), "\(responses.body)")
+        }
+    }
 }
