@@ -58,7 +58,7 @@ public enum FieldSupport {
         FieldRow(field: "user", openai: .passed, anthropic: .translated, gemini: .refused, how: "Anthropic `metadata.user_id`; Gemini has no end-user id (never part of a cache key)"),
         FieldRow(field: "metadata, store: true", openai: .passed, anthropic: .refused, gemini: .refused, how: "OpenAI stored completions; `store: false` is accepted everywhere"),
         FieldRow(field: "service_tier", openai: .passed, anthropic: .refused, gemini: .refused, how: "`auto` and `default` (the vendor's normal tier) are accepted everywhere"),
-        FieldRow(field: "n > 1", openai: .passed, anthropic: .translated, gemini: .translated, how: "OpenAI `n` (at most 8); elsewhere the gateway fans out: n concurrent one-choice calls of the alias, merged by index, usage summed; a stream with n > 1 on such an alias is a 400; never cached"),
+        FieldRow(field: "n > 1", openai: .passed, anthropic: .translated, gemini: .translated, how: "OpenAI `n` (at most 8); elsewhere the gateway fans out: n concurrent one-choice calls of the alias, merged by index, usage summed; streamed, the calls' chunks interleave under one id as they arrive, one summed usage chunk and one `[DONE]`; never cached"),
         FieldRow(field: "unknown top-level fields", openai: .passed, anthropic: .refused, gemini: .refused, how: "kept as they came and sent to OpenAI-compatible servers, which know their own extensions"),
     ]
 

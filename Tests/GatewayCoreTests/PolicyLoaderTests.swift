@@ -112,4 +112,25 @@ struct PolicyLoaderTests {
             #expect(error.problem.contains("no embeddings API"), "\(error)")
         }
     }
+
+    @Test func embeddingsTakeSeveralRoutesInOrderAndRefuseAProviderWithoutAnEmbeddingsAPI() throws {
+        let yaml = Self.valid + "\nembeddings:\n  e: {routes: [{provider: a, model: e1}, {provider: a, model: e2}]}\n"
+        let policy = try PolicyLoader.parse(yaml: yaml, file: "p.yaml")
+        #expect(policy.embeddings.first?.routes == [Route(provider: "a", model: "e1"), Route(provider: "a", model: "e2")])
+        #expect(policy.embeddings.first?.route == Route(provider: "a", model: "e1"))
+        do {
+            _ = try PolicyLoader.parse(yaml: Self.valid + "\nembeddings:\n  e: {routes: [{provider: a, model: e1}, {provider: b, model: y}]}\n", file: "p.yaml")
+            Issue.record("an anthropic route has no embeddings API")
+        } catch {
+            #expect(error.field == "embeddings.e.routes", "\(error)")
+            #expect(error.problem.contains("'b'") && error.problem.contains("no embeddings API"), "\(error)")
+        }
+        do {
+            _ = try PolicyLoader.parse(
+                yaml: Self.valid + "\nembeddings:\n  e: {provider: a, model: e1, routes: [{provider: a, model: e2}]}\n", file: "p.yaml")
+            Issue.record("provider and routes together are ambiguous")
+        } catch {
+            #expect(error.problem.contains("not both"), "\(error)")
+        }
+    }
 }

@@ -4,7 +4,7 @@ import Testing
 
 /// `n > 1` through the real gateway and simulator: native on OpenAI routes (one upstream
 /// call carrying `n`, JSON and SSE), fanned out on the others (n calls, choices merged by
-/// index, usage summed), a fanned-out stream refused by name, the cap, and the cache bypass.
+/// index, usage summed), the cap, and the cache bypass. Fanned-out streams: ChoicesStreamTests.
 @Suite("Choices: n > 1 native and fanned out", .timeLimit(.minutes(2)))
 struct ChoicesTests {
     static func choices(_ body: String) throws -> [[String: Any]] {
@@ -119,19 +119,6 @@ struct ChoicesTests {
             let error = try #require(try jsonObject(reply.body)["error"] as? [String: Any], "\(reply.body)")
             #expect((error["message"] as? String ?? "").isEmpty == false)
             #expect(try jsonObject(reply.body)["choices"] == nil, "no partial answer")
-        }
-    }
-
-    @Test func aFannedOutStreamIsA400NamingNStreamAndTheProvider() async throws {
-        try await GatewayHarness.run(policy: { TestPolicies.basic($0) }) { harness in
-            let before = harness.sim.stats().requests
-            let reply = try await harness.chat(GatewayHarness.body(model: "gemini-model", stream: true, extra: #","n":2"#))
-            #expect(reply.status == 400, "\(reply.body)")
-            let error = try #require(try jsonObject(reply.body)["error"] as? [String: Any])
-            #expect(error["param"] as? String == "n")
-            let message = error["message"] as? String ?? ""
-            #expect(message.contains("'stream'") && message.contains("'ge'"), "\(message)")
-            #expect(harness.sim.stats().requests == before, "nothing went upstream")
         }
     }
 

@@ -242,6 +242,25 @@ def _():
     assert texts == {0: "echo: three streamed", 1: "echo: three streamed", 2: "echo: three streamed"}, texts
 
 
+@check("n=2 streamed on a fanned-out alias (fast: Anthropic first): every choice, one usage chunk")
+def _():
+    texts, finishes, usages, ids = {}, {}, [], set()
+    for chunk in client.chat.completions.create(
+            model="fast", messages=[{"role": "user", "content": "two streamed"}], n=2, stream=True,
+            stream_options={"include_usage": True}):
+        ids.add(chunk.id)
+        if chunk.usage is not None:
+            usages.append(chunk.usage)
+        for choice in chunk.choices:
+            texts[choice.index] = texts.get(choice.index, "") + (choice.delta.content or "")
+            if choice.finish_reason:
+                finishes[choice.index] = choice.finish_reason
+    assert texts == {0: "echo: two streamed", 1: "echo: two streamed"}, texts
+    assert finishes == {0: "stop", 1: "stop"}, finishes
+    assert len(ids) == 1, ids
+    assert len(usages) == 1 and usages[0].completion_tokens > 0, usages
+
+
 @check("n past the cap is BadRequestError naming n")
 def _():
     try:

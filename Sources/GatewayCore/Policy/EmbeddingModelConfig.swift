@@ -10,13 +10,19 @@ public struct EmbeddingModelConfig: Sendable, Hashable {
 
     public var name: String
     public var backend: Backend
-    /// The provider and its embedding model id, for backend `provider`.
-    public var route: Route?
+    /// For backend `provider`: the providers and their embedding model ids, in order. Each
+    /// call walks them as a `fallback` alias walks its routes (each provider's retry policy
+    /// and breaker); vectors of different models are not interchangeable, so list only
+    /// models that embed alike (the same model behind two providers).
+    public var routes: [Route]
 
-    public init(name: String, backend: Backend, route: Route? = nil) {
+    /// The first route: where the entry's calls go while its breaker admits them.
+    public var route: Route? { routes.first }
+
+    public init(name: String, backend: Backend, routes: [Route] = []) {
         self.name = name
         self.backend = backend
-        self.route = route
+        self.routes = routes
     }
 
     /// Provider kinds with an embeddings API the gateway speaks.

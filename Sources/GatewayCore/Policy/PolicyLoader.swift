@@ -38,8 +38,9 @@ public enum PolicyLoader {
             tenants: tenants, operatorAccess: operatorAccess, embeddings: embeddings)
     }
 
-    /// `embeddings: {NAME: {embedder: local}}` or `{NAME: {provider: P, model: ID}}` (P an
-    /// OpenAI, OpenAI-compatible or Gemini provider); a name may not also be a chat alias.
+    /// `embeddings: {NAME: {embedder: local}}`, `{NAME: {provider: P, model: ID}}` or
+    /// `{NAME: {routes: [{provider: P, model: ID}, ...]}}` (each P an OpenAI,
+    /// OpenAI-compatible or Gemini provider); a name may not also be a chat alias.
     private static func parseEmbeddings(
         _ node: YAMLNode, aliases: [AliasConfig], providers: [ProviderConfig]
     ) throws(ConfigError) -> [EmbeddingModelConfig] {
@@ -50,18 +51,36 @@ public enum PolicyLoader {
                 throw modelNode.error("'\(name)' is already a chat model under `models`")
             }
             var modelMap = try modelNode.map()
-            if let providerNode = modelMap.optional("provider") {
+            let providerNode = modelMap.optional("provider")
+            let routesNode = modelMap.optional("routes")
+            let source: (routes: [Route], node: YAMLNode)?
+            switch (providerNode, routesNode) {
+            case (let providerNode?, _?):
+                throw providerNode.error("set either `provider:` and `model:` or `routes:`, not both")
+            case (nil, let routesNode?):
+                source = (try parseRoutes(routesNode, providers: providers), routesNode)
+            case (let providerNode?, nil):
                 let providerName = try providerNode.string()
-                guard let provider = providers.first(where: { $0.name == providerName }) else {
+                guard providers.contains(where: { $0.name == providerName }) else {
                     throw providerNode.error("'\(providerName)' is not a provider under `providers`")
                 }
-                guard EmbeddingModelConfig.embeddingKinds.contains(provider.kind) else {
-                    throw providerNode.error(
-                        "'\(providerName)' is a \(provider.kind.rawValue) provider, which has no embeddings API (use openai, openai_compatible or gemini)")
+                source = ([Route(provider: providerName, model: try modelMap.required("model").string())], providerNode)
+            case (nil, nil):
+                source = nil
+            }
+            if let source {
+                let (routes, routesSource) = (source.routes, source.node)
+                for route in routes {
+                    guard let provider = providers.first(where: { $0.name == route.provider }),
+                        EmbeddingModelConfig.embeddingKinds.contains(provider.kind)
+                    else {
+                        let kind = providers.first { $0.name == route.provider }?.kind.rawValue ?? "unknown"
+                        throw routesSource.error(
+                            "'\(route.provider)' is a \(kind) provider, which has no embeddings API (use openai, openai_compatible or gemini)")
+                    }
                 }
-                let model = try modelMap.required("model").string()
                 try modelMap.finish()
-                models.append(EmbeddingModelConfig(name: name, backend: .provider, route: Route(provider: providerName, model: model)))
+                models.append(EmbeddingModelConfig(name: name, backend: .provider, routes: routes))
                 continue
             }
             let backend = try oneOf(try modelMap.required("embedder"), EmbeddingModelConfig.Backend.self)

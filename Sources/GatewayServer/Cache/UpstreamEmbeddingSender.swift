@@ -3,24 +3,26 @@ import GatewayProviders
 import NIOCore
 
 /// Where the upstream embedder's batches go: the `embeddings:` entry `cache.embedder.model`
-/// names, through the current snapshot's provider (its key, transport and simulator), one
-/// call per batch under `cache.embedder.timeout_ms`.
+/// names, through the current snapshot's providers (their keys, transport and simulator),
+/// one call per batch under `cache.embedder.timeout_ms`, with chat's breakers, retries and
+/// fallback across the entry's routes (``EmbeddingExecutor``).
 enum UpstreamEmbeddingSender {
-    static func make(model name: String, timeout: Duration, snapshot: @escaping @Sendable () -> RuntimeSnapshot?) -> EmbedBatchSender {
+    static func make(
+        model name: String, timeout: Duration, runner: AttemptRunner, snapshot: @escaping @Sendable () -> RuntimeSnapshot?
+    ) -> EmbedBatchSender {
         { inputs in
             guard let snapshot = snapshot() else { throw UpstreamEmbeddingFailure("the gateway is shutting down") }
-            guard let model = snapshot.policy.embeddingModel(named: name), model.backend == .provider, let route = model.route else {
+            guard let model = snapshot.policy.embeddingModel(named: name), model.backend == .provider, !model.routes.isEmpty else {
                 throw UpstreamEmbeddingFailure("'\(name)' is not an `embeddings:` entry with a provider in the current policy")
             }
-            guard let runtime = snapshot.providers[route.provider] else {
-                let why = snapshot.disabled[route.provider] ?? "not configured"
-                throw UpstreamEmbeddingFailure("provider '\(route.provider)' is disabled: \(why)")
+            do {
+                return try await EmbeddingExecutor(runner: runner).embed(
+                    inputs: inputs, dimensions: nil, model: model, snapshot: snapshot, headers: [:],
+                    deadline: .now + timeout, timeout: timeout
+                ).reply.vectors
+            } catch let failed as EmbeddingExecutor.Failed {
+                throw UpstreamEmbeddingFailure(failed.error.message)
             }
-            guard let provider = runtime.provider as? any EmbeddingProvider else {
-                throw UpstreamEmbeddingFailure("provider '\(route.provider)' has no embeddings API the gateway speaks")
-            }
-            let call = EmbeddingCall(model: route.model, inputs: inputs, deadline: NIODeadline(ContinuousClock.now + timeout))
-            return try await provider.embed(call).vectors
         }
     }
 }

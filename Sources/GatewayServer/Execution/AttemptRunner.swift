@@ -23,25 +23,7 @@ struct AttemptRunner: Sendable {
         stream: Bool,
         cancelReason: @escaping @Sendable () -> AttemptCancelReason?
     ) async throws -> Outcome {
-        let model = call.model
-        let (admission, transition) = runtime.breakers.admit(model: model, now: .now)
-        if transition == .halfOpened {
-            metrics.breakerTransition(provider: runtime.config.name, model: model, to: "half_open")
-        }
-        guard admission != .rejected else { throw AttemptFailure.circuitOpen }
-        let isProbe = admission == .probe
-        do {
-            try await runtime.limiter.acquire()
-        } catch is QueueFullError {
-            runtime.breakers.abandoned(model: model, isProbe: isProbe)
-            throw AttemptFailure.queueFull(retryAfterSeconds: 1)
-        } catch {
-            runtime.breakers.abandoned(model: model, isProbe: isProbe)
-            throw error
-        }
-        let completion = AttemptCompletion(
-            runtime: runtime, model: model, isProbe: isProbe, started: .now,
-            permit: LimiterPermit(driver: runtime.limiter), metrics: metrics, logger: logger)
+        let completion = try await admit(runtime: runtime, model: call.model)
         do {
             if stream {
                 let start = try await Self.openStream(provider: runtime.provider, call: call, completion: completion)
@@ -62,6 +44,30 @@ struct AttemptRunner: Sendable {
             completion.abandoned()
             throw CancellationError()
         }
+    }
+
+    /// Breaker admission, then a limiter slot: the completion that settles the attempt.
+    /// Throws ``AttemptFailure/circuitOpen`` or ``AttemptFailure/queueFull(retryAfterSeconds:)``
+    /// when the attempt may not be made, `CancellationError` when cancelled while queued.
+    func admit(runtime: ProviderRuntime, model: String) async throws -> AttemptCompletion {
+        let (admission, transition) = runtime.breakers.admit(model: model, now: .now)
+        if transition == .halfOpened {
+            metrics.breakerTransition(provider: runtime.config.name, model: model, to: "half_open")
+        }
+        guard admission != .rejected else { throw AttemptFailure.circuitOpen }
+        let isProbe = admission == .probe
+        do {
+            try await runtime.limiter.acquire()
+        } catch is QueueFullError {
+            runtime.breakers.abandoned(model: model, isProbe: isProbe)
+            throw AttemptFailure.queueFull(retryAfterSeconds: 1)
+        } catch {
+            runtime.breakers.abandoned(model: model, isProbe: isProbe)
+            throw error
+        }
+        return AttemptCompletion(
+            runtime: runtime, model: model, isProbe: isProbe, started: .now,
+            permit: LimiterPermit(driver: runtime.limiter), metrics: metrics, logger: logger)
     }
 
     /// Opens the upstream stream and reads up to its first content event.

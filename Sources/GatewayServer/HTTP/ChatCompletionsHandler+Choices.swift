@@ -7,21 +7,20 @@ enum ChoicePlan: Sendable, Equatable {
     /// Every route of the alias speaks OpenAI Chat Completions: `n` goes upstream as it is.
     case native
     /// Some route's provider has no `n`: n concurrent calls of the alias with one choice
-    /// each, merged. `others` names the providers that need it (for the stream refusal).
-    case fanOut(others: [String])
+    /// each, merged (JSON by index, a stream as its chunks arrive).
+    case fanOut
 
     /// Decided from the alias's routes (a `tier` alias lists every tier's) and the kinds of
     /// their providers. Pure.
     static func decide(alias: AliasConfig, kinds: [String: ProviderKind]) -> ChoicePlan {
-        var others: [String] = []
         for route in alias.routes {
             guard let kind = kinds[route.provider] else { continue }
             switch kind {
             case .openai, .openaiCompatible: continue
-            case .anthropic, .gemini: if !others.contains(route.provider) { others.append(route.provider) }
+            case .anthropic, .gemini: return .fanOut
             }
         }
-        return others.isEmpty ? .native : .fanOut(others: others)
+        return .native
     }
 
     /// Merges the one-choice answers of a fan-out, in order, into one answer: choice i is
@@ -41,17 +40,9 @@ enum ChoicePlan: Sendable, Equatable {
 }
 
 extension ChatCompletionsHandler {
-    /// The plan for `chat` on `alias`, or the 400 of a stream that cannot be fanned out.
-    func choicePlan(_ chat: ChatRequest, alias: AliasConfig, snapshot: RuntimeSnapshot) throws(GatewayError) -> ChoicePlan {
-        let plan = ChoicePlan.decide(alias: alias, kinds: snapshot.providers.mapValues(\.config.kind))
-        if chat.stream, case .fanOut(let others) = plan {
-            let names = others.map { "'\($0)'" }.joined(separator: ", ")
-            throw .invalidRequest(
-                message: "'n' > 1 with 'stream': true needs a provider with native n; alias '\(alias.name)' routes to \(names), "
-                    + "whose choices the gateway only fans out for JSON (drop 'stream' or use an OpenAI route)",
-                param: "n")
-        }
-        return plan
+    /// How `chat` on `alias` gets its choices.
+    func choicePlan(_ chat: ChatRequest, alias: AliasConfig, snapshot: RuntimeSnapshot) -> ChoicePlan {
+        ChoicePlan.decide(alias: alias, kinds: snapshot.providers.mapValues(\.config.kind))
     }
 
     /// `n > 1` on an alias with a provider that has no `n`: `n` one-choice calls of the

@@ -26,14 +26,7 @@ struct ChatCompletionsHandler: Sendable {
             return finish(error: error, alias: "-", started: started, trace: ExecutionTrace(), stream: false)
         }
         let (chat, alias) = (prepared.request, prepared.alias)
-        var choices = ChoicePlan.native
-        if chat.choiceCount > 1 {
-            do {
-                choices = try choicePlan(chat, alias: alias, snapshot: snapshot)
-            } catch {
-                return finish(error: error, alias: alias.name, started: started, trace: ExecutionTrace(), stream: chat.stream)
-            }
-        }
+        let choices = chat.choiceCount > 1 ? choicePlan(chat, alias: alias, snapshot: snapshot) : .native
         let lease: TenantLease?
         switch await admit(chat, alias: alias, tenant: context.tenant) {
         case .success(let admitted): lease = admitted
@@ -64,8 +57,8 @@ struct ChatCompletionsHandler: Sendable {
             started: started, deadline: started + prepared.timeout, timeout: prepared.timeout, snapshot: snapshot,
             headers: Self.forwardable(request.headers, requestID: context.requestID),
             channel: context.channel, watch: gateway.connections.watch(for: context.channel), lease: lease)
-        if case .fanOut = choices {
-            return await runFannedOut(run)
+        if choices == .fanOut {
+            return chat.stream ? await runFannedOutStream(run) : await runFannedOut(run)
         }
         if !chat.stream, plan.looksUp, let key {
             return await runShared(run, key: key)

@@ -23,7 +23,7 @@ struct EmbeddingsRoute: Sendable {
                     body, limits: JSONLimits(maxBytes: policy.server.maxBodyBytes, maxDepth: policy.server.maxJSONDepth))
                 return try await answer(
                     decoded, snapshot: gateway.snapshot(), tenant: context.tenant,
-                    headers: ChatCompletionsHandler.forwardable(request.headers, requestID: context.requestID))
+                    headers: ChatCompletionsHandler.forwardable(request.headers, requestID: context.requestID), channel: context.channel)
             } catch {
                 return ErrorResponses.response(error)
             }
@@ -31,7 +31,8 @@ struct EmbeddingsRoute: Sendable {
     }
 
     private func answer(
-        _ request: EmbeddingsIngress.Request, snapshot: RuntimeSnapshot, tenant: TenantIdentity?, headers: HTTPFields
+        _ request: EmbeddingsIngress.Request, snapshot: RuntimeSnapshot, tenant: TenantIdentity?, headers: HTTPFields,
+        channel: any Channel
     ) async throws(GatewayError) -> Response {
         let policy = snapshot.policy
         guard let model = policy.embeddingModel(named: request.model) else {
@@ -42,8 +43,8 @@ struct EmbeddingsRoute: Sendable {
             throw .unknownModel(request.model)
         }
         if let tenant, !tenant.config.allows(alias: model.name) { throw .aliasNotAllowed(alias: model.name) }
-        if model.backend == .provider, let route = model.route {
-            return try await upstream(request, model: model, route: route, snapshot: snapshot, headers: headers)
+        if model.backend == .provider {
+            return try await upstream(request, model: model, snapshot: snapshot, headers: headers, channel: channel)
         }
         guard let embedder = gateway.cache.semantic?.embedder ?? (try? SemanticRuntime.bundled.get()) else {
             throw .invalidRequest(message: "the local embedder is not available (its table did not load)", param: "model")
@@ -59,41 +60,37 @@ struct EmbeddingsRoute: Sendable {
             body: ResponseBody(byteBuffer: EmbeddingsIngress.encodeResponse(vectors, model: model.name, promptTokens: tokens, base64: request.base64)))
     }
 
-    /// One call to the route's provider under the server's default deadline. Its usage is
+    /// The entry's routes under the server's default deadline and the client's connection,
+    /// with chat's breakers, retries and fallback (``EmbeddingExecutor``). Its usage is
     /// passed through (Gemini reports none: then four bytes a token, estimated).
     private func upstream(
-        _ request: EmbeddingsIngress.Request, model: EmbeddingModelConfig, route: Route, snapshot: RuntimeSnapshot, headers: HTTPFields
+        _ request: EmbeddingsIngress.Request, model: EmbeddingModelConfig, snapshot: RuntimeSnapshot, headers: HTTPFields,
+        channel: any Channel
     ) async throws(GatewayError) -> Response {
-        func failure(_ error: UpstreamError) -> GatewayError {
-            .allProvidersFailed([ProviderFailure(provider: route.provider, model: route.model, failure: .upstream(error))])
-        }
-        guard let runtime = snapshot.providers[route.provider] else {
-            let why = snapshot.disabled[route.provider] ?? "not configured"
-            throw failure(.rejected(status: 503, message: "provider '\(route.provider)' is disabled: \(why)"))
-        }
-        guard let provider = runtime.provider as? any EmbeddingProvider else {
-            throw failure(.rejected(status: 400, message: "provider '\(route.provider)' has no embeddings API the gateway speaks"))
-        }
         let timeout = snapshot.policy.server.defaultTimeout
-        let call = EmbeddingCall(
-            model: route.model, inputs: request.inputs, dimensions: request.dimensions,
-            forwardedHeaders: RequestExecutor.forwarded(headers, names: runtime.config.forwardHeaders + ["x-request-id"]),
-            deadline: NIODeadline(ContinuousClock.now + timeout))
-        let reply: EmbeddingReply
+        let started = ContinuousClock.now
+        let deadline = started + timeout
+        let executor = EmbeddingExecutor(runner: gateway.executor.runner)
+        let watch = gateway.connections.watch(for: channel)
+        let answer: EmbeddingExecutor.Answer
         do {
-            reply = try await provider.embed(call)
-        } catch let error as UpstreamError {
-            throw failure(error)
+            answer = try await GuardedExecution.run(deadline: deadline, eventLoop: channel.eventLoop, watch: watch) {
+                try await executor.embed(
+                    inputs: request.inputs, dimensions: request.dimensions, model: model, snapshot: snapshot, headers: headers,
+                    deadline: deadline, timeout: timeout)
+            }
+        } catch let failed as EmbeddingExecutor.Failed {
+            return ErrorResponses.response(failed.error, extraHeaders: failed.trace.headers(elapsed: .now - started))
         } catch {
-            throw failure(.connectionFailed(String(describing: error)))
+            throw watch?.isClosed == true ? .clientDisconnected : .deadlineExceeded(milliseconds: Int(timeout.milliseconds))
         }
-        let tokens = reply.promptTokens ?? request.inputs.reduce(0) { $0 + ($1.utf8.count + 3) / 4 }
-        var fields: HTTPFields = [.contentType: "application/json", .gatewayProvider: route.provider, .gatewayModel: route.model]
-        if runtime.isSimulated { fields[.gatewaySimulated] = "true" }
+        let tokens = answer.reply.promptTokens ?? request.inputs.reduce(0) { $0 + ($1.utf8.count + 3) / 4 }
+        var fields = answer.trace.headers(elapsed: .now - started)
+        fields[.contentType] = "application/json"
         return Response(
             status: .ok, headers: fields,
             body: ResponseBody(byteBuffer: EmbeddingsIngress.encodeResponse(
-                reply.vectors, model: model.name, promptTokens: tokens, base64: request.base64)))
+                answer.reply.vectors, model: model.name, promptTokens: tokens, base64: request.base64)))
     }
 
     /// The input's size in the bundled tokenizer's word pieces (for another embedder, a

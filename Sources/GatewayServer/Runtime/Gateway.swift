@@ -82,7 +82,8 @@ public final class Gateway: Sendable {
         Self.logProviders(snapshot, logger: configuration.logger)
         let embedder = configuration.policy.cache.embedder
         if let upstream = cache.semantic?.upstream, let model = embedder.model {
-            upstream.connect(UpstreamEmbeddingSender.make(model: model, timeout: embedder.timeout) { [weak self] in self?.snapshot() })
+            upstream.connect(
+                UpstreamEmbeddingSender.make(model: model, timeout: embedder.timeout, runner: executor.runner) { [weak self] in self?.snapshot() })
         }
     }
 

@@ -43,6 +43,7 @@ final class SimCore: Sendable {
         case .embeddings(let format, let pathModel):
             let bytes = body.map { Array($0.readableBytesView) } ?? []
             recorder.record(head: head, body: bytes)
+            if let fault = embeddingFault(head: head, format: format) { return SimExchange(delivery: fault) }
             return SimExchange(delivery: .reply(Self.answer(EmbeddingsWire.reply(bytes, format: format, pathModel: pathModel)), atMs: 0))
         case .countTokens:
             let bytes = body.map { Array($0.readableBytesView) } ?? []
@@ -62,6 +63,27 @@ final class SimCore: Sendable {
         case .notFound(let format):
             let error = format.error(.notFound, message: "no route for \(head.method) \(head.uri)")
             return SimExchange(delivery: .reply(Self.json(error), atMs: 0))
+        }
+    }
+
+    /// An embeddings request's `x-sim-fault` (with `x-sim-fault-times` / `x-sim-fault-key`
+    /// as for generation): an error status (`429` with `retry-after`), a reset or a stall.
+    /// Embeddings draw no random faults and are not counted as generation requests.
+    func embeddingFault(head: HTTPRequestHead, format: WireFormat) -> SimDelivery? {
+        let headers = SimRequestHeaders(headers: head.headers, uri: head.uri)
+        guard headers.forcedFault != nil else { return nil }
+        let use = headers.faultKey.map { ledger.faultKeyUsed($0) }
+        guard let fault = headers.headerFault(faultKeyUse: use) else { return nil }
+        ledger.faultInjected(fault)
+        if let kind = WireErrorKind(fault: fault) {
+            var extra: [(String, String)] = []
+            if kind == .rateLimit { extra.append(("retry-after", String(profile.defaults.faults.retryAfterSeconds))) }
+            return .reply(Self.json(format.error(kind, message: "simulated \(fault.rawValue) fault"), extraHeaders: extra), atMs: 0)
+        }
+        switch fault {
+        case .stall: return .stall
+        case .reset, .cut: return .reset
+        case .rateLimit, .serverError, .overloaded: return nil
         }
     }
 

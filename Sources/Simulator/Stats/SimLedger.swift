@@ -41,6 +41,14 @@ struct SimLedgerState: Sendable {
         return Start(number: number, occurrence: occurrence, faultKeyUse: faultKeyUse)
     }
 
+    /// A request outside the generation count (an embeddings call) used `faultKey`: the
+    /// uses before this one.
+    mutating func faultKeyUsed(_ faultKey: String) -> Int {
+        let uses = faultKeyUses[faultKey, default: 0]
+        faultKeyUses[faultKey] = uses + 1
+        return uses
+    }
+
     /// A fault was chosen for a request.
     mutating func faultInjected(_ fault: SimFault) {
         stats.faults[fault.rawValue, default: 0] += 1
@@ -75,6 +83,11 @@ final class SimLedger: Sendable {
     /// See `SimLedgerState.requestStarted`.
     func requestStarted(key: UInt64?, faultKey: String?, model: String, tag: String?) -> SimLedgerState.Start {
         state.withLockedValue { $0.requestStarted(key: key, faultKey: faultKey, model: model, tag: tag) }
+    }
+
+    /// See `SimLedgerState.faultKeyUsed`.
+    func faultKeyUsed(_ faultKey: String) -> Int {
+        state.withLockedValue { $0.faultKeyUsed(faultKey) }
     }
 
     /// See `SimLedgerState.faultInjected`.

@@ -4,13 +4,16 @@ import Testing
 
 /// `cache.embedder: {kind: upstream}` over HTTP through the real simulator: concurrent
 /// requests' last messages go out in ONE `/v1/embeddings` call, a retype that normalises to
-/// the same text hits semantically on the upstream vectors, and an embeddings provider that
-/// is down costs only the cache (the chat request still answers).
+/// the same text hits semantically on the upstream vectors, a route that is down falls back
+/// to the entry's next route, and an embeddings provider that is down costs only the cache
+/// (the chat request still answers).
 @Suite("Upstream embedder over HTTP", .timeLimit(.minutes(3)))
 struct UpstreamEmbedderTests {
     /// `max_inputs: 2` with a long window: every concurrent pair is sent when the second
     /// message arrives (by size), so no verdict depends on how fast this machine is.
-    static func policy(_ simURL: String, embeddingsProvider: String = "oa", maxInputs: Int = 2, downPort: Int = 1) -> String {
+    static func policy(
+        _ simURL: String, embeddingsProvider: String = "oa", maxInputs: Int = 2, downPort: Int = 1, entry: String? = nil
+    ) -> String {
         TestPolicies.basic(
             simURL,
             extraProvider: """
@@ -32,7 +35,7 @@ struct UpstreamEmbedderTests {
                     timeout_ms: 10000
                     batch: {max_inputs: \(maxInputs), max_wait_ms: 60000}
                 embeddings:
-                  upstream-embed: {provider: \(embeddingsProvider), model: text-embedding-sim}
+                  upstream-embed: \(entry ?? "{provider: \(embeddingsProvider), model: text-embedding-sim}")
                 """)
     }
 
@@ -87,6 +90,22 @@ struct UpstreamEmbedderTests {
             #expect(metrics.contains(#"gateway_cache_embed_calls_total{outcome="failed"} 1"#))
             let failures = harness.logs.all.filter { $0.contains("upstream embedding failed") }
             #expect(failures.count == 1)
+        }
+    }
+
+    @Test func aBatchWhoseFirstRouteIsDownFallsBackToTheNextRoute() async throws {
+        let downPort = try freeLoopbackPort()
+        let entry = "{routes: [{provider: down, model: text-embedding-sim}, {provider: oa, model: text-embedding-sim}]}"
+        try await GatewayHarness.run(policy: { Self.policy($0, maxInputs: 1, downPort: downPort, entry: entry) }) { harness in
+            let first = try await Self.ask(harness, "Do you offer a discount for annual billing?")
+            #expect(first.status == 200 && first.cache == "miss")
+            let retyped = try await Self.ask(harness, "hi! do you offer a DISCOUNT for annual billing")
+            #expect(retyped.cache == "hit-semantic", "the vectors came from the second route")
+            #expect(try jsonObject(harness.sim.lastRequestJSON())["uri"] as? String == "/v1/embeddings")
+            let metrics = try await harness.get("/metrics").body
+            #expect(metrics.contains(#"gateway_cache_embed_calls_total{outcome="ok"} 2"#), "\(metrics)")
+            #expect(!metrics.contains(#"gateway_cache_embed_calls_total{outcome="failed"}"#))
+            #expect(!harness.logs.all.contains { $0.contains("upstream embedding failed") })
         }
     }
 

@@ -103,6 +103,28 @@ struct FaultLoopbackTests {
         }
     }
 
+    @Test func embeddingsHonourForcedFaultsWithoutCountingAsGenerationRequests() async throws {
+        let profile = try zeroProfile(extra: "defaults:\n  faults: {retry_after_s: 3}\n")
+        try await withSim(profile) { server in
+            let body: [String: Any] = ["model": "text-embedding-sim", "input": ["a", "b"]]
+            let once = [("x-sim-fault", "500"), ("x-sim-fault-times", "1"), ("x-sim-fault-key", "embed-\(UUID())")]
+            var statuses: [Int] = []
+            for _ in 0..<2 { statuses.append(try await send(server, "/v1/embeddings", json: body, headers: once).status) }
+            #expect(statuses == [500, 200])
+            let limited = try await send(server, "/v1/embeddings", json: body, headers: [("x-sim-fault", "429")])
+            #expect(limited.status == 429)
+            #expect(limited.headers.first(name: "retry-after") == "3")
+            let gemini = try await send(
+                server, "/v1beta/models/gemini-embedding-sim:batchEmbedContents",
+                json: ["requests": [["content": ["parts": [["text": "a"]]]]]], headers: [("x-sim-fault", "overloaded")])
+            #expect(gemini.status == 503, "Gemini's UNAVAILABLE")
+            #expect(try await send(server, "/v1/embeddings", json: body).status == 200, "no fault without the header")
+            let stats = server.stats()
+            #expect(stats.faults == ["server_error": 1, "rate_limit": 1, "overloaded": 1])
+            #expect(stats.requests == 0, "embeddings are not generation requests")
+        }
+    }
+
     @Test func profileFaultRatesApplyPerModel() async throws {
         let profile = try zeroProfile(extra: "models:\n  sim-broken: {faults: {overloaded: 1}}\n")
         try await withSim(profile) { server in
