@@ -6,9 +6,13 @@ public struct Policy: Sendable, Hashable {
     /// (or whose key is missing and `when_key_missing: sim`).
     public var simulatorProfile: String
     /// Providers by name, in file order.
-    public var providers: [ProviderConfig]
+    public var providers: [ProviderConfig] { didSet { providerIndex = Self.positions(providers.map(\.name)) } }
     /// Aliases by name, in file order.
-    public var aliases: [AliasConfig]
+    public var aliases: [AliasConfig] { didSet { aliasIndex = Self.positions(aliases.map(\.name)) } }
+    /// Where each name sits in `providers` / `aliases` (the first, should one repeat): every
+    /// request looks its alias and providers up (`Benchmarks/`, "policy lookup").
+    private var providerIndex: [String: Int]
+    private var aliasIndex: [String: Int]
     /// The cache stores.
     public var cache: CacheSettings
     /// The agents allowed to call the gateway; empty means open mode (loopback only).
@@ -27,6 +31,8 @@ public struct Policy: Sendable, Hashable {
         self.simulatorProfile = simulatorProfile
         self.providers = providers
         self.aliases = aliases
+        self.providerIndex = Self.positions(providers.map(\.name))
+        self.aliasIndex = Self.positions(aliases.map(\.name))
         self.cache = cache
         self.tenants = tenants
         self.operatorAccess = operatorAccess
@@ -38,11 +44,18 @@ public struct Policy: Sendable, Hashable {
     }
 
     public func provider(named name: String) -> ProviderConfig? {
-        providers.first { $0.name == name }
+        providerIndex[name].map { providers[$0] }
     }
 
     public func alias(named name: String) -> AliasConfig? {
-        aliases.first { $0.name == name }
+        aliasIndex[name].map { aliases[$0] }
+    }
+
+    private static func positions(_ names: [String]) -> [String: Int] {
+        var positions: [String: Int] = [:]
+        positions.reserveCapacity(names.count)
+        for (position, name) in names.enumerated() where positions[name] == nil { positions[name] = position }
+        return positions
     }
 }
 
