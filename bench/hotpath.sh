@@ -13,26 +13,10 @@ HERE=$(cd "$(dirname "$0")" && pwd)
 WORK=$(mktemp -d)
 cleanup() { [ -n "${GW:-}" ] && kill "$GW" 2>/dev/null; [ -n "${SIM:-}" ] && kill "$SIM" 2>/dev/null; rm -rf "$WORK"; }
 trap cleanup EXIT
-url_of() { for _ in $(seq 1 200); do u=$(grep listening "$1" | grep -o 'http://127.0.0.1:[0-9]*' | head -1 || true); [ -n "$u" ] && { echo "$u"; return; }; sleep 0.05; done; echo "no url in $1" >&2; exit 1; }
+. "$HERE/lib.sh"
 "$BIN" sim --profile zero --port 0 --log-level notice > "$WORK/sim.log" 2>&1 & SIM=$!
 SIMURL=$(url_of "$WORK/sim.log")
-cat > "$WORK/policy.yaml" <<YAML
-server:
-  max_body_bytes: 1048576
-  default_timeout_ms: 30000
-providers:
-  sim:
-    kind: openai_compatible
-    base_url: $SIMURL
-    max_in_flight: 1024
-    max_queue: 4096
-    forward_headers: [x-sim-output-tokens]
-models:
-  bench:
-    strategy: single
-    routes:
-      - {provider: sim, model: sim-small}
-YAML
+bench_policy "$SIMURL" "" x-sim-output-tokens > "$WORK/policy.yaml"
 "$BIN" serve --policy "$WORK/policy.yaml" --port 0 --log-level notice > "$WORK/gw.log" 2>&1 & GW=$!
 GWURL=$(url_of "$WORK/gw.log")
 TICK=$(getconf CLK_TCK)

@@ -15,39 +15,13 @@ PIDS=()
 cleanup() { for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done; rm -rf "$WORK"; }
 trap cleanup EXIT
 mkdir -p "$OUT"
-url_of() {
-    for _ in $(seq 1 400); do
-        u=$(grep listening "$1" | grep -o 'https\?://127.0.0.1:[0-9]*' | head -1 || true)
-        [ -n "$u" ] && { echo "$u"; return; }
-        sleep 0.05
-    done
-    echo "no url in $1" >&2; cat "$1" >&2; exit 1
-}
+. "$(dirname "$0")/lib.sh"
 "$BIN" sim --profile zero --port 0 --log-level notice > "$WORK/sim.log" 2>&1 & PIDS+=($!)
 "$BIN" sim --profile zero --port 0 --tls --ca-out "$WORK/ca.pem" --log-level notice > "$WORK/sim-tls.log" 2>&1 & PIDS+=($!)
 PLAIN=$(url_of "$WORK/sim.log")
 TLS=$(url_of "$WORK/sim-tls.log")
-policy() { # URL [CA]
-    cat <<YAML
-server:
-  max_body_bytes: 1048576
-  default_timeout_ms: 30000
-providers:
-  sim:
-    kind: openai_compatible
-    base_url: $1
-${2:+    ca_file: $2}
-    max_in_flight: 1024
-    max_queue: 4096
-models:
-  bench:
-    strategy: single
-    routes:
-      - {provider: sim, model: sim-small}
-YAML
-}
-policy "$PLAIN" > "$WORK/h1.yaml"
-policy "$TLS" "$WORK/ca.pem" > "$WORK/h2.yaml"
+bench_policy "$PLAIN" > "$WORK/h1.yaml"
+bench_policy "$TLS" "$WORK/ca.pem" > "$WORK/h2.yaml"
 "$BIN" serve --policy "$WORK/h1.yaml" --port 0 --log-level notice > "$WORK/gw-h1.log" 2>&1 & GW1=$!; PIDS+=($GW1)
 "$BIN" serve --policy "$WORK/h2.yaml" --port 0 --log-level notice > "$WORK/gw-h2.log" 2>&1 & GW2=$!; PIDS+=($GW2)
 GWURL1=$(url_of "$WORK/gw-h1.log")
