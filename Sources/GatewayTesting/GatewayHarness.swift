@@ -128,6 +128,22 @@ public struct GatewayHarness: Sendable {
         return (Int(response.status.code), response.headers, String(buffer: bytes))
     }
 
+    /// Streams `request` and hangs up once more than `bytes` bytes of the body arrived (the
+    /// response is dropped mid-body, as a client that leaves does); returns how many arrived.
+    public func readThenHangUp(_ request: HTTPClientRequest, after bytes: Int) async throws -> Int {
+        let client = self.client
+        let reader = Task {
+            let response = try await client.execute(request, timeout: .seconds(60 * TestTiming.scale))
+            var received = 0
+            for try await chunk in response.body {
+                received += chunk.readableBytes
+                if received > bytes { return received }
+            }
+            return received
+        }
+        return try await reader.value
+    }
+
     /// A chat request body with one user message.
     public static func body(model: String, message: String = "hello there", stream: Bool = false, extra: String = "") -> String {
         let escaped = message.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")

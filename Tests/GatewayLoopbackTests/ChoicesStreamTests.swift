@@ -157,11 +157,12 @@ struct ChoicesStreamTests {
 
     @Test func theDeadlineMidStreamEndsWithATimeoutEventAndCancelsEveryCall() async throws {
         try await GatewayHarness.run(simProfile: SimProfiles.slowDecode, policy: { TestPolicies.basic($0) }) { harness in
-            // 2,000 tokens at 20 ms stream for 40 s; the 3 s deadline comes long before, and
-            // long after the first tokens (1–2 ms), however busy the machine.
+            // 6,000 tokens at 20 ms stream for 120 s; the 15 s deadline comes long before, and
+            // long after both calls' first tokens (1–2 ms; a 3 s deadline was missed by them
+            // once on a loaded 2-core machine, which answered 504 before the stream began).
             let reply = try await harness.chat(
                 GatewayHarness.body(model: "anthropic-model", stream: true, extra: #","n":2"#),
-                headers: [("x-sim-output-tokens", "2000"), ("x-gateway-timeout-ms", "3000")], timeout: .seconds(60))
+                headers: [("x-sim-output-tokens", "6000"), ("x-gateway-timeout-ms", "15000")], timeout: .seconds(90))
             #expect(reply.status == 200, "\(reply.body.prefix(300))")
             let merged = try Self.merged(reply.body)
             #expect(merged.errors.first?["code"] as? String == "deadline_exceeded", "\(merged.errors)")
@@ -180,17 +181,8 @@ struct ChoicesStreamTests {
             request.headers.add(name: "content-type", value: "application/json")
             request.headers.add(name: "x-sim-output-tokens", value: "2000")
             request.body = .bytes(ByteBuffer(string: GatewayHarness.body(model: "gemini-model", stream: true, extra: #","n":3"#)))
-            let reader = Task {
-                let response = try await harness.client.execute(request, timeout: .seconds(60))
-                var received = 0
-                for try await chunk in response.body {
-                    received += chunk.readableBytes
-                    // Hang up once content of the choices has arrived (the role chunks are ~400 bytes).
-                    if received > 1200 { return received }
-                }
-                return received
-            }
-            let received = try await reader.value
+            // Hang up once content of the choices has arrived (the role chunks are ~400 bytes).
+            let received = try await harness.readThenHangUp(request, after: 1200)
             #expect(received > 1200)
             // 2,000 tokens at 20 ms would stream for 40 s; the cancellations must come first.
             try await eventually(timeout: .seconds(10), "the simulator saw all three streams cancelled") {

@@ -72,17 +72,8 @@ struct DeadlineTests {
             request.headers.add(name: "content-type", value: "application/json")
             request.headers.add(name: "x-sim-output-tokens", value: "2000")
             request.body = .bytes(ByteBuffer(string: GatewayHarness.body(model: "anthropic-model", stream: true)))
-            let reader = Task {
-                let response = try await harness.client.execute(request, timeout: .seconds(60))
-                var received = 0
-                for try await chunk in response.body {
-                    received += chunk.readableBytes
-                    // Hang up once real content has arrived.
-                    if received > 400 { return received }
-                }
-                return received
-            }
-            let received = try await reader.value
+            // Hang up once real content has arrived.
+            let received = try await harness.readThenHangUp(request, after: 400)
             #expect(received > 400)
             // 2,000 tokens at 20 ms each would stream for 40 s; the cancellation must come first.
             try await eventually(timeout: .seconds(5), "the simulator saw the stream cancelled") {

@@ -104,18 +104,15 @@ struct FanOutMergeRun {
             outcome = await pumpRest(deadline: deadline, watch: watch, eventLoop: eventLoop, closeConnection: closeConnection, writer: &writer)
         }
         let ended = outcome ?? .clientGone
+        let closing: StreamPump.Closing
+        switch ended {
+        case .finished: closing = .done
+        case .failed(_, let error): closing = .upstreamFailed(error)
+        case .deadline: closing = .deadline
+        case .clientGone, .slowClient: return ended
+        }
         do {
-            switch ended {
-            case .finished:
-                try await writer.write(encoder.done())
-            case .failed(_, let error):
-                try await writer.write(encoder.errorEvent(message: error.message, type: "upstream_error", code: error.kind))
-            case .deadline:
-                try await writer.write(
-                    encoder.errorEvent(message: "no answer within the request deadline", type: "timeout_error", code: "deadline_exceeded"))
-            case .clientGone, .slowClient:
-                break
-            }
+            try await writer.write(StreamPump.closingFrame(closing, encoder: &encoder))
         } catch {
             return .clientGone
         }
@@ -130,7 +127,7 @@ struct FanOutMergeRun {
         writer: inout any ResponseBodyWriter
     ) async -> Outcome {
         let mailbox = BatchMailbox<Signal>(limit: SSEResponder.maxPendingEvents)
-        let slowClient = FanOutSlowClientFlag()
+        let slowClient = SlowClientFlag()
         let readers = starts.enumerated().filter { !$0.element.ended }.map { ($0.offset, $0.element.rest) }
         return await withTaskGroup(of: Void.self) { group in
             for (choice, rest) in readers {
@@ -138,40 +135,16 @@ struct FanOutMergeRun {
                     await Self.read(rest, choice: choice, mailbox: mailbox, slowClient: slowClient, closeConnection: closeConnection)
                 }
             }
-            let timer = eventLoop.scheduleTask(deadline: NIODeadline(deadline)) {
-                mailbox.post(.deadline, closing: true)
+            let guards = StreamPump.Guards(
+                mailbox: mailbox, deadline: deadline, eventLoop: eventLoop, watch: watch, closeConnection: closeConnection,
+                deadlineSignal: .deadline, clientGoneSignal: .clientGone)
+            let outcome: Outcome = await StreamPump.writeBatches(
+                from: mailbox, cancelled: .clientGone, writer: &writer, slowClient: slowClient, clientGone: .clientGone,
+                slow: .slowClient
+            ) { signal, frames in
+                apply(signal, into: &frames)
             }
-            let blockedWrite = eventLoop.scheduleTask(deadline: NIODeadline(deadline) + SSEResponder.blockedWriteGrace) {
-                closeConnection()
-            }
-            watch?.onClose {
-                mailbox.post(.clientGone, closing: true)
-            }
-            var outcome = Outcome.clientGone
-            loop: while true {
-                let batch = await mailbox.take(onCancel: .clientGone)
-                guard !batch.isEmpty else { break loop }
-                var frames: ByteBuffer?
-                var ended: Outcome?
-                for signal in batch where ended == nil {
-                    ended = apply(signal, into: &frames)
-                }
-                if let frames {
-                    do {
-                        try await writer.write(frames)
-                    } catch {
-                        outcome = slowClient.dropped.load(ordering: .acquiring) ? .slowClient : .clientGone
-                        break loop
-                    }
-                }
-                if let ended {
-                    outcome = ended
-                    break loop
-                }
-            }
-            watch?.clearHook()
-            timer.cancel()
-            blockedWrite.cancel()
+            guards.disarm()
             group.cancelAll()
             return outcome
         }
@@ -180,7 +153,7 @@ struct FanOutMergeRun {
     /// One call's reader: posts its events, then its end or its failure. Cancelled, it posts nothing.
     private static func read(
         _ rest: HandOff<UpstreamEventStream.AsyncIterator>, choice: Int, mailbox: BatchMailbox<Signal>,
-        slowClient: FanOutSlowClientFlag, closeConnection: @Sendable () -> Void
+        slowClient: SlowClientFlag, closeConnection: @Sendable () -> Void
     ) async {
         func posted(_ signal: Signal) -> Bool {
             switch mailbox.post(signal) {
@@ -208,10 +181,4 @@ struct FanOutMergeRun {
             mailbox.post(.failed(choice: choice, .streamInterrupted(String(describing: error))), closing: true)
         }
     }
-}
-
-/// Set by a reader when it dropped the client for being too slow, read by the writer whose
-/// write then failed.
-private final class FanOutSlowClientFlag: Sendable {
-    let dropped = Atomic<Bool>(false)
 }

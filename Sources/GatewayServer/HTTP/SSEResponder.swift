@@ -157,76 +157,39 @@ struct SSEResponder: Sendable {
                     mailbox.post(.failed(.streamInterrupted(String(describing: error))), closing: true)
                 }
             }
-            let timer = eventLoop.scheduleTask(deadline: NIODeadline(deadline)) {
-                mailbox.post(.deadline, closing: true)
-            }
-            // A write still blocked this long after the deadline never sees the signal.
-            let blockedWrite = eventLoop.scheduleTask(deadline: NIODeadline(deadline) + Self.blockedWriteGrace) {
-                closeConnection()
-            }
-            watch?.onClose {
-                mailbox.post(.clientGone, closing: true)
-            }
-            var outcome = Signal.clientGone
+            let guards = StreamPump.Guards(
+                mailbox: mailbox, deadline: deadline, eventLoop: eventLoop, watch: watch, closeConnection: closeConnection,
+                deadlineSignal: .deadline, clientGoneSignal: .clientGone)
             // Every event that arrived while the last write was in flight is encoded into one
             // buffer and written at once; a terminal signal ends the loop after them.
-            loop: while true {
-                let batch = await mailbox.take(onCancel: .clientGone)
-                guard !batch.isEmpty else { break loop }
-                var frames: ByteBuffer?
-                var terminal: Signal?
-                for signal in batch {
-                    guard case .event(let event) = signal else {
-                        terminal = signal
-                        break
-                    }
-                    assembled?.apply(event)
-                    guard var frame = encoder.encode(event, includeUsage: includeUsage) else { continue }
-                    if frames == nil { frames = frame } else { frames?.writeBuffer(&frame) }
-                }
-                if let frames {
-                    do {
-                        try await writer.write(frames)
-                    } catch {
-                        // A write fails when the client left, or when it was dropped as too slow.
-                        outcome = slowClient.dropped.load(ordering: .acquiring) ? .slowClient : .clientGone
-                        break loop
-                    }
-                }
-                if let terminal {
-                    outcome = terminal
-                    break loop
-                }
+            let outcome: Signal = await StreamPump.writeBatches(
+                from: mailbox, cancelled: .clientGone, writer: &writer, slowClient: slowClient, clientGone: .clientGone,
+                slow: .slowClient
+            ) { signal, frames in
+                guard case .event(let event) = signal else { return signal }
+                assembled?.apply(event)
+                guard var frame = encoder.encode(event, includeUsage: includeUsage) else { return nil }
+                if frames == nil { frames = frame } else { frames?.writeBuffer(&frame) }
+                return nil
             }
-            watch?.clearHook()
-            timer.cancel()
-            blockedWrite.cancel()
+            guards.disarm()
             group.cancelAll()
             return outcome
         }
+        let closing: StreamPump.Closing
+        switch outcome {
+        case .finished: closing = .done
+        case .failed(let error): closing = .upstreamFailed(error)
+        case .deadline: closing = .deadline
+        case .clientGone, .slowClient, .event: return outcome
+        }
         do {
-            switch outcome {
-            case .finished:
-                try await writer.write(encoder.done())
-            case .failed(let error):
-                try await writer.write(encoder.errorEvent(message: error.message, type: "upstream_error", code: error.kind))
-            case .deadline:
-                try await writer.write(
-                    encoder.errorEvent(message: "no answer within the request deadline", type: "timeout_error", code: "deadline_exceeded"))
-            case .clientGone, .slowClient, .event:
-                break
-            }
+            try await writer.write(StreamPump.closingFrame(closing, encoder: &encoder))
         } catch {
             return .clientGone
         }
         return outcome
     }
-}
-
-/// Set by the upstream reader when it dropped the client for being too slow, read by the
-/// writer whose write then failed.
-private final class SlowClientFlag: Sendable {
-    let dropped = Atomic<Bool>(false)
 }
 
 /// The events of a stream folded into its whole answer, for the cache. Written by the one
