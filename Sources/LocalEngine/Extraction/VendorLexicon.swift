@@ -73,7 +73,18 @@ enum VendorLexicon {
     /// Every vendor named in `message`, longest match first at each position.
     static func mentions(in message: MessageText) -> [Range<Int>] {
         phrases.matches(in: message).map(\.range).filter { range in
-            range.count > 1 || !ambiguous.contains(message.lower(range.lowerBound)) || message.tokens[range.lowerBound].isCapitalized
+            guard range.count == 1, ambiguous.contains(message.lower(range.lowerBound)) else { return true }
+            return message.tokens[range.lowerBound].isCapitalized && !isTitleWord(after: range, in: message)
         }
+    }
+
+    /// Words that make an ambiguous name part of a job title: `Deputy General Counsel`.
+    static let titleFollowers: Set<String> = [
+        "general", "secretary", "director", "head", "manager", "chief", "principal", "mayor", "minister", "commissioner",
+        "ceo", "cfo", "coo", "cto", "cio", "president", "chair", "counsel", "editor", "superintendent", "dean",
+    ]
+
+    private static func isTitleWord(after range: Range<Int>, in message: MessageText) -> Bool {
+        range.upperBound < message.count && titleFollowers.contains(message.lower(range.upperBound))
     }
 }
