@@ -59,9 +59,12 @@ enum SlotExtractor {
     }
 
     private static func addVendors(in message: MessageText, to found: inout [Slot: Range<Int>]) {
-        for vendor in VendorScanner.vendors(in: message) {
+        let vendors = VendorScanner.vendors(in: message)
+        for vendor in vendors {
             if vendor.isCompetitor, found[.competitors] == nil { found[.competitors] = vendor.range }
-            if vendor.isCurrent, found[.currentSolution] == nil { found[.currentSolution] = vendor.range }
+            if vendor.isCurrent, found[.currentSolution] == nil {
+                found[.currentSolution] = SolutionSpan.widen(vendor.range, in: message, vendors: vendors.map(\.range))
+            }
         }
     }
 

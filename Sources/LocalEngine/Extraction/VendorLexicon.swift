@@ -73,8 +73,12 @@ enum VendorLexicon {
     /// Every vendor named in `message`, longest match first at each position.
     static func mentions(in message: MessageText) -> [Range<Int>] {
         phrases.matches(in: message).map(\.range).filter { range in
-            guard range.count == 1, ambiguous.contains(message.lower(range.lowerBound)) else { return true }
+            guard range.count == 1 else { return true }
+            let word = message.lower(range.lowerBound)
+            if WordLists.weekdays.contains(word) || WordLists.quarters.contains(word) { return false }
+            guard ambiguous.contains(word) else { return true }
             return message.tokens[range.lowerBound].isCapitalized && !isTitleWord(after: range, in: message)
+                && !isInterjection(range, in: message)
         }
     }
 
@@ -83,6 +87,14 @@ enum VendorLexicon {
         "general", "secretary", "director", "head", "manager", "chief", "principal", "mayor", "minister", "commissioner",
         "ceo", "cfo", "coo", "cto", "cio", "president", "chair", "counsel", "editor", "superintendent", "dean",
     ]
+
+    /// `Nice to meet you`, `Nice nice.`, `Mucho gusto`: an ambiguous word used as a word.
+    private static func isInterjection(_ range: Range<Int>, in message: MessageText) -> Bool {
+        let word = message.lower(range.lowerBound)
+        let next = range.upperBound < message.count ? message.lower(range.upperBound) : "."
+        let previous = range.lowerBound > 0 ? message.lower(range.lowerBound - 1) : "."
+        return [".", ",", "!", "to", word].contains(next) && [".", ",", "!", "mucho", "very", "so"].contains(previous)
+    }
 
     private static func isTitleWord(after range: Range<Int>, in message: MessageText) -> Bool {
         range.upperBound < message.count && titleFollowers.contains(message.lower(range.upperBound))
