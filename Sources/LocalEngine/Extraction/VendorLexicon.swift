@@ -70,6 +70,23 @@ enum VendorLexicon {
     /// True when `word` is a one-word vendor name (so it is not taken for a person).
     static func isVendorWord(_ word: String) -> Bool { words.contains(word) && !ambiguous.contains(word) }
 
+    /// General platforms a business runs on or sells through (office suites, chat apps,
+    /// clouds, marketplaces, social networks): used today, but not what a B2B tool replaces,
+    /// so not competitors unless the customer says they do the same job.
+    static let platforms: Set<String> = [
+        "excel", "microsoft excel", "google sheets", "google sheet", "google docs", "google drive", "google forms",
+        "word", "microsoft word", "powerpoint", "google slides", "outlook", "gmail", "office 365", "microsoft 365",
+        "sharepoint", "onedrive", "dropbox", "google workspace", "g suite", "whatsapp", "telegram", "wechat", "viber",
+        "facebook", "instagram", "tiktok", "linkedin", "youtube", "twitter", "pinterest", "snapchat", "aws", "azure",
+        "gcp", "google cloud", "etsy", "amazon", "ebay", "walmart marketplace", "shopee", "lazada", "mercado libre",
+        "tiktok shop", "github", "gitlab", "bitbucket", "google calendar",
+    ]
+
+    /// True when the vendor at `range` is a general platform (see `platforms`).
+    static func isPlatform(_ range: Range<Int>, in message: MessageText) -> Bool {
+        platforms.contains(range.map { message.lower($0) }.joined(separator: " "))
+    }
+
     /// Every vendor named in `message`, longest match first at each position.
     static func mentions(in message: MessageText) -> [Range<Int>] {
         phrases.matches(in: message).map(\.range).filter { range in

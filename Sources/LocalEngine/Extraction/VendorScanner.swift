@@ -47,7 +47,7 @@ enum VendorScanner {
             return Vendor(range: range, isCurrent: false, isCompetitor: true)
         }
         let keeps = PhraseSet.keepCues.occurs(in: message, within: message.sentence(at: range.lowerBound) ?? clause)
-        return Vendor(range: range, isCurrent: true, isCompetitor: !keeps)
+        return Vendor(range: range, isCurrent: true, isCompetitor: !keeps && !VendorLexicon.isPlatform(range, in: message))
     }
 
     /// A capitalized product name right after a lead: `Calendly`, `Follow Up Boss`.
