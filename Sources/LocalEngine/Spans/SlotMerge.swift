@@ -43,6 +43,8 @@ enum SlotMerge {
     static let factless: [(Slot, Set<Situation>)] = [
         (.currentSolution, [.optOut, .smallTalk, .goodbye]),
         (.stakeholders, [.optOut, .smallTalk, .goodbye, .greeting]),
+        // `we don't need X`, `let's leave it`: nothing the customer wants to use it for.
+        (.useCase, [.objectionNeed, .stall, .optOut, .smallTalk, .goodbye]),
     ]
 
     /// Slots that belong to one kind of message (dev: every `objection` value is in an
