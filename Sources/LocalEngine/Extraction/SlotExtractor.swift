@@ -54,7 +54,7 @@ enum SlotExtractor {
 
     /// `anything over $25k needs an RFP`, `must approve all software above 10.000 EUR`.
     static func isApprovalThreshold(_ amount: Range<Int>, sentence: Range<Int>, in message: MessageText) -> Bool {
-        let lead = max(sentence.lowerBound, amount.lowerBound - 2)..<amount.lowerBound
+        let lead = max(sentence.lowerBound, amount.lowerBound - 2)..<min(amount.upperBound, amount.lowerBound + 1)
         return message.contains(anyOf: thresholdWords, in: lead) && message.contains(anyOf: approvalWords, in: sentence)
     }
 

@@ -33,11 +33,24 @@ enum TimelineScanner {
     /// (`TimelineIntent`), preferring the best-supported one; nil when none does.
     static func buyingTimeline(in message: MessageText, excluding taken: Set<Int> = []) -> Range<Int>? {
         var best: (range: Range<Int>, score: Int)?
-        for range in expressions(in: message, excluding: taken) {
+        for expression in expressions(in: message, excluding: taken) {
+            let range = trimmedVerb(expression, in: message)
             let score = TimelineIntent.score(range, in: message)
             if score >= 2, score > (best?.score ?? Int.min) { best = (range, score) }
         }
         return best?.range
+    }
+
+    /// `start next monday`, `new until after the holidays`: a verb or adjective the
+    /// expansion took in front of a preposition or `next`/`this` is not part of the time.
+    private static func trimmedVerb(_ range: Range<Int>, in message: MessageText) -> Range<Int> {
+        var start = range.lowerBound
+        while start + 1 < range.upperBound, ["start", "new", "over", "at", "the"].contains(message.lower(start)),
+            prepositions.contains(message.lower(start + 1)) || ["next", "this"].contains(message.lower(start + 1))
+        {
+            start += 1
+        }
+        return start..<range.upperBound
     }
 
     /// Every time expression in `message`, left to right, skipping tokens in `taken`.
