@@ -101,4 +101,28 @@ struct SlotExtractorTests {
     func useCaseLeads(_ message: String, _ expected: String) {
         #expect(slots(message)[.useCase] == expected)
     }
+
+    @Test(
+        "the writer's own name in chat, formal openings and signatures",
+        arguments: [
+            ("hey its marco from the taco truck", "marco"),
+            ("im keisha, owner of a salon downtown", "keisha"),
+            ("yea tina here, 9 techs", "tina"),
+            ("Good afternoon, Ana Souza, Head of Finance at a logistics firm.", "Ana Souza"),
+            ("Noor Haddad here, with a quick question.", "Noor Haddad"),
+            ("Thank you for the call.\n\nKind regards,\nFiona Reyes", "Fiona Reyes"),
+        ])
+    func contactNames(_ message: String, _ expected: String) {
+        #expect(slots(message)[.contactName] == expected)
+    }
+
+    @Test(
+        "words after `its`, `im` or before `here` that are not names",
+        arguments: [
+            "its fine, thanks", "im tired, long week", "it's expensive, though", "perfect, thanks Chris",
+            "procurement here is a beast", "This is spamming", "I'm General Counsel at a bank", "im not sure yet",
+        ])
+    func notContactNames(_ message: String) {
+        #expect(slots(message)[.contactName] == nil, "\(slots(message)[.contactName] ?? "")")
+    }
 }
