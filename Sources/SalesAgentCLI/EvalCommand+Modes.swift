@@ -55,11 +55,12 @@ extension EvalCommand {
     /// `--cross-validate N`: the local engine retrained per fold; prints the held-out report.
     func runCrossValidation(_ turns: [GoldenTurn], folds: Int) throws {
         let name = URL(fileURLWithPath: golden).lastPathComponent.lowercased()
-        guard !name.contains("test"), !name.contains("shift") else {
+        guard !name.contains("test"), !name.contains("shift"), !name.contains("heldout") else {
             throw ValidationError("\(golden) is held out for evaluation; cross-validation trains on it (use the dev split)")
         }
         guard folds >= 2 else { throw ValidationError("--cross-validate needs at least 2 folds") }
-        let (report, _) = LocalEvaluation.crossValidate(turns, folds: folds, embedder: try AgentSetup.bundledEmbedder())
+        let (report, predicted) = LocalEvaluation.crossValidate(turns, folds: folds, embedder: try AgentSetup.bundledEmbedder())
+        if let predictions { try PredictionLine.write(gold: turns, predicted: predicted, to: predictions) }
         if json {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.sortedKeys]

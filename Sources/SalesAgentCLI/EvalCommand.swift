@@ -29,6 +29,9 @@ struct EvalCommand: AsyncParsableCommand {
     @Option(help: "Cross-validate the local engine with this many folds, grouped by conversation (dev files only).")
     var crossValidate: Int?
 
+    @Option(help: "Write each turn's gold and predicted labels to this JSONL file (for reading errors on dev).")
+    var predictions: String?
+
     @OptionGroup var agent: AgentCommandOptions
 
     func run() async throws {
@@ -57,6 +60,11 @@ struct EvalCommand: AsyncParsableCommand {
                 : await Self.understand(turns, pipeline: pipeline, concurrency: workers)
             let report = Evaluator.report(
                 gold: turns, predicted: results.map { TurnPrediction(situation: $0.understanding.detection.situation, slots: $0.understanding.captured) })
+            if let predictions {
+                try PredictionLine.write(
+                    gold: turns, predicted: results.map { TurnPrediction(situation: $0.understanding.detection.situation, slots: $0.understanding.captured) },
+                    to: predictions)
+            }
             let summary = EvalSummary(report: report, results: results)
             if json {
                 let encoder = JSONEncoder()

@@ -19,7 +19,7 @@ struct TrainLocalCommand: ParsableCommand {
     var swiftOut = "Sources/LocalEngine/Generated/EmbeddedModel.swift"
 
     func run() throws {
-        for file in devFiles where file.contains("test") || file.contains("shift") {
+        for file in devFiles where file.contains("test") || file.contains("shift") || file.contains("heldout") {
             throw ValidationError("\(file) looks like a held-out set (test or shift); the local engine trains on dev data only")
         }
         let embedder = try AgentSetup.bundledEmbedder()

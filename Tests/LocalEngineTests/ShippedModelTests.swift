@@ -21,7 +21,7 @@ struct ShippedModelTests {
         #expect(model == LocalModel.shipped)
     }
 
-    @Test("the trainer refuses the test split and the style-shift set", arguments: ["golden/test.jsonl", "golden/shift.jsonl"])
+    @Test("the trainer refuses the test split, the style-shift set and the held-out set", arguments: ["golden/test.jsonl", "golden/shift.jsonl", "golden/heldout-b.jsonl"])
     func refusesHeldOutFiles(_ file: String) throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("local-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: folder) }

@@ -16,6 +16,7 @@ enum ContactScanner {
     static let notNames: Set<String> = WordLists.pronounsAndFunctionWords.union([
         "looking", "interested", "reaching", "wondering", "trying", "here", "new", "not", "the", "just", "curious",
         "confused", "happy", "fine", "busy", "ready", "back", "still", "also", "really", "actually", "going", "glad",
+        "general", "process",
     ])
 
     static func contact(in message: MessageText) -> Contact {
@@ -36,7 +37,7 @@ enum ContactScanner {
                 return name
             }
         }
-        return nil
+        return NameLeads.name(in: message)
     }
 
     /// A capitalized first name, optionally `Dr.` before and a capitalized surname after.

@@ -37,7 +37,9 @@ extension CueLexicon {
         "looking for something to", "looking for a way to", "looking for a tool to", "looking for a tool for",
         "looking for software for", "looking for something for", "looking for", "help with", "help us with",
         "use it for", "using it for", "need a tool for", "need something for", "need help with", "for managing",
-        "we need", "wants",
+        "we need", "wants", "looking into", "look into", "looking at", "we're evaluating", "we are evaluating",
+        "we'd like to", "we would like to", "need to implement", "replace our", "message about", "email about",
+        "interested in", "shopping for", "in the market for",
     ])
     static let useCaseObjects = CueRule([.useCase], .fromCue, maxTokens: 10, ["something that", "something to"])
     static let decisionProcesses = CueRule([.decisionProcess], .fromCueToSentenceEnd, maxTokens: 20, [

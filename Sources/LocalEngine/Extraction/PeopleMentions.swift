@@ -56,7 +56,9 @@ enum PeopleMentions {
             return nil
         }
         // Dr. Okafor, Mark Hartley: a full name followed by a decision word.
-        if ["dr", "mr", "mrs", "ms"].contains(word), index + 2 < message.count, message.lower(index + 1) == ".",
+        // `Dear Mr. Okafor`: the letter's addressee is the seller, not someone in the deal.
+        if ["dr", "mr", "mrs", "ms"].contains(word), index == 0 || message.lower(index - 1) != "dear",
+            index + 2 < message.count, message.lower(index + 1) == ".",
             let name = ContactScanner.personName(in: message, at: index + 2)
         {
             return index..<name.upperBound

@@ -41,15 +41,30 @@ enum SlotExtractor {
             let sentence = message.sentence(at: amount.range.lowerBound) ?? amount.range
             let clause = message.clause(at: amount.range.lowerBound) ?? amount.range
             if message.contains(anyOf: lossWords, in: clause) { continue }
+            if isApprovalThreshold(amount.range, sentence: sentence, in: message) { continue }
             if amount.isExplicit || message.contains(anyOf: budgetWords, in: sentence) { return amount.range }
         }
         return nil
     }
 
+    /// Words before an amount that make it a threshold: `anything over $5k`.
+    static let thresholdWords: Set<String> = ["over", "above", "exceeding", "beyond", "more"]
+    /// Approval words that make a threshold part of the decision process, not a budget.
+    static let approvalWords: Set<String> = ["approve", "approves", "approval", "approved", "sign", "signs", "sign-off", "signoff", "needs", "requires", "rfp"]
+
+    /// `anything over $25k needs an RFP`, `must approve all software above 10.000 EUR`.
+    static func isApprovalThreshold(_ amount: Range<Int>, sentence: Range<Int>, in message: MessageText) -> Bool {
+        let lead = max(sentence.lowerBound, amount.lowerBound - 2)..<min(amount.upperBound, amount.lowerBound + 1)
+        return message.contains(anyOf: thresholdWords, in: lead) && message.contains(anyOf: approvalWords, in: sentence)
+    }
+
     private static func addVendors(in message: MessageText, to found: inout [Slot: Range<Int>]) {
-        for vendor in VendorScanner.vendors(in: message) {
+        let vendors = VendorScanner.vendors(in: message)
+        for vendor in vendors {
             if vendor.isCompetitor, found[.competitors] == nil { found[.competitors] = vendor.range }
-            if vendor.isCurrent, found[.currentSolution] == nil { found[.currentSolution] = vendor.range }
+            if vendor.isCurrent, found[.currentSolution] == nil {
+                found[.currentSolution] = SolutionSpan.widen(vendor.range, in: message, vendors: vendors.map(\.range))
+            }
         }
     }
 
@@ -85,11 +100,11 @@ enum SlotExtractor {
                 found[slot] = range
                 taken.formUnion(range)
                 if slot == .urgencyDriver, found[.timeline] == nil {
-                    found[.timeline] = TimelineScanner.firstTimeline(in: message, excluding: urgencyTokens(range, in: message))
+                    found[.timeline] = TimelineScanner.buyingTimeline(in: message, excluding: urgencyTokens(range, in: message))
                 }
             }
         }
-        if found[.timeline] == nil { found[.timeline] = TimelineScanner.firstTimeline(in: message) }
+        if found[.timeline] == nil { found[.timeline] = TimelineScanner.buyingTimeline(in: message) }
     }
 
     /// Tokens of an urgency clause that a timeline may not reuse (a `before ...` phrase may).

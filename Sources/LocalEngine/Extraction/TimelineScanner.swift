@@ -9,7 +9,8 @@ enum TimelineScanner {
         "this quarter", "next month", "this month", "next week", "this week", "next spring", "next summer", "next fall",
         "next winter", "the summer", "the fall", "the spring", "the new year", "first half", "second half",
         "the new fiscal year", "harvest", "budget season", "planning", "renewal", "back to school", "the semester",
-        "next semester", "next school year", "the school year",
+        "next semester", "next school year", "the school year", "next wk", "this wk", "next yr", "this yr",
+        "the 1st", "the first of the month", "month-end", "quarter-end", "year-end", "next week's",
     ])
     /// Words that may precede an anchor inside the expression.
     static let leftWords: Set<String> = [
@@ -21,21 +22,51 @@ enum TimelineScanner {
     static let prepositions: Set<String> = ["by", "in", "before", "after", "until", "til", "till", "within", "from", "starting", "around", "during", "over"]
     /// Nouns that complete an anchor on its right (`June renewal`, `Q4 planning`).
     static let rightNouns: Set<String> = ["renewal", "planning", "deadline", "launch", "kickoff", "audit", "season", "break"]
-    static let durationUnits: Set<String> = ["weeks", "months", "days", "quarters", "years", "week", "month", "day"]
+    static let durationUnits: Set<String> = ["weeks", "months", "days", "quarters", "years", "week", "month", "day", "wks", "wk", "mos", "yrs"]
 
-    /// The first timeline expression in `message`, skipping tokens in `taken`.
+    /// The first time expression in `message`, skipping tokens in `taken`.
     static func firstTimeline(in message: MessageText, excluding taken: Set<Int> = []) -> Range<Int>? {
+        expressions(in: message, excluding: taken).first
+    }
+
+    /// The time expression that says when the customer wants to buy, start or decide
+    /// (`TimelineIntent`), preferring the best-supported one; nil when none does.
+    static func buyingTimeline(in message: MessageText, excluding taken: Set<Int> = []) -> Range<Int>? {
+        var best: (range: Range<Int>, score: Int)?
+        for expression in expressions(in: message, excluding: taken) {
+            let range = trimmedVerb(expression, in: message)
+            let score = TimelineIntent.score(range, in: message)
+            if score >= 2, score > (best?.score ?? Int.min) { best = (range, score) }
+        }
+        return best?.range
+    }
+
+    /// `start next monday`, `new until after the holidays`: a verb or adjective the
+    /// expansion took in front of a preposition or `next`/`this` is not part of the time.
+    private static func trimmedVerb(_ range: Range<Int>, in message: MessageText) -> Range<Int> {
+        var start = range.lowerBound
+        while start + 1 < range.upperBound, ["start", "new", "over", "at", "the"].contains(message.lower(start)),
+            prepositions.contains(message.lower(start + 1)) || ["next", "this"].contains(message.lower(start + 1))
+        {
+            start += 1
+        }
+        return start..<range.upperBound
+    }
+
+    /// Every time expression in `message`, left to right, skipping tokens in `taken`.
+    static func expressions(in message: MessageText, excluding taken: Set<Int> = []) -> [Range<Int>] {
+        var found: [Range<Int>] = []
         var index = 0
         while index < message.count {
             if let anchor = anchor(in: message, at: index), !anchor.contains(where: taken.contains) {
                 let range = expand(anchor, in: message)
-                if isAcceptable(range, anchor: anchor, in: message) { return range }
+                if isAcceptable(range, anchor: anchor, in: message) { found.append(range) }
                 index = anchor.upperBound
             } else {
                 index += 1
             }
         }
-        return nil
+        return found
     }
 
     private static func anchor(in message: MessageText, at index: Int) -> Range<Int>? {
@@ -45,6 +76,7 @@ enum TimelineScanner {
             if end < message.count, message.tokens[end].isNumber, message.lower(end).count <= 4 { end += 1 }
             return index..<end
         }
+        if WordLists.weekdays.contains(token.lower), !["today", "tonight"].contains(token.lower) { return index..<(index + 1) }
         if token.lower.hasPrefix("mid-") || token.lower.hasPrefix("early-") || token.lower.hasPrefix("late-") {
             let rest = token.lower.split(separator: "-", maxSplits: 1).last.map(String.init) ?? ""
             if WordLists.months.contains(rest) || WordLists.seasons.contains(rest) || WordLists.quarters.contains(rest) { return index..<(index + 1) }

@@ -70,7 +70,7 @@ extension VendorLexicon {
         "AuditBoard", "LogicGate", "Archer", "TrustArc", "Osano", "Cookiebot", "Usercentrics", "Transcend", "DataGrail",
         // Commerce, logistics, operations
         "Shopify Plus", "Salesforce Commerce Cloud", "Adobe Commerce", "PrestaShop", "OpenCart", "Ecwid", "Volusion",
-        "Etsy", "Amazon", "Amazon Seller Central", "eBay", "Walmart Marketplace", "Faire", "Linnworks", "Cin7", "DEAR",
+        "Etsy", "Amazon", "Amazon Seller Central", "eBay", "Walmart Marketplace", "Faire", "Linnworks", "Cin7", "DEAR Inventory", "DEAR Systems",
         "Unleashed", "inFlow", "Fishbowl", "Katana", "Sortly", "Zoho Inventory", "TradeGecko", "QuickBooks Commerce",
         "Skubana", "Extensiv", "Deposco", "Manhattan", "Blue Yonder", "Kinaxis", "Oracle SCM", "ShipHero", "Easyship",
         "Sendcloud", "ShipRocket", "Delhivery", "Aftership", "Loop Returns", "Narvar", "Gorgias", "Yotpo",

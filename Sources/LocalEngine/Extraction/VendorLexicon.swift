@@ -70,10 +70,50 @@ enum VendorLexicon {
     /// True when `word` is a one-word vendor name (so it is not taken for a person).
     static func isVendorWord(_ word: String) -> Bool { words.contains(word) && !ambiguous.contains(word) }
 
+    /// General platforms a business runs on or sells through (office suites, chat apps,
+    /// clouds, marketplaces, social networks): used today, but not what a B2B tool replaces,
+    /// so not competitors unless the customer says they do the same job.
+    static let platforms: Set<String> = [
+        "excel", "microsoft excel", "google sheets", "google sheet", "google docs", "google drive", "google forms",
+        "word", "microsoft word", "powerpoint", "google slides", "outlook", "gmail", "office 365", "microsoft 365",
+        "sharepoint", "onedrive", "dropbox", "google workspace", "g suite", "whatsapp", "telegram", "wechat", "viber",
+        "facebook", "instagram", "tiktok", "linkedin", "youtube", "twitter", "pinterest", "snapchat", "aws", "azure",
+        "gcp", "google cloud", "etsy", "amazon", "ebay", "walmart marketplace", "shopee", "lazada", "mercado libre",
+        "tiktok shop", "github", "gitlab", "bitbucket", "google calendar",
+    ]
+
+    /// True when the vendor at `range` is a general platform (see `platforms`).
+    static func isPlatform(_ range: Range<Int>, in message: MessageText) -> Bool {
+        platforms.contains(range.map { message.lower($0) }.joined(separator: " "))
+    }
+
     /// Every vendor named in `message`, longest match first at each position.
     static func mentions(in message: MessageText) -> [Range<Int>] {
         phrases.matches(in: message).map(\.range).filter { range in
-            range.count > 1 || !ambiguous.contains(message.lower(range.lowerBound)) || message.tokens[range.lowerBound].isCapitalized
+            guard range.count == 1 else { return true }
+            let word = message.lower(range.lowerBound)
+            if WordLists.weekdays.contains(word) || WordLists.quarters.contains(word) { return false }
+            guard ambiguous.contains(word) else { return true }
+            return message.tokens[range.lowerBound].isCapitalized && !isTitleWord(after: range, in: message)
+                && !isInterjection(range, in: message)
         }
+    }
+
+    /// Words that make an ambiguous name part of a job title: `Deputy General Counsel`.
+    static let titleFollowers: Set<String> = [
+        "general", "secretary", "director", "head", "manager", "chief", "principal", "mayor", "minister", "commissioner",
+        "ceo", "cfo", "coo", "cto", "cio", "president", "chair", "counsel", "editor", "superintendent", "dean",
+    ]
+
+    /// `Nice to meet you`, `Nice nice.`, `Mucho gusto`: an ambiguous word used as a word.
+    private static func isInterjection(_ range: Range<Int>, in message: MessageText) -> Bool {
+        let word = message.lower(range.lowerBound)
+        let next = range.upperBound < message.count ? message.lower(range.upperBound) : "."
+        let previous = range.lowerBound > 0 ? message.lower(range.lowerBound - 1) : "."
+        return [".", ",", "!", "to", word].contains(next) && [".", ",", "!", "mucho", "very", "so"].contains(previous)
+    }
+
+    private static func isTitleWord(after range: Range<Int>, in message: MessageText) -> Bool {
+        range.upperBound < message.count && titleFollowers.contains(message.lower(range.upperBound))
     }
 }

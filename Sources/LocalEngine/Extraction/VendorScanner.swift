@@ -47,13 +47,13 @@ enum VendorScanner {
             return Vendor(range: range, isCurrent: false, isCompetitor: true)
         }
         let keeps = PhraseSet.keepCues.occurs(in: message, within: message.sentence(at: range.lowerBound) ?? clause)
-        return Vendor(range: range, isCurrent: true, isCompetitor: !keeps)
+        return Vendor(range: range, isCurrent: true, isCompetitor: !keeps && !VendorLexicon.isPlatform(range, in: message))
     }
 
     /// A capitalized product name right after a lead: `Calendly`, `Follow Up Boss`.
     private static func capitalizedName(in message: MessageText, at index: Int) -> Range<Int>? {
         guard index < message.count, ContactScanner.isNameWord(message.tokens[index]) || isProductWord(message.tokens[index]) else { return nil }
-        guard !CompanyNames.notCompany.contains(message.lower(index)) else { return nil }
+        guard !CompanyNames.notCompany.contains(message.lower(index)), !isBareAcronym(at: index, in: message) else { return nil }
         var end = index + 1
         while end < message.count, end - index < 3, message.tokens[end].isCapitalized, message.tokens[end].isWord,
             !WordLists.pronounsAndFunctionWords.contains(message.lower(end))
@@ -61,6 +61,12 @@ enum VendorScanner {
             end += 1
         }
         return index..<end
+    }
+
+    /// `OT`, `CAPA`, `RFID`, `USD`: a short all-capitals word outside the lexicon is a term, not a product.
+    static func isBareAcronym(at index: Int, in message: MessageText) -> Bool {
+        let text = message.span(index..<(index + 1))
+        return text.count <= 4 && text == text.uppercased() && !VendorLexicon.isVendorWord(message.lower(index))
     }
 
     /// CamelCase or digit-bearing names: `BuilderTrend`, `Commerce7`.

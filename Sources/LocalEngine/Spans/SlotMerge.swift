@@ -38,6 +38,14 @@ enum SlotMerge {
         (.competitors, [.objectionCompetitor, .discoveryShare, .objectionPrice, .productQuestion, .objectionTrust, .objectionNeed]),
         (.decisionMaker, [.objectionAuthority, .discoveryShare, .buyingSignal, .objectionTiming, .objectionPrice, .stall]),
     ]
+    /// Messages that state no deal facts: a tool or a person named in a goodbye, an
+    /// opt-out or small talk is not the customer's current solution or a stakeholder.
+    static let factless: [(Slot, Set<Situation>)] = [
+        (.currentSolution, [.optOut, .smallTalk, .goodbye]),
+        (.stakeholders, [.optOut, .smallTalk, .goodbye, .greeting]),
+        // `we don't need X`, `let's leave it`: nothing the customer wants to use it for.
+        (.useCase, [.objectionNeed, .stall, .optOut, .smallTalk, .goodbye]),
+    ]
 
     /// Slots that belong to one kind of message (dev: every `objection` value is in an
     /// objection turn, every `buying_signal` in a buying-signal turn): dropped elsewhere,
@@ -53,6 +61,7 @@ enum SlotMerge {
         }
         if ![.discoveryShare, .complaint].contains(situation) { slots[.painPoint] = nil }
         for (slot, kinds) in situated where !kinds.contains(situation) { slots[slot] = nil }
+        for (slot, kinds) in factless where kinds.contains(situation) { slots[slot] = nil }
         if situation == .objectionPrice, slots[.budgetSignal] == nil { slots[.budgetSignal] = slots[.objection] }
     }
 }

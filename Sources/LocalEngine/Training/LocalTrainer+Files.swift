@@ -31,7 +31,7 @@ extension LocalTrainer {
     public static func trainAndWrite(
         devPaths: [String], modelPath: String, swiftPath: String, options: TrainingOptions = .init(), embedder: (any Embedder)? = nil
     ) throws -> TrainingReport {
-        for path in devPaths where ["test", "shift"].contains(where: URL(fileURLWithPath: path).lastPathComponent.lowercased().contains) {
+        for path in devPaths where ["test", "shift", "heldout"].contains(where: URL(fileURLWithPath: path).lastPathComponent.lowercased().contains) {
             throw LocalModelError(problem: "refusing to train on \(path): train on the dev split only")
         }
         let turns = try devPaths.flatMap { try GoldenFile.load(path: $0) }
