@@ -31,9 +31,7 @@ enum CachedResponses {
     }
 
     static func stream(_ answer: CachedAnswer, chat: ChatRequest, api: IngressAPI, headers: HTTPFields) -> Response {
-        var headers = headers
-        headers[.contentType] = "text/event-stream"
-        headers[.cacheControl] = "no-cache"
+        let headers = StreamPump.eventStreamHeaders(headers)
         var encoder = api.streamEncoder(model: chat.model, created: ChatCompletionsHandler.unixTime())
         let includeUsage = chat.includeUsage
         var frames = [encoder.opening()]

@@ -50,9 +50,7 @@ struct FanOutStreamResponder: Sendable {
         lease: TenantLease?
     ) -> Response {
         let trace = ChatCompletionsHandler.mergedTrace(traces)
-        var headers = trace.headers(elapsed: .now - started)
-        headers[.contentType] = "text/event-stream"
-        headers[.cacheControl] = "no-cache"
+        var headers = StreamPump.eventStreamHeaders(trace.headers(elapsed: .now - started))
         headers[.gatewayCache] = cache.rawValue
         let gateway = self.gateway
         let encoder = api.streamEncoder(model: chat.model, created: ChatCompletionsHandler.unixTime(), choices: starts.count)

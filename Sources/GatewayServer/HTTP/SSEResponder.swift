@@ -48,9 +48,7 @@ struct SSEResponder: Sendable {
         lease: TenantLease? = nil,
         onCompleted: (@Sendable (ChatResponse, String?) async -> Void)? = nil
     ) -> Response {
-        var headers = trace.headers(elapsed: .now - started)
-        headers[.contentType] = "text/event-stream"
-        headers[.cacheControl] = "no-cache"
+        var headers = StreamPump.eventStreamHeaders(trace.headers(elapsed: .now - started))
         headers[.gatewayCache] = cache.rawValue
         let gateway = self.gateway
         let encoder = api.streamEncoder(model: chat.model, created: ChatCompletionsHandler.unixTime(), choices: chat.choiceCount)

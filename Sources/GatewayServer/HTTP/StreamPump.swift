@@ -1,5 +1,6 @@
 import GatewayCore
 import GatewayProviders
+import HTTPTypes
 import Hummingbird
 import NIOCore
 import Synchronization
@@ -8,6 +9,15 @@ import Synchronization
 /// around their readers: the deadline timer, the grace timer for a write blocked on a client
 /// that does not read, the disconnect hook, the writer's batching loop and the closing frame.
 enum StreamPump {
+    /// `headers` with the event-stream content type and `cache-control: no-cache` every
+    /// streamed answer (live, fanned out or replayed from the cache) carries.
+    static func eventStreamHeaders(_ headers: HTTPFields) -> HTTPFields {
+        var headers = headers
+        headers[.contentType] = "text/event-stream"
+        headers[.cacheControl] = "no-cache"
+        return headers
+    }
+
     /// The timers and the disconnect hook of one pump, all posting to its mailbox.
     struct Guards {
         let timer: Scheduled<Void>
