@@ -296,8 +296,11 @@ let package = Package(
             name: "LLMGatewayCLI",
             dependencies: [
                 "SafeLogging",
+                "JSONCore",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 "LoadBench",
                 "GatewayCore",
                 "GatewayCache",

@@ -4,6 +4,7 @@
 # req/s at 10 connections, and latency at 1 connection gateway vs the simulator directly.
 # Simulator: profile "zero" (no latency, no faults) — a simulated upstream.
 #   bench/hotpath.sh [BIN] [SECONDS]   BIN defaults to .build/release/llm-gateway
+#   ONLY=REGEX bench/hotpath.sh …      only the rows whose label matches (e.g. ONLY=stream)
 set -euo pipefail
 BIN=${1:-.build/release/llm-gateway}
 SECS=${2:-10}
@@ -11,7 +12,7 @@ TOKENS=400          # 400 tokens at 4 per chunk (zero decode time) = 100 content
 CHUNKS=103          # + role chunk, finish chunk, [DONE]
 HERE=$(cd "$(dirname "$0")" && pwd)
 WORK=$(mktemp -d)
-cleanup() { [ -n "${GW:-}" ] && kill "$GW" 2>/dev/null; [ -n "${SIM:-}" ] && kill "$SIM" 2>/dev/null; rm -rf "$WORK"; }
+cleanup() { for p in ${GW:-} ${SIM:-} ${FLOOR:-}; do kill "$p" 2>/dev/null; done; rm -rf "$WORK"; }
 trap cleanup EXIT
 . "$HERE/lib.sh"
 "$BIN" sim --profile zero --port 0 --log-level notice > "$WORK/sim.log" 2>&1 & SIM=$!
@@ -19,11 +20,16 @@ SIMURL=$(url_of "$WORK/sim.log")
 bench_policy "$SIMURL" "" x-sim-output-tokens > "$WORK/policy.yaml"
 "$BIN" serve --policy "$WORK/policy.yaml" --port 0 --log-level notice > "$WORK/gw.log" 2>&1 & GW=$!
 GWURL=$(url_of "$WORK/gw.log")
+# The yardstick: a bare Hummingbird + AsyncHTTPClient forwarder to the same simulator
+# (`llm-gateway floor`: reads the body, checks it is JSON, forwards it, passes the answer through).
+"$BIN" floor --upstream "$SIMURL" > "$WORK/floor.log" 2>&1 & FLOOR=$!
+FLOORURL=$(url_of "$WORK/floor.log")
 TICK=$(getconf CLK_TCK)
 cpu() { awk '{print $14+$15}' "/proc/$1/stat"; }
 # run LABEL PID URL MODEL STREAM CONNS -> prints requests, req/s, cpu µs/req, p50, p99
 run() {
   local label=$1 pid=$2 url=$3 model=$4 stream=$5 conns=$6
+  [[ -n "${ONLY:-}" && ! "$label" =~ $ONLY ]] && return 0
   local before after out reqs
   WRK_MODEL=$model WRK_STREAM=$stream WRK_TOKENS=$TOKENS wrk -t1 -c"$conns" -d2s -s "$HERE/wrk-hotpath.lua" "$url/v1/chat/completions" > /dev/null  # warm-up
   before=$(cpu "$pid")
@@ -40,9 +46,12 @@ run() {
 }
 echo "build: $BIN (release unless said otherwise); simulator profile zero (simulated upstream); $(nproc) cores; $(date -u +%FT%TZ)"
 run "gateway json"               "$GW"  "$GWURL"  bench     0 10
+run "bare forwarder json"        "$FLOOR" "$FLOORURL" sim-small 0 10
 run "simulator json (direct)"    "$SIM" "$SIMURL" sim-small 0 10
 run "gateway stream 400 tok"     "$GW"  "$GWURL"  bench     1 10
+run "bare forwarder stream"      "$FLOOR" "$FLOORURL" sim-small 1 10
 run "simulator stream (direct)"  "$SIM" "$SIMURL" sim-small 1 10
 run "gateway json 1 conn"        "$GW"  "$GWURL"  bench     0 1
+run "bare forwarder json 1 conn" "$FLOOR" "$FLOORURL" sim-small 0 1
 run "simulator json 1 conn"      "$SIM" "$SIMURL" sim-small 0 1
 echo "per chunk: gateway stream cpu_us/req / $CHUNKS chunks"

@@ -56,42 +56,60 @@ public struct UpstreamEventStream: AsyncSequence, Sendable {
 
         public mutating func next() async throws -> StreamEvent? {
             do {
-                return try await nextEvent()
+                while pendingIndex == pending.count {
+                    guard try await refill() else { return nil }
+                }
+                defer { pendingIndex += 1 }
+                return pending[pendingIndex]
             } catch {
                 throw sanitize(error)
             }
         }
 
-        private mutating func nextEvent() async throws -> StreamEvent? {
-            while true {
-                if pendingIndex < pending.count {
-                    defer { pendingIndex += 1 }
-                    return pending[pendingIndex]
+        /// Every event not handed out yet, at least one: those left from the last upstream read,
+        /// or all those of the next read that completes an event. Nil once the stream ended.
+        /// A relay takes a read's events at once, so it posts, encodes and writes them once.
+        public mutating func nextBatch() async throws -> [StreamEvent]? {
+            do {
+                while pendingIndex == pending.count {
+                    guard try await refill() else { return nil }
                 }
+                let batch = pendingIndex == 0 ? pending : Array(pending[pendingIndex...])
                 pending.removeAll(keepingCapacity: true)
                 pendingIndex = 0
-                if finished { return nil }
-                let chunk: ByteBuffer?
-                do {
-                    chunk = try await body.next()
-                } catch is CancellationError {
-                    throw CancellationError()
-                } catch {
-                    finished = true
-                    throw UpstreamError.streamInterrupted(String(describing: error))
-                }
-                guard let chunk else {
-                    finished = true
-                    if !decoder.isComplete {
-                        throw UpstreamError.streamInterrupted("the stream ended before its terminal event")
-                    }
-                    return nil
-                }
-                let events = chunk.withUnsafeReadableBytes { parser.feed($0) }
-                for event in events {
-                    pending.append(contentsOf: try decoder.decode(event))
-                }
+                return batch
+            } catch {
+                throw sanitize(error)
             }
+        }
+
+        /// Reads one upstream buffer and decodes the events it completes into `pending` (none
+        /// when it ends mid-event); false once the stream ended.
+        private mutating func refill() async throws -> Bool {
+            pending.removeAll(keepingCapacity: true)
+            pendingIndex = 0
+            if finished { return false }
+            let chunk: ByteBuffer?
+            do {
+                chunk = try await body.next()
+            } catch is CancellationError {
+                throw CancellationError()
+            } catch {
+                finished = true
+                throw UpstreamError.streamInterrupted(String(describing: error))
+            }
+            guard let chunk else {
+                finished = true
+                if !decoder.isComplete {
+                    throw UpstreamError.streamInterrupted("the stream ended before its terminal event")
+                }
+                return false
+            }
+            let events = chunk.withUnsafeReadableBytes { parser.feed($0) }
+            for event in events {
+                pending.append(contentsOf: try decoder.decode(event))
+            }
+            return true
         }
     }
 }

@@ -3,13 +3,14 @@ import Locking
 /// Hands what producers post (the upstream reader, the deadline timer, the disconnect hook)
 /// to one consumer in batches: everything that arrived while the consumer was busy writing is
 /// taken at once, so a stream that outpaces its client is encoded into one buffer and written
-/// with one write and one flush instead of one per event. At most `limit` items wait; the
-/// first terminal item closes the mailbox and later posts are ignored.
+/// with one write and one flush instead of one per event. Items weigh what they carry (a batch
+/// of k events weighs k); at most `limit` weight waits. The first terminal item closes the
+/// mailbox and later posts are ignored.
 final class BatchMailbox<Item: Sendable>: Sendable {
     /// What a post did.
     enum Posted: Equatable {
         case queued
-        /// `limit` items were already waiting: nothing was queued.
+        /// Queuing it would pass `limit`: nothing was queued.
         case full
         /// The mailbox was closed: nothing was queued.
         case closed
@@ -17,6 +18,7 @@ final class BatchMailbox<Item: Sendable>: Sendable {
 
     private struct State {
         var queued: [Item] = []
+        var weight = 0
         var waiter: CheckedContinuation<[Item], Never>?
         var closed = false
     }
@@ -29,18 +31,21 @@ final class BatchMailbox<Item: Sendable>: Sendable {
         self.limit = limit
     }
 
-    /// Queues `item`; with `closing`, the mailbox takes nothing after it.
+    /// Queues `item` of `weight`; with `closing`, the mailbox takes nothing after it (a
+    /// closing item is queued whatever it weighs).
     @discardableResult
-    func post(_ item: Item, closing: Bool = false) -> Posted {
+    func post(_ item: Item, weight: Int = 1, closing: Bool = false) -> Posted {
         let (posted, wake): (Posted, (CheckedContinuation<[Item], Never>, [Item])?) = state.withLock { state in
             guard !state.closed else { return (.closed, nil) }
-            guard closing || state.queued.count < limit else { return (.full, nil) }
+            guard closing || state.weight + weight <= limit else { return (.full, nil) }
             state.queued.append(item)
+            state.weight += weight
             state.closed = closing
             guard let waiter = state.waiter else { return (.queued, nil) }
             state.waiter = nil
             let batch = state.queued
             state.queued = []
+            state.weight = 0
             return (.queued, (waiter, batch))
         }
         if let (waiter, batch) = wake { waiter.resume(returning: batch) }
@@ -58,6 +63,7 @@ final class BatchMailbox<Item: Sendable>: Sendable {
                     if !state.queued.isEmpty || state.closed {
                         let batch = state.queued
                         state.queued = []
+                        state.weight = 0
                         return batch
                     }
                     state.waiter = continuation

@@ -25,9 +25,10 @@ struct SSEResponder: Sendable {
     /// the request before the connection is closed.
     static let blockedWriteGrace: TimeAmount = .seconds(1)
 
-    /// What ended the pump.
+    /// What the reader, the timers and the disconnect hook post; all but `events` end the pump.
     enum Signal: Sendable {
-        case event(StreamEvent)
+        /// The events of one upstream read.
+        case events([StreamEvent])
         case finished
         case failed(UpstreamError)
         case deadline
@@ -79,7 +80,7 @@ struct SSEResponder: Sendable {
                     RequestLog.failed(
                         gateway: gateway, alias: alias.name, error: .deadlineExceeded(milliseconds: Int((deadline - started).milliseconds)),
                         stream: true, elapsed: elapsed, trace: trace)
-                case .clientGone, .event:
+                case .clientGone, .events:
                     start.completion.abandoned()
                     RequestLog.failed(gateway: gateway, alias: alias.name, error: .clientDisconnected, stream: true, elapsed: elapsed, trace: trace)
                 case .slowClient:
@@ -133,10 +134,10 @@ struct SSEResponder: Sendable {
             group.addTask {
                 var iterator = rest.value
                 do {
-                    while let event = try await iterator.next() {
+                    while let events = try await iterator.nextBatch() {
                         // The consumer may be blocked writing to a client that does not read:
                         // past the bound, drop the client instead of buffering without limit.
-                        switch mailbox.post(.event(event)) {
+                        switch mailbox.post(.events(events), weight: events.count) {
                         case .queued: continue
                         case .closed: return
                         case .full:
@@ -164,10 +165,12 @@ struct SSEResponder: Sendable {
                 from: mailbox, cancelled: .clientGone, writer: &writer, slowClient: slowClient, clientGone: .clientGone,
                 slow: .slowClient
             ) { signal, frames in
-                guard case .event(let event) = signal else { return signal }
-                assembled?.apply(event)
-                guard var frame = encoder.encode(event, includeUsage: includeUsage) else { return nil }
-                if frames == nil { frames = frame } else { frames?.writeBuffer(&frame) }
+                guard case .events(let events) = signal else { return signal }
+                assembled?.apply(events)
+                for event in events {
+                    guard var frame = encoder.encode(event, includeUsage: includeUsage) else { continue }
+                    if frames == nil { frames = frame } else { frames?.writeBuffer(&frame) }
+                }
                 return nil
             }
             guards.disarm()
@@ -179,7 +182,7 @@ struct SSEResponder: Sendable {
         case .finished: closing = .done
         case .failed(let error): closing = .upstreamFailed(error)
         case .deadline: closing = .deadline
-        case .clientGone, .slowClient, .event: return outcome
+        case .clientGone, .slowClient, .events: return outcome
         }
         do {
             try await writer.write(StreamPump.closingFrame(closing, encoder: &encoder))
@@ -197,6 +200,12 @@ final class AssembledAnswer: Sendable {
 
     func apply(_ event: StreamEvent) {
         accumulator.withLock { $0.apply(event) }
+    }
+
+    func apply(_ events: [StreamEvent]) {
+        accumulator.withLock { accumulator in
+            for event in events { accumulator.apply(event) }
+        }
     }
 
     func response(model: String) -> ChatResponse {
