@@ -45,7 +45,7 @@ let package = Package(
         // One JSON value type and a strict parser with size and depth limits, linear in
         // its input; used by every JSON entry point of both processes. No dependencies.
         .target(name: "JSONCore"),
-        .testTarget(name: "JSONCoreTests", dependencies: ["JSONCore"]),
+        .testTarget(name: "JSONCoreTests", dependencies: ["JSONCore", "SeededRandom"]),
         // The limits both servers put on client connections: head, body and idle timeouts, a
         // connection cap under the descriptor limit, JSON errors below the router.
         .target(
@@ -367,6 +367,8 @@ let package = Package(
                 "GatewayCore",
                 "GatewayProviders",
                 "Simulator",
+                "JSONCore",
+                "SeededRandom",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),

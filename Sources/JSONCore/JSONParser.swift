@@ -22,7 +22,10 @@ public enum JSONParser {
 
     /// Parses the UTF-8 encoding of `text`.
     public static func parse(_ text: String, limits: JSONLimits) throws(JSONParseError) -> JSONValue {
-        try parse(Array(text.utf8), limits: limits)
+        var text = text
+        return try text.withUTF8 { utf8 in
+            Result { () throws(JSONParseError) in try parse(UnsafeRawBufferPointer(utf8), limits: limits) }
+        }.get()
     }
 
     /// Checks only the size and the nesting depth, in one linear pass: the guard in front

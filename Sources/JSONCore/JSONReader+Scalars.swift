@@ -19,6 +19,28 @@ extension JSONReader {
         throw failure(.unexpectedEnd)
     }
 
+    /// Skips the string at `index`, checked as ``string()`` checks it; an ASCII string
+    /// without escapes takes one scan and builds nothing.
+    mutating func skipString() throws(JSONParseError) {
+        let start = index
+        index += 1
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte == UInt8(ascii: "\"") {
+                index += 1
+                return
+            }
+            if byte == UInt8(ascii: "\\") || byte >= 0x80 {
+                index = start
+                _ = try string()
+                return
+            }
+            if byte < 0x20 { throw failure(.controlCharacterInString) }
+            index += 1
+        }
+        throw failure(.unexpectedEnd)
+    }
+
     private mutating func escapedString(from start: Int) throws(JSONParseError) -> String {
         var utf8 = Array(UnsafeRawBufferPointer(rebasing: bytes[start..<index]))
         while index < bytes.count {

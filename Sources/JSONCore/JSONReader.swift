@@ -73,7 +73,7 @@ struct JSONReader {
         }
     }
 
-    private mutating func literal(_ word: StaticString) throws(JSONParseError) {
+    mutating func literal(_ word: StaticString) throws(JSONParseError) {
         let count = word.utf8CodeUnitCount
         guard index + count <= bytes.count else { throw failure(.unexpectedEnd) }
         let expected = UnsafeRawBufferPointer(start: word.utf8Start, count: count)

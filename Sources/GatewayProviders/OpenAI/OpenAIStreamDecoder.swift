@@ -15,7 +15,8 @@ struct OpenAIStreamDecoder: StreamEventDecoder {
         if data.isEmpty { return [] }
         let chunk: OpenAIWireChunk
         do {
-            chunk = try OpenAIWireChunk(json: try WireJSON.value(fromText: data))
+            // The plain chunks of a text answer are read in one pass; anything else through the tree.
+            chunk = try OpenAIWireChunk.plain(data, limits: WireJSON.limits) ?? OpenAIWireChunk(json: try WireJSON.value(fromText: data))
         } catch let error as WireShapeError {
             throw UpstreamError.malformedResponse("undecodable stream chunk: \(error)")
         } catch {

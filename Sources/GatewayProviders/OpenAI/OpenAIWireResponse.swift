@@ -35,13 +35,13 @@ struct OpenAIWireResponse: Decodable {
 }
 
 /// Token counts of a completion or of the final stream chunk.
-struct OpenAIWireUsage: Decodable {
+struct OpenAIWireUsage: Decodable, Equatable {
     var promptTokens: Int
     var completionTokens: Int
     var promptTokensDetails: Details?
     var completionTokensDetails: Details?
 
-    struct Details: Decodable {
+    struct Details: Decodable, Equatable {
         var cachedTokens: Int?
         var reasoningTokens: Int?
 
@@ -61,37 +61,37 @@ struct OpenAIWireUsage: Decodable {
 
 /// One `chat.completion.chunk` of a stream, or an in-stream `{"error": ...}`; read from the
 /// parsed tree by `init(json:)` (OpenAIWireChunk+JSON.swift), not through `Codable`.
-struct OpenAIWireChunk {
+struct OpenAIWireChunk: Equatable {
     var choices: [Choice]?
     var usage: OpenAIWireUsage?
     var error: OpenAIWireError?
 
-    struct Choice {
+    struct Choice: Equatable {
         var index: Int?
         var delta: Delta?
         var finishReason: String?
     }
 
-    struct Delta {
+    struct Delta: Equatable {
         var content: String?
         var refusal: String?
         var toolCalls: [ToolCallDelta]?
     }
 
-    struct ToolCallDelta {
+    struct ToolCallDelta: Equatable {
         var index: Int?
         var id: String?
         var function: FunctionDelta?
     }
 
-    struct FunctionDelta {
+    struct FunctionDelta: Equatable {
         var name: String?
         var arguments: String?
     }
 }
 
 /// The body of an OpenAI error.
-struct OpenAIWireError: Decodable {
+struct OpenAIWireError: Decodable, Equatable {
     var message: String?
     var type: String?
 }

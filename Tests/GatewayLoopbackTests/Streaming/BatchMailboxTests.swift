@@ -34,6 +34,17 @@ struct BatchMailboxTests {
         #expect(await mailbox.take(onCancel: -1) == [], "closed and drained")
     }
 
+    @Test func theLimitCountsWeightSoABatchOfEventsCountsAsItsEvents() async {
+        let mailbox = BatchMailbox<Int>(limit: 10)
+        #expect(mailbox.post(1, weight: 6) == .queued)
+        #expect(mailbox.post(2, weight: 5) == .full, "6 + 5 passes the limit")
+        #expect(mailbox.post(3, weight: 4) == .queued, "6 + 4 is the limit")
+        #expect(await mailbox.take(onCancel: -1) == [1, 3])
+        // Taking empties the weight with the queue.
+        #expect(mailbox.post(4, weight: 10) == .queued)
+        #expect(mailbox.post(5, weight: 1) == .full)
+    }
+
     @Test func aCancelledConsumerGetsItsCancelItem() async {
         let mailbox = BatchMailbox<Int>(limit: 8)
         let consumer = Task { await mailbox.take(onCancel: -1) }
