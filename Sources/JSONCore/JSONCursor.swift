@@ -14,6 +14,25 @@ public struct JSONCursor {
         case object, array, string, number, bool, null
     }
 
+    /// The member keys a decoder looks for, matched as bytes: no string is built for a key.
+    public struct Keys: Sendable {
+        let utf8: [[UInt8]]
+
+        public init(_ keys: [String]) {
+            utf8 = keys.map { Array($0.utf8) }
+        }
+    }
+
+    /// What ``nextMember(in:of:)`` found.
+    public enum Member: Sendable, Hashable {
+        /// The key at this position of the ``Keys``; the cursor is at its value.
+        case key(Int)
+        /// Another key; the cursor is at its value.
+        case other
+        /// The object ended, and is closed.
+        case end
+    }
+
     /// An open object or array: whether its first member is still to come.
     public struct Container: Sendable {
         var first = true
@@ -61,6 +80,34 @@ public struct JSONCursor {
         guard try reader.peek() == UInt8(ascii: ":") else { throw reader.failure(.unexpectedCharacter(reader.bytes[reader.index])) }
         reader.index += 1
         return key
+    }
+
+    /// The next member, named by its position in `keys` when it is one of them; the cursor
+    /// then at its value (which the caller must read or skip).
+    public mutating func nextMember(in container: inout Container, of keys: Keys) throws(JSONParseError) -> Member {
+        guard try advance(in: &container, closing: UInt8(ascii: "}")) else { return .end }
+        guard try reader.peek() == UInt8(ascii: "\"") else { throw reader.failure(.unexpectedCharacter(reader.bytes[reader.index])) }
+        let start = reader.index + 1
+        var end = start
+        let bytes = reader.bytes
+        while end < bytes.count, bytes[end] != UInt8(ascii: "\""), bytes[end] != UInt8(ascii: "\\"), bytes[end] >= 0x20, bytes[end] < 0x80 {
+            end += 1
+        }
+        var found = Member.other
+        if end < bytes.count, bytes[end] == UInt8(ascii: "\"") {
+            // A plain ASCII key: compared in place.
+            let key = UnsafeRawBufferPointer(rebasing: bytes[start..<end])
+            if let position = keys.utf8.firstIndex(where: { $0.count == key.count && $0.elementsEqual(key) }) { found = .key(position) }
+            reader.index = end + 1
+        } else {
+            // Escapes, non-ASCII or an error: the string reader decides.
+            let key = Array(try reader.string().utf8)
+            if let position = keys.utf8.firstIndex(of: key) { found = .key(position) }
+        }
+        reader.skipWhitespace()
+        guard try reader.peek() == UInt8(ascii: ":") else { throw reader.failure(.unexpectedCharacter(reader.bytes[reader.index])) }
+        reader.index += 1
+        return found
     }
 
     /// True with the cursor at the array's next element (which the caller must read or skip);

@@ -58,6 +58,24 @@ struct JSONCursorTests {
         #expect(found == ["index 2", "index 3", "n null"])
     }
 
+    @Test func membersAreNamedByTheirPlaceAmongTheKeysEscapedOrNot() throws {
+        let text = #"{"b":1,"\u0061":2,"é":3,"zz":4}"#
+        let keys = JSONCursor.Keys(["a", "b", "é"])
+        var members: [JSONCursor.Member] = []
+        try Array(text.utf8).withUnsafeBytes { bytes in
+            var cursor = try JSONCursor(bytes, limits: .request)
+            var object = try cursor.enterObject()
+            while true {
+                let member = try cursor.nextMember(in: &object, of: keys)
+                members.append(member)
+                if member == .end { break }
+                try cursor.skip()
+            }
+            try cursor.finish()
+        }
+        #expect(members == [.key(1), .key(0), .key(2), .other, .end])
+    }
+
     @Test func stringsAreDecodedWithTheirEscapes() throws {
         let text = #"["a\u00e9\n\"b", "😀"]"#
         try Array(text.utf8).withUnsafeBytes { bytes in

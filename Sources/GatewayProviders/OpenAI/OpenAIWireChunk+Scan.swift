@@ -24,31 +24,35 @@ extension JSONCursor {
     /// Thrown inside the scan for a chunk it leaves to the tree read.
     fileprivate struct NotPlain: Error {}
 
+    private static let chunkKeys = Keys(["choices", "usage", "error"])
+    private static let choiceKeys = Keys(["index", "delta", "finish_reason"])
+    private static let deltaKeys = Keys(["content", "refusal", "tool_calls"])
+
     fileprivate mutating func plainChunk() throws -> OpenAIWireChunk? {
         guard try kind() == .object else { return nil }
         var root = try enterObject()
         var choices: [OpenAIWireChunk.Choice]?
-        while let key = try nextKey(in: &root) {
-            switch key {
-            case "choices":
-                guard choices == nil else { throw NotPlain() }
-                if try null() {
-                    choices = nil
-                    continue
-                }
+        var seen = Members()
+        while true {
+            switch try nextMember(in: &root, of: Self.chunkKeys) {
+            case .end:
+                try finish()
+                return OpenAIWireChunk(choices: choices, usage: nil, error: nil)
+            case .key(0):
+                try seen.insert(0)
+                guard try !null() else { continue }
                 guard try kind() == .array else { throw NotPlain() }
                 var list: [OpenAIWireChunk.Choice] = []
                 var array = try enterArray()
                 while try nextElement(in: &array) { list.append(try plainChoice()) }
                 choices = list
-            case "usage", "error":
+            case .key:
+                // usage, error: read by the tree.
                 guard try null() else { throw NotPlain() }
-            default:
+            case .other:
                 try skip()
             }
         }
-        try finish()
-        return OpenAIWireChunk(choices: choices, usage: nil, error: nil)
     }
 
     private mutating func plainChoice() throws -> OpenAIWireChunk.Choice {
@@ -56,22 +60,23 @@ extension JSONCursor {
         var object = try enterObject()
         var choice = OpenAIWireChunk.Choice(index: nil, delta: nil, finishReason: nil)
         var seen = Members()
-        while let key = try nextKey(in: &object) {
-            switch key {
-            case "index":
+        while true {
+            switch try nextMember(in: &object, of: Self.choiceKeys) {
+            case .end:
+                return choice
+            case .key(0):
                 try seen.insert(0)
                 if try !null() { choice.index = try plainInt() }
-            case "delta":
+            case .key(1):
                 try seen.insert(1)
                 if try !null() { choice.delta = try plainDelta() }
-            case "finish_reason":
+            case .key:
                 try seen.insert(2)
                 if try !null() { choice.finishReason = try plainString() }
-            default:
+            case .other:
                 try skip()
             }
         }
-        return choice
     }
 
     private mutating func plainDelta() throws -> OpenAIWireChunk.Delta {
@@ -79,21 +84,23 @@ extension JSONCursor {
         var object = try enterObject()
         var delta = OpenAIWireChunk.Delta(content: nil, refusal: nil, toolCalls: nil)
         var seen = Members()
-        while let key = try nextKey(in: &object) {
-            switch key {
-            case "content":
+        while true {
+            switch try nextMember(in: &object, of: Self.deltaKeys) {
+            case .end:
+                return delta
+            case .key(0):
                 try seen.insert(0)
                 if try !null() { delta.content = try plainString() }
-            case "refusal":
+            case .key(1):
                 try seen.insert(1)
                 if try !null() { delta.refusal = try plainString() }
-            case "tool_calls":
+            case .key:
+                // tool_calls: read by the tree.
                 guard try null() else { throw NotPlain() }
-            default:
+            case .other:
                 try skip()
             }
         }
-        return delta
     }
 
     /// The members of one object read so far: a repeated one is left to the tree read
