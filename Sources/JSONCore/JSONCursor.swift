@@ -128,6 +128,20 @@ public struct JSONCursor {
         return try reader.number()
     }
 
+    /// The number the cursor is at when it is written as an integer (no fraction, no
+    /// exponent) that fits an `Int`; nil for any other number, which is consumed all the same.
+    public mutating func integer() throws(JSONParseError) -> Int? {
+        guard try kind() == .number else { throw reader.failure(.unexpectedCharacter(reader.bytes[reader.index])) }
+        let start = reader.index
+        let value = try reader.number()
+        for offset in start..<reader.index {
+            let byte = reader.bytes[offset]
+            guard byte == UInt8(ascii: "-") || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")) else { return nil }
+        }
+        guard reader.index - start <= 16 else { return nil }
+        return Int(exactly: value)
+    }
+
     /// Consumes a `null` and returns true, or returns false at any other value.
     public mutating func null() throws(JSONParseError) -> Bool {
         guard try kind() == .null else { return false }

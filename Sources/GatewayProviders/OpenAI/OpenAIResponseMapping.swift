@@ -5,7 +5,13 @@ import NIOCore
 enum OpenAIResponseMapping {
     /// Decodes a `chat.completion` body.
     static func response(from body: ByteBuffer, model: String) throws(UpstreamError) -> ChatResponse {
-        let wire = try ProviderHTTP.decodeJSON(OpenAIWireResponse.self, from: body)
+        // A plain text answer is read in one pass; anything else by `Decodable`.
+        let wire: OpenAIWireResponse
+        if let plain = OpenAIWireResponse.plain(body, limits: WireJSON.limits) {
+            wire = plain
+        } else {
+            wire = try ProviderHTTP.decodeJSON(OpenAIWireResponse.self, from: body)
+        }
         // Choices in index order (`n > 1`); a choice without an index keeps its place.
         let choices = wire.choices.enumerated()
             .sorted { ($0.element.index ?? $0.offset, $0.offset) < ($1.element.index ?? $1.offset, $1.offset) }

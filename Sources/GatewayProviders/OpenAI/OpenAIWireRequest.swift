@@ -139,14 +139,14 @@ struct OpenAIWireImageURL: Encodable {
 }
 
 /// A tool call, in requests (assistant history) and in responses.
-struct OpenAIWireToolCall: Codable {
+struct OpenAIWireToolCall: Codable, Equatable {
     var id: String
     var type: String?
     var function: OpenAIWireFunctionCall
 }
 
 /// The function half of a tool call; `arguments` is JSON text.
-struct OpenAIWireFunctionCall: Codable {
+struct OpenAIWireFunctionCall: Codable, Equatable {
     var name: String
     var arguments: String
 }

@@ -1,5 +1,5 @@
 /// A `chat.completion` object.
-struct OpenAIWireResponse: Decodable {
+struct OpenAIWireResponse: Decodable, Equatable {
     var id: String?
     var model: String?
     var choices: [Choice]
@@ -11,7 +11,7 @@ struct OpenAIWireResponse: Decodable {
         case systemFingerprint = "system_fingerprint"
     }
 
-    struct Choice: Decodable {
+    struct Choice: Decodable, Equatable {
         var index: Int?
         var message: Message
         var finishReason: String?
@@ -22,7 +22,7 @@ struct OpenAIWireResponse: Decodable {
         }
     }
 
-    struct Message: Decodable {
+    struct Message: Decodable, Equatable {
         var content: String?
         var refusal: String?
         var toolCalls: [OpenAIWireToolCall]?

@@ -1,0 +1,187 @@
+import JSONCore
+import NIOCore
+
+/// The fast read of a plain `chat.completion` answer: one ``JSONCursor`` pass building only
+/// what the gateway maps (id, model, each choice's index, text, refusal and finish reason,
+/// usage, system fingerprint), the rest skipped without being built.
+///
+/// Like the stream chunks' scan, it answers only what it is sure of: tool calls, a member of
+/// an unexpected type, a number that is not a plain integer where a count is, a repeated
+/// member it reads, a missing required member or a document the parser refuses give nil, and
+/// the caller decodes the body with `Decodable` (``ProviderHTTP/decodeJSON(_:from:)``), which
+/// decides and names every problem. For every body the result is nil or what that decode gives.
+extension OpenAIWireResponse {
+    static func plain(_ body: ByteBuffer, limits: JSONLimits) -> OpenAIWireResponse? {
+        body.withUnsafeReadableBytes { bytes in
+            guard var cursor = try? JSONCursor(bytes, limits: limits) else { return nil }
+            return try? cursor.plainResponse()
+        }
+    }
+}
+
+extension JSONCursor {
+    private struct NotPlainAnswer: Error {}
+
+    private static let responseKeys = Keys(["id", "model", "choices", "usage", "system_fingerprint"])
+    private static let answerChoiceKeys = Keys(["index", "message", "finish_reason"])
+    private static let messageKeys = Keys(["content", "refusal", "tool_calls"])
+    private static let usageKeys = Keys(["prompt_tokens", "completion_tokens", "prompt_tokens_details", "completion_tokens_details"])
+    private static let detailKeys = Keys(["cached_tokens", "reasoning_tokens"])
+
+    fileprivate mutating func plainResponse() throws -> OpenAIWireResponse {
+        var root = try enterPlainObject()
+        var seen = Seen()
+        var (id, model, fingerprint): (String?, String?, String?) = (nil, nil, nil)
+        var choices: [OpenAIWireResponse.Choice]?
+        var usage: OpenAIWireUsage?
+        while true {
+            let member = try nextMember(in: &root, of: Self.responseKeys)
+            guard case .key(let key) = member else {
+                if member == .end { break }
+                try skip()
+                continue
+            }
+            try seen.insert(key)
+            guard try !null() else {
+                // `choices: null` is refused by the decode.
+                if key == 2 { throw NotPlainAnswer() }
+                continue
+            }
+            switch key {
+            case 0: id = try plainText()
+            case 1: model = try plainText()
+            case 2:
+                guard try kind() == .array else { throw NotPlainAnswer() }
+                var list: [OpenAIWireResponse.Choice] = []
+                var array = try enterArray()
+                while try nextElement(in: &array) { list.append(try plainAnswerChoice()) }
+                choices = list
+            case 3: usage = try plainUsage()
+            default: fingerprint = try plainText()
+            }
+        }
+        try finish()
+        guard let choices else { throw NotPlainAnswer() }
+        return OpenAIWireResponse(id: id, model: model, choices: choices, usage: usage, systemFingerprint: fingerprint)
+    }
+
+    private mutating func plainAnswerChoice() throws -> OpenAIWireResponse.Choice {
+        var object = try enterPlainObject()
+        var seen = Seen()
+        var index: Int?
+        var message: OpenAIWireResponse.Message?
+        var finishReason: String?
+        while true {
+            let member = try nextMember(in: &object, of: Self.answerChoiceKeys)
+            guard case .key(let key) = member else {
+                if member == .end { break }
+                try skip()
+                continue
+            }
+            try seen.insert(key)
+            guard try !null() else {
+                if key == 1 { throw NotPlainAnswer() }
+                continue
+            }
+            switch key {
+            case 0: index = try plainInteger()
+            case 1: message = try plainMessage()
+            default: finishReason = try plainText()
+            }
+        }
+        guard let message else { throw NotPlainAnswer() }
+        return OpenAIWireResponse.Choice(index: index, message: message, finishReason: finishReason)
+    }
+
+    private mutating func plainMessage() throws -> OpenAIWireResponse.Message {
+        var object = try enterPlainObject()
+        var seen = Seen()
+        var message = OpenAIWireResponse.Message(content: nil, refusal: nil, toolCalls: nil)
+        while true {
+            let member = try nextMember(in: &object, of: Self.messageKeys)
+            guard case .key(let key) = member else {
+                if member == .end { return message }
+                try skip()
+                continue
+            }
+            try seen.insert(key)
+            guard try !null() else { continue }
+            switch key {
+            case 0: message.content = try plainText()
+            case 1: message.refusal = try plainText()
+            default: throw NotPlainAnswer()  // tool calls: decoded by `Decodable`.
+            }
+        }
+    }
+
+    private mutating func plainUsage() throws -> OpenAIWireUsage {
+        var object = try enterPlainObject()
+        var seen = Seen()
+        var (prompt, completion): (Int?, Int?) = (nil, nil)
+        var details: [OpenAIWireUsage.Details?] = [nil, nil]
+        while true {
+            let member = try nextMember(in: &object, of: Self.usageKeys)
+            guard case .key(let key) = member else {
+                if member == .end { break }
+                try skip()
+                continue
+            }
+            try seen.insert(key)
+            guard try !null() else {
+                if key < 2 { throw NotPlainAnswer() }
+                continue
+            }
+            switch key {
+            case 0: prompt = try plainInteger()
+            case 1: completion = try plainInteger()
+            default: details[key - 2] = try plainDetails()
+            }
+        }
+        guard let prompt, let completion else { throw NotPlainAnswer() }
+        return OpenAIWireUsage(
+            promptTokens: prompt, completionTokens: completion, promptTokensDetails: details[0], completionTokensDetails: details[1])
+    }
+
+    private mutating func plainDetails() throws -> OpenAIWireUsage.Details {
+        var object = try enterPlainObject()
+        var seen = Seen()
+        var details = OpenAIWireUsage.Details(cachedTokens: nil, reasoningTokens: nil)
+        while true {
+            let member = try nextMember(in: &object, of: Self.detailKeys)
+            guard case .key(let key) = member else {
+                if member == .end { return details }
+                try skip()
+                continue
+            }
+            try seen.insert(key)
+            guard try !null() else { continue }
+            if key == 0 { details.cachedTokens = try plainInteger() } else { details.reasoningTokens = try plainInteger() }
+        }
+    }
+
+    private mutating func enterPlainObject() throws -> Container {
+        guard try kind() == .object else { throw NotPlainAnswer() }
+        return try enterObject()
+    }
+
+    private mutating func plainText() throws -> String {
+        guard try kind() == .string else { throw NotPlainAnswer() }
+        return try string()
+    }
+
+    private mutating func plainInteger() throws -> Int {
+        guard try kind() == .number, let value = try integer() else { throw NotPlainAnswer() }
+        return value
+    }
+
+    /// The members of one object read so far: a repeated one is left to the decode.
+    private struct Seen {
+        var bits: UInt8 = 0
+
+        mutating func insert(_ member: Int) throws {
+            let bit = UInt8(1) << UInt8(member)
+            guard bits & bit == 0 else { throw NotPlainAnswer() }
+            bits |= bit
+        }
+    }
+}
