@@ -36,6 +36,7 @@ enum ProviderHTTP {
     /// Encodes a wire request. Fails only for values JSON cannot hold (NaN, infinity),
     /// which the provider would refuse anyway.
     static func encodeJSON(_ value: some Encodable) throws(UpstreamError) -> ByteBuffer {
+        if let direct = value as? any DirectJSONBody, let body = direct.jsonBody() { return body }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.withoutEscapingSlashes]
         do {
