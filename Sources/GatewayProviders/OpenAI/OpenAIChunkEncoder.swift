@@ -41,27 +41,34 @@ public struct OpenAIChunkEncoder: Sendable {
     /// The frame for one event; nil for an empty text delta, and for usage unless
     /// `includeUsage` (then usage goes as a chunk with `choices: []`).
     public func encode(_ event: StreamEvent, includeUsage: Bool) -> ByteBuffer? {
-        encode(event, choice: 0, includeUsage: includeUsage)
+        var out = ByteBuffer()
+        return write(event, choice: 0, includeUsage: includeUsage, into: &out) ? out : nil
     }
 
-    private func encode(_ event: StreamEvent, choice: Int, includeUsage: Bool) -> ByteBuffer? {
+    /// Appends the frame of `event`, if it has one, to `out`.
+    public func encode(_ event: StreamEvent, includeUsage: Bool, into out: inout ByteBuffer) {
+        _ = write(event, choice: 0, includeUsage: includeUsage, into: &out)
+    }
+
+    /// Appends the frame of `event` to `out`; false (nothing written) when it has none.
+    private func write(_ event: StreamEvent, choice: Int, includeUsage: Bool, into out: inout ByteBuffer) -> Bool {
         func open(_ out: inout ByteBuffer) {
             out.writeStaticString("[{\"index\":")
             out.writeJSONInteger(choice)
         }
         switch event {
         case .otherChoice(let index, let inner):
-            return encode(inner, choice: index, includeUsage: includeUsage)
+            return write(inner, choice: index, includeUsage: includeUsage, into: &out)
         case .textDelta(let text):
-            guard !text.isEmpty else { return nil }
-            return frame(extra: text.utf8.count) { out in
+            guard !text.isEmpty else { return false }
+            frame(into: &out) { out in
                 open(&out)
                 out.writeStaticString(",\"delta\":{\"content\":")
                 out.writeJSONString(text)
                 out.writeStaticString("},\"finish_reason\":null}]")
             }
         case .toolCallDelta(let delta):
-            return frame(extra: delta.argumentsFragment.utf8.count + 64) { out in
+            frame(into: &out) { out in
                 open(&out)
                 out.writeStaticString(",\"delta\":{\"tool_calls\":[{\"index\":")
                 out.writeJSONInteger(delta.index)
@@ -81,19 +88,20 @@ public struct OpenAIChunkEncoder: Sendable {
                 out.writeStaticString("}}]},\"finish_reason\":null}]")
             }
         case .finished(let reason):
-            return frame(extra: 0) { out in
+            frame(into: &out) { out in
                 open(&out)
                 out.writeStaticString(",\"delta\":{},\"finish_reason\":")
                 out.writeJSONString(reason.rawValue)
                 out.writeStaticString("}]")
             }
         case .usage(let usage):
-            guard includeUsage else { return nil }
-            return frame(extra: 96) { out in
+            guard includeUsage else { return false }
+            frame(into: &out) { out in
                 out.writeStaticString("[],\"usage\":")
                 out.writeUsage(usage)
             }
         }
+        return true
     }
 
     /// `data: [DONE]\n\n`.
@@ -115,9 +123,13 @@ public struct OpenAIChunkEncoder: Sendable {
     private func frame(extra: Int, _ body: (inout ByteBuffer) -> Void) -> ByteBuffer {
         var out = ByteBuffer()
         out.reserveCapacity(prefix.readableBytes + 64 + extra)
+        frame(into: &out, body)
+        return out
+    }
+
+    private func frame(into out: inout ByteBuffer, _ body: (inout ByteBuffer) -> Void) {
         out.writeImmutableBuffer(prefix)
         body(&out)
         out.writeStaticString("}\n\n")
-        return out
     }
 }

@@ -167,10 +167,17 @@ struct SSEResponder: Sendable {
             ) { signal, frames in
                 guard case .events(let events) = signal else { return signal }
                 assembled?.apply(events)
-                for event in events {
-                    guard var frame = encoder.encode(event, includeUsage: includeUsage) else { continue }
-                    if frames == nil { frames = frame } else { frames?.writeBuffer(&frame) }
+                // Taken out of `frames` so the buffer is uniquely referenced while it grows.
+                var buffer: ByteBuffer
+                if let existing = frames {
+                    buffer = existing
+                    frames = nil
+                } else {
+                    buffer = ByteBuffer()
+                    buffer.reserveCapacity(events.count * 192)
                 }
+                for event in events { encoder.encode(event, includeUsage: includeUsage, into: &buffer) }
+                frames = buffer.readableBytes > 0 ? buffer : nil
                 return nil
             }
             guards.disarm()
