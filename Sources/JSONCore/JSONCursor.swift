@@ -129,7 +129,8 @@ public struct JSONCursor {
     }
 
     /// The number the cursor is at when it is written as an integer (no fraction, no
-    /// exponent) that fits an `Int`; nil for any other number, which is consumed all the same.
+    /// exponent) of at most 15 digits, so it is exact; nil for any other number, which is
+    /// consumed all the same.
     public mutating func integer() throws(JSONParseError) -> Int? {
         guard try kind() == .number else { throw reader.failure(.unexpectedCharacter(reader.bytes[reader.index])) }
         let start = reader.index
@@ -138,7 +139,8 @@ public struct JSONCursor {
             let byte = reader.bytes[offset]
             guard byte == UInt8(ascii: "-") || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")) else { return nil }
         }
-        guard reader.index - start <= 16 else { return nil }
+        // Up to 15 digits the reader's value is exact; beyond, a Double may have rounded it.
+        guard reader.index - start <= (reader.bytes[start] == UInt8(ascii: "-") ? 16 : 15) else { return nil }
         return Int(exactly: value)
     }
 

@@ -115,22 +115,12 @@ struct JSONCursorTests {
             #"{"id":"chatcmpl-1","object":"chat.completion.chunk","created":1700000000,"model":"m","choices":[{"index":0,"delta":{"content":"Hi \"there\"\n"},"finish_reason":null}]}"#,
             #"{"a":[1,-2.5E+3,{"b":[true,false,null]},"\u00e9x"],"c":{}}"#,
         ]
-        var random = SplitMix64(seed: 12)
-        let alphabet = Array(#"{}[],:"\ 0123456789.eE+-truefalsn\u"#.utf8) + [0x80, 0xC3, 0xA9, 0x01]
+        var mutator = ByteMutator(
+            seed: 12, alphabet: Array(#"{}[],:"\ 0123456789.eE+-truefalsn\u"#.utf8) + [0x80, 0xC3, 0xA9, 0x01], maxEdits: 3)
         var disagreements: [String] = []
         for seed in seeds {
-            let bytes = Array(seed.utf8)
             for _ in 0..<3_000 {
-                var mutated = bytes
-                for _ in 0..<1 + Int(random.next() % 3) {
-                    let at = Int(random.next() % UInt64(mutated.count))
-                    switch random.next() % 3 {
-                    case 0: mutated[at] = alphabet[Int(random.next() % UInt64(alphabet.count))]
-                    case 1: mutated.remove(at: at)
-                    default: mutated.insert(alphabet[Int(random.next() % UInt64(alphabet.count))], at: at)
-                    }
-                    if mutated.isEmpty { mutated = [0x20] }
-                }
+                let mutated = mutator.mutate(Array(seed.utf8))
                 let cursor = mutated.withUnsafeBytes { raw -> Bool in
                     guard var cursor = try? JSONCursor(raw, limits: .request) else { return false }
                     return (try? cursor.skip()) != nil && (try? cursor.finish()) != nil

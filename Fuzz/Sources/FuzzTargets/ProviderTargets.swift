@@ -5,6 +5,11 @@ import NIOCore
 /// Each provider's non-streaming response body decoder.
 enum ProviderTargets {
     static let openAIResponse = FuzzTarget(name: "openai-response") { bytes in
+        // The one-pass read of plain answers answers nothing the `Decodable` decode would not.
+        let body = ByteBuffer(bytes: bytes)
+        if let plain = OpenAIWireResponse.plain(body, limits: WireJSON.limits) {
+            precondition(plain == (try? ProviderHTTP.decodeJSON(OpenAIWireResponse.self, from: body)), "the plain read differs from the decode")
+        }
         check { body throws(UpstreamError) in try OpenAIResponseMapping.response(from: body, model: "m") }(bytes)
     }
 

@@ -6,6 +6,13 @@ import NIOCore
 /// the gateway's chunk encoder for the client.
 enum StreamTargets {
     static let openAIStream = FuzzTarget(name: "openai-sse") { bytes in
+        // Each event's one-pass chunk read answers nothing the tree read would not.
+        var parser = SSEParser()
+        for event in parser.feed(bytes[...]) {
+            guard let plain = OpenAIWireChunk.plain(event.data, limits: WireJSON.limits) else { continue }
+            let tree = (try? WireJSON.value(fromText: event.data)).flatMap { try? OpenAIWireChunk(json: $0) }
+            precondition(plain == tree, "the plain chunk read differs from the tree read")
+        }
         run(OpenAIStreamDecoder(), bytes)
     }
 

@@ -20,8 +20,6 @@ extension OpenAIWireResponse {
 }
 
 extension JSONCursor {
-    private struct NotPlainAnswer: Error {}
-
     private static let responseKeys = Keys(["id", "model", "choices", "usage", "system_fingerprint"])
     private static let answerChoiceKeys = Keys(["index", "message", "finish_reason"])
     private static let messageKeys = Keys(["content", "refusal", "tool_calls"])
@@ -34,62 +32,40 @@ extension JSONCursor {
         var (id, model, fingerprint): (String?, String?, String?) = (nil, nil, nil)
         var choices: [OpenAIWireResponse.Choice]?
         var usage: OpenAIWireUsage?
-        while true {
-            let member = try nextMember(in: &root, of: Self.responseKeys)
-            guard case .key(let key) = member else {
-                if member == .end { break }
-                try skip()
-                continue
-            }
-            try seen.insert(key)
-            guard try !null() else {
-                // `choices: null` is refused by the decode.
-                if key == 2 { throw NotPlainAnswer() }
-                continue
-            }
+        while let key = try nextKnown(in: &root, of: Self.responseKeys, seen: &seen) {
+            guard try !null() else { continue }
             switch key {
-            case 0: id = try plainText()
-            case 1: model = try plainText()
+            case 0: id = try plainString()
+            case 1: model = try plainString()
             case 2:
-                guard try kind() == .array else { throw NotPlainAnswer() }
                 var list: [OpenAIWireResponse.Choice] = []
-                var array = try enterArray()
+                var array = try enterPlainArray()
                 while try nextElement(in: &array) { list.append(try plainAnswerChoice()) }
                 choices = list
             case 3: usage = try plainUsage()
-            default: fingerprint = try plainText()
+            default: fingerprint = try plainString()
             }
         }
         try finish()
-        guard let choices else { throw NotPlainAnswer() }
+        // `choices` is required (`null` or absent is refused by the decode).
+        guard let choices else { throw NotPlain() }
         return OpenAIWireResponse(id: id, model: model, choices: choices, usage: usage, systemFingerprint: fingerprint)
     }
 
     private mutating func plainAnswerChoice() throws -> OpenAIWireResponse.Choice {
         var object = try enterPlainObject()
         var seen = Seen()
-        var index: Int?
-        var message: OpenAIWireResponse.Message?
-        var finishReason: String?
-        while true {
-            let member = try nextMember(in: &object, of: Self.answerChoiceKeys)
-            guard case .key(let key) = member else {
-                if member == .end { break }
-                try skip()
-                continue
-            }
-            try seen.insert(key)
-            guard try !null() else {
-                if key == 1 { throw NotPlainAnswer() }
-                continue
-            }
+        var (index, message, finishReason): (Int?, OpenAIWireResponse.Message?, String?) = (nil, nil, nil)
+        while let key = try nextKnown(in: &object, of: Self.answerChoiceKeys, seen: &seen) {
+            guard try !null() else { continue }
             switch key {
             case 0: index = try plainInteger()
             case 1: message = try plainMessage()
-            default: finishReason = try plainText()
+            default: finishReason = try plainString()
             }
         }
-        guard let message else { throw NotPlainAnswer() }
+        // `message` is required.
+        guard let message else { throw NotPlain() }
         return OpenAIWireResponse.Choice(index: index, message: message, finishReason: finishReason)
     }
 
@@ -97,21 +73,15 @@ extension JSONCursor {
         var object = try enterPlainObject()
         var seen = Seen()
         var message = OpenAIWireResponse.Message(content: nil, refusal: nil, toolCalls: nil)
-        while true {
-            let member = try nextMember(in: &object, of: Self.messageKeys)
-            guard case .key(let key) = member else {
-                if member == .end { return message }
-                try skip()
-                continue
-            }
-            try seen.insert(key)
+        while let key = try nextKnown(in: &object, of: Self.messageKeys, seen: &seen) {
             guard try !null() else { continue }
             switch key {
-            case 0: message.content = try plainText()
-            case 1: message.refusal = try plainText()
-            default: throw NotPlainAnswer()  // tool calls: decoded by `Decodable`.
+            case 0: message.content = try plainString()
+            case 1: message.refusal = try plainString()
+            default: throw NotPlain()  // tool calls: decoded by `Decodable`.
             }
         }
+        return message
     }
 
     private mutating func plainUsage() throws -> OpenAIWireUsage {
@@ -119,25 +89,16 @@ extension JSONCursor {
         var seen = Seen()
         var (prompt, completion): (Int?, Int?) = (nil, nil)
         var details: [OpenAIWireUsage.Details?] = [nil, nil]
-        while true {
-            let member = try nextMember(in: &object, of: Self.usageKeys)
-            guard case .key(let key) = member else {
-                if member == .end { break }
-                try skip()
-                continue
-            }
-            try seen.insert(key)
-            guard try !null() else {
-                if key < 2 { throw NotPlainAnswer() }
-                continue
-            }
+        while let key = try nextKnown(in: &object, of: Self.usageKeys, seen: &seen) {
+            guard try !null() else { continue }
             switch key {
             case 0: prompt = try plainInteger()
             case 1: completion = try plainInteger()
             default: details[key - 2] = try plainDetails()
             }
         }
-        guard let prompt, let completion else { throw NotPlainAnswer() }
+        // Both counts are required.
+        guard let prompt, let completion else { throw NotPlain() }
         return OpenAIWireUsage(
             promptTokens: prompt, completionTokens: completion, promptTokensDetails: details[0], completionTokensDetails: details[1])
     }
@@ -146,42 +107,10 @@ extension JSONCursor {
         var object = try enterPlainObject()
         var seen = Seen()
         var details = OpenAIWireUsage.Details(cachedTokens: nil, reasoningTokens: nil)
-        while true {
-            let member = try nextMember(in: &object, of: Self.detailKeys)
-            guard case .key(let key) = member else {
-                if member == .end { return details }
-                try skip()
-                continue
-            }
-            try seen.insert(key)
+        while let key = try nextKnown(in: &object, of: Self.detailKeys, seen: &seen) {
             guard try !null() else { continue }
             if key == 0 { details.cachedTokens = try plainInteger() } else { details.reasoningTokens = try plainInteger() }
         }
-    }
-
-    private mutating func enterPlainObject() throws -> Container {
-        guard try kind() == .object else { throw NotPlainAnswer() }
-        return try enterObject()
-    }
-
-    private mutating func plainText() throws -> String {
-        guard try kind() == .string else { throw NotPlainAnswer() }
-        return try string()
-    }
-
-    private mutating func plainInteger() throws -> Int {
-        guard try kind() == .number, let value = try integer() else { throw NotPlainAnswer() }
-        return value
-    }
-
-    /// The members of one object read so far: a repeated one is left to the decode.
-    private struct Seen {
-        var bits: UInt8 = 0
-
-        mutating func insert(_ member: Int) throws {
-            let bit = UInt8(1) << UInt8(member)
-            guard bits & bit == 0 else { throw NotPlainAnswer() }
-            bits |= bit
-        }
+        return details
     }
 }

@@ -51,23 +51,12 @@ struct OpenAIChunkScanTests {
     }
 
     @Test func mutatedChunksNeverGetAnAnswerTheTreeWouldNotGive() {
-        var random = SplitMix64(seed: 7)
-        let alphabet = Array(#"{}[],:"\ 0123456789.-nultrefasx"#.utf8) + [0xC3, 0xA9, 0xFF, 0x01]
+        var mutator = ByteMutator(seed: 7, alphabet: Array(#"{}[],:"\ 0123456789.-nultrefasx"#.utf8) + [0xC3, 0xA9, 0xFF, 0x01])
         var wrong: [String] = []
         var answered = 0
         for seed in Self.plainChunks {
-            let bytes = Array(seed.utf8)
             for _ in 0..<1_500 {
-                var mutated = bytes
-                for _ in 0..<1 + Int(random.next() % 2) {
-                    let at = Int(random.next() % UInt64(mutated.count))
-                    switch random.next() % 3 {
-                    case 0: mutated[at] = alphabet[Int(random.next() % UInt64(alphabet.count))]
-                    case 1: mutated.remove(at: at)
-                    default: mutated.insert(alphabet[Int(random.next() % UInt64(alphabet.count))], at: at)
-                    }
-                    if mutated.isEmpty { mutated = [0x20] }
-                }
+                let mutated = mutator.mutate(Array(seed.utf8))
                 let text = String(decoding: mutated, as: UTF8.self)
                 guard let plain = Self.plain(text) else { continue }
                 answered += 1
