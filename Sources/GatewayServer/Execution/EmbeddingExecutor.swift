@@ -124,7 +124,7 @@ struct EmbeddingExecutor: Sendable {
         let completion = try await runner.admit(runtime: runtime, model: route.model)
         let call = EmbeddingCall(
             model: route.model, inputs: inputs, dimensions: dimensions,
-            forwardedHeaders: RequestExecutor.forwarded(headers, names: runtime.config.forwardHeaders + ["x-request-id"]),
+            forwardedHeaders: RequestExecutor.forwarded(headers, to: runtime),
             deadline: NIODeadline(deadline))
         do {
             let reply = try await provider.embed(call)

@@ -26,7 +26,7 @@ struct ExecutionContext: Sendable {
         }
         let call = UpstreamCall(
             request: request, model: route.model,
-            forwardedHeaders: RequestExecutor.forwarded(incomingHeaders, names: runtime.config.forwardHeaders + ["x-request-id"]),
+            forwardedHeaders: RequestExecutor.forwarded(incomingHeaders, to: runtime),
             deadline: NIODeadline(deadline))
         do {
             let outcome = try await runner.run(

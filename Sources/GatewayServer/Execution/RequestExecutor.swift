@@ -81,10 +81,11 @@ struct RequestExecutor: Sendable {
         }
     }
 
-    static func forwarded(_ headers: HTTPFields, names: [String]) -> HTTPHeaders {
+    /// The client headers `runtime`'s requests carry upstream.
+    static func forwarded(_ headers: HTTPFields, to runtime: ProviderRuntime) -> HTTPHeaders {
         var result = HTTPHeaders()
-        for name in names where !result.contains(name: name) {
-            guard let fieldName = HTTPField.Name(name), let value = headers[fieldName] else { continue }
+        for (name, field) in runtime.forwardedHeaderNames {
+            guard let value = headers[field] else { continue }
             result.add(name: name, value: value)
         }
         return result

@@ -53,7 +53,7 @@ struct CountTokensRoute: Sendable {
         do {
             tokens = try await provider.countTokens(
                 try request.body(model: route.model),
-                forwardedHeaders: RequestExecutor.forwarded(headers, names: runtime.config.forwardHeaders + ["x-request-id"]),
+                forwardedHeaders: RequestExecutor.forwarded(headers, to: runtime),
                 deadline: deadline)
         } catch let error as UpstreamError {
             throw failure(error)

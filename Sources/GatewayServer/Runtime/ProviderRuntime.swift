@@ -1,5 +1,6 @@
 import GatewayCore
 import GatewayProviders
+import HTTPTypes
 
 /// Everything the gateway keeps for one provider: its adapter, limiter, breakers and
 /// statistics. Survives a policy reload when the provider's configuration is unchanged.
@@ -18,12 +19,20 @@ final class ProviderRuntime: Sendable {
     let breakers: BreakerBank
     let stats: StatsBank
     let history = ProviderHistory()
+    /// The client headers its requests carry upstream (`forward_headers` and the request id),
+    /// parsed once here instead of on every request.
+    let forwardedHeaderNames: [(name: String, field: HTTPField.Name)]
 
     init(
         config: ProviderConfig, provider: any Provider, endpointDescription: String, baseURL: String,
         trustedAuthorities: [[UInt8]]? = nil
     ) {
         self.config = config
+        var names: [(name: String, field: HTTPField.Name)] = []
+        for name in config.forwardHeaders + ["x-request-id"] where !names.contains(where: { $0.name.lowercased() == name.lowercased() }) {
+            if let field = HTTPField.Name(name) { names.append((name, field)) }
+        }
+        self.forwardedHeaderNames = names
         self.trustedAuthorities = trustedAuthorities
         self.provider = provider
         self.endpointDescription = endpointDescription
