@@ -42,7 +42,18 @@ public struct OpenAIChunkEncoder: Sendable {
     /// `includeUsage` (then usage goes as a chunk with `choices: []`).
     public func encode(_ event: StreamEvent, includeUsage: Bool) -> ByteBuffer? {
         var out = ByteBuffer()
+        out.reserveCapacity(prefix.readableBytes + 96 + Self.payloadBytes(event))
         return write(event, choice: 0, includeUsage: includeUsage, into: &out) ? out : nil
+    }
+
+    /// The bytes of `event`'s own payload, for sizing its frame's buffer once.
+    private static func payloadBytes(_ event: StreamEvent) -> Int {
+        switch event {
+        case .textDelta(let text): text.utf8.count
+        case .toolCallDelta(let delta): delta.argumentsFragment.utf8.count + (delta.name?.utf8.count ?? 0) + 64
+        case .otherChoice(_, let inner): payloadBytes(inner)
+        case .finished, .usage: 64
+        }
     }
 
     /// Appends the frame of `event`, if it has one, to `out`.
