@@ -52,17 +52,8 @@ struct OpenAIChunkScanTests {
 
     @Test func mutatedChunksNeverGetAnAnswerTheTreeWouldNotGive() {
         var mutator = ByteMutator(seed: 7, alphabet: Array(#"{}[],:"\ 0123456789.-nultrefasx"#.utf8) + [0xC3, 0xA9, 0xFF, 0x01])
-        var wrong: [String] = []
-        var answered = 0
-        for seed in Self.plainChunks {
-            for _ in 0..<1_500 {
-                let mutated = mutator.mutate(Array(seed.utf8))
-                let text = String(decoding: mutated, as: UTF8.self)
-                guard let plain = Self.plain(text) else { continue }
-                answered += 1
-                if plain != Self.tree(text) { wrong.append(text) }
-            }
-        }
+        let (wrong, answered) = plainReadDifferential(
+            seeds: Self.plainChunks, mutator: &mutator, count: 1_500, fast: Self.plain, thorough: Self.tree)
         #expect(wrong.isEmpty, "\(wrong.prefix(5))")
         #expect(answered > 1_000, "the mutations that keep a chunk plain are still read in one pass")
     }

@@ -50,17 +50,8 @@ struct OpenAIResponseScanTests {
 
     @Test func mutatedAnswersNeverGetAnAnswerTheDecodeWouldNotGive() {
         var mutator = ByteMutator(seed: 11, alphabet: Array(#"{}[],:"\ 0123456789.-eElnutrfas"#.utf8))
-        var wrong: [String] = []
-        var answered = 0
-        for seed in Self.plainAnswers {
-            for _ in 0..<1_200 {
-                let mutated = mutator.mutate(Array(seed.utf8))
-                let text = String(decoding: mutated, as: UTF8.self)
-                guard let plain = Self.plain(text) else { continue }
-                answered += 1
-                if plain != Self.decoded(text) { wrong.append(text) }
-            }
-        }
+        let (wrong, answered) = plainReadDifferential(
+            seeds: Self.plainAnswers, mutator: &mutator, count: 1_200, fast: Self.plain, thorough: Self.decoded)
         #expect(wrong.isEmpty, "\(wrong.prefix(5))")
         #expect(answered > 1_000, "the mutations that keep an answer plain are still read in one pass")
     }
