@@ -4,13 +4,14 @@ import Locking
 /// to one consumer in batches: everything that arrived while the consumer was busy writing is
 /// taken at once, so a stream that outpaces its client is encoded into one buffer and written
 /// with one write and one flush instead of one per event. Items weigh what they carry (a batch
-/// of k events weighs k); at most `limit` weight waits. The first terminal item closes the
+/// of k events weighs k); past `limit` weight waiting, posts are refused (an empty mailbox takes
+/// any one item). The first terminal item closes the
 /// mailbox and later posts are ignored.
 final class BatchMailbox<Item: Sendable>: Sendable {
     /// What a post did.
     enum Posted: Equatable {
         case queued
-        /// Queuing it would pass `limit`: nothing was queued.
+        /// Queuing it would pass `limit` with items already waiting: nothing was queued.
         case full
         /// The mailbox was closed: nothing was queued.
         case closed
@@ -37,7 +38,9 @@ final class BatchMailbox<Item: Sendable>: Sendable {
     func post(_ item: Item, weight: Int = 1, closing: Bool = false) -> Posted {
         let (posted, wake): (Posted, (CheckedContinuation<[Item], Never>, [Item])?) = state.withLock { state in
             guard !state.closed else { return (.closed, nil) }
-            guard closing || state.weight + weight <= limit else { return (.full, nil) }
+            // An item always fits an empty mailbox (one upstream read may carry more than
+            // `limit` events); the bound is on what piles up while the consumer is busy.
+            guard closing || state.weight == 0 || state.weight + weight <= limit else { return (.full, nil) }
             state.queued.append(item)
             state.weight += weight
             state.closed = closing

@@ -43,6 +43,11 @@ struct BatchMailboxTests {
         // Taking empties the weight with the queue.
         #expect(mailbox.post(4, weight: 10) == .queued)
         #expect(mailbox.post(5, weight: 1) == .full)
+        #expect(await mailbox.take(onCancel: -1) == [4])
+        // One read heavier than the whole bound still fits an empty mailbox, and nothing after it.
+        #expect(mailbox.post(6, weight: 25) == .queued)
+        #expect(mailbox.post(7, weight: 1) == .full)
+        #expect(await mailbox.take(onCancel: -1) == [6])
     }
 
     @Test func aCancelledConsumerGetsItsCancelItem() async {
