@@ -4,6 +4,8 @@ import LocalEngine
 import SalesAgent
 import SalesCore
 
+extension FoldGrouping: ExpressibleByArgument {}
+
 extension EvalCommand {
     /// Runs every conversation turn by turn, each turn on the context the engine built from
     /// its own captures so far (history stays what was said). Conversations run concurrently.
@@ -59,14 +61,15 @@ extension EvalCommand {
             throw ValidationError("\(golden) is held out for evaluation; cross-validation trains on it (use the dev split)")
         }
         guard folds >= 2 else { throw ValidationError("--cross-validate needs at least 2 folds") }
-        let (report, predicted) = LocalEvaluation.crossValidate(turns, folds: folds, embedder: try AgentSetup.bundledEmbedder())
+        let (report, predicted) = LocalEvaluation.crossValidate(
+            turns, folds: folds, grouping: crossValidateBy, embedder: try AgentSetup.bundledEmbedder())
         if let predictions { try PredictionLine.write(gold: turns, predicted: predicted, to: predictions) }
         if json {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.sortedKeys]
             print(String(decoding: try encoder.encode(report), as: UTF8.self))
         } else {
-            EvalSummary(report: report, results: []).printTables(file: "\(golden) (\(folds)-fold cross-validation by conversation)")
+            EvalSummary(report: report, results: []).printTables(file: "\(golden) (\(crossValidateBy == .author ? "one fold per author" : "\(folds)-fold"), cross-validation by \(crossValidateBy.rawValue))")
         }
     }
 }

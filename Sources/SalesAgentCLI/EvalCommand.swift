@@ -3,6 +3,7 @@ import AsyncHTTPClient
 import Foundation
 import SalesAgent
 import BenchKit
+import LocalEngine
 import SalesCore
 
 /// `sales-agent eval --golden FILE`: SPEC §5 metrics of capture and detect (with the
@@ -10,7 +11,8 @@ import SalesCore
 /// default (each turn sees its gold context and history); `--end-to-end` gives each turn
 /// the context the engine itself built from its earlier turns, so errors carry over;
 /// `--cross-validate N` retrains the local engine N times, grouped by conversation, and
-/// scores each turn with the model that did not see it (dev files only).
+/// scores each turn with the model that did not see it (dev files only);
+/// `--cross-validate-by author` holds out one author's conversations per fold instead.
 struct EvalCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "eval", abstract: "Score capture and detect on a golden file.")
 
@@ -28,6 +30,9 @@ struct EvalCommand: AsyncParsableCommand {
 
     @Option(help: "Cross-validate the local engine with this many folds, grouped by conversation (dev files only).")
     var crossValidate: Int?
+
+    @Option(help: "Group cross-validation folds by conversation, or by author (one fold per author of the dev lines).")
+    var crossValidateBy: FoldGrouping = .conversation
 
     @Option(help: "Write each turn's gold and predicted labels to this JSONL file (for reading errors on dev).")
     var predictions: String?

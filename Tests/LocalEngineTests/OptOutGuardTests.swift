@@ -68,9 +68,27 @@ struct OptOutGuardTests {
             ("STOP", true), ("Please remove me from your list.", true), ("not interested, thanks", false),
             ("can our users unsubscribe from notifications?", false), ("Can you stop by our booth?", false),
             ("u n s u b s c r i b e", true), ("Stop contacting me.\n\nSent from my iPhone", true),
+            ("take my number off pls", true), ("Please don't chase me on this, I'll get in touch if things change.", true),
+            ("I'm not gonna send my load data to someone I met on LinkedIn.", false),
+            ("we don't chase our customers for payment anymore", false),
         ])
     func everyday(_ message: String, _ expected: Bool) {
         #expect((guardrail.check(message: message) != nil) == expected, "\(message)")
+    }
+
+    @Test("asking to confirm is an opt-out only right after one")
+    func confirmationAfterOptOut() {
+        let optedOut = [
+            GoldenTurn.Message(role: "customer", text: "Please remove me from your mailing list."),
+            GoldenTurn.Message(role: "agent", text: "Understood, I'll take care of it."),
+        ]
+        let asked = [
+            GoldenTurn.Message(role: "customer", text: "Can you send the security questionnaire?"),
+            GoldenTurn.Message(role: "agent", text: "Sure, it's on its way."),
+        ]
+        let message = "Please confirm in writing that this has been done."
+        #expect(guardrail.check(message: message, history: optedOut)?.rule == "history_confirms_opt_out")
+        #expect(guardrail.check(message: message, history: asked) == nil)
     }
 
     @Test("a short answer is judged by the agent's question")

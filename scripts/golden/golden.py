@@ -19,7 +19,8 @@ nothing in it is ever used for training or tuning.
 
 `build` expands each conversation into SPEC §5 lines: history (customer and agent turns
 before this one), context (the gold slots of the earlier turns merged in order), message,
-situation, slots, and `reply` (the agent's answer to this turn, an extra key).
+situation, slots, `reply` (the agent's answer to this turn, an extra key) and, in dev lines,
+`author` (the source's author key, for author-grouped cross-validation).
 """
 import hashlib
 import json
@@ -157,7 +158,13 @@ def build(arguments):
         raise SystemExit("not built: fix the problems above")
     splits = {"dev": [], "test": []}
     for _, conversation in load_sources(source_files(arguments)):
-        splits[split_of(conversation)] += expand(conversation)
+        lines = expand(conversation)
+        if split_of(conversation) == "dev" and conversation.get("author"):
+            # Dev lines name their author, so `eval --cross-validate-by author` can hold
+            # out one author's voice at a time (test and shift files stay as they were).
+            for line in lines:
+                line["author"] = conversation["author"]
+        splits[split_of(conversation)] += lines
     if shift_files:
         splits["shift"] = [line for _, conversation in load_sources(shift_files) for line in expand(conversation)]
     for name, lines in splits.items():

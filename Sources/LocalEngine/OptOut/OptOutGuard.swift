@@ -26,10 +26,21 @@ public struct OptOutGuard: Sendable {
     public init() {}
 
     /// The verdict when `message` asks not to be contacted, nil otherwise. `history` is the
-    /// conversation so far, oldest first; only the agent's last message is read.
+    /// conversation so far, oldest first; the agent's last message is read, and the
+    /// customer's last one when this message asks to confirm what it asked.
     public func check(message: String, history: [GoldenTurn.Message] = []) -> OptOutVerdict? {
         let text = OptOutText(message)
         guard !text.words.isEmpty else { return nil }
+        if let verdict = ownVerdict(text, history: history) { return verdict }
+        // `Please confirm in writing that this has been done.` right after an opt-out.
+        guard OptOutRules.confirmation.occurs(in: text.normalized),
+            let last = history.lastIndex(where: { $0.role == "customer" }),
+            ownVerdict(OptOutText(history[last].text), history: Array(history[..<last])) != nil
+        else { return nil }
+        return OptOutVerdict(rule: "history_confirms_opt_out")
+    }
+
+    private func ownVerdict(_ text: OptOutText, history: [GoldenTurn.Message]) -> OptOutVerdict? {
         let agent = history.last(where: { $0.role == "agent" }).map { OptOutText($0.text) }
         if OptOutRules.isKeywordOnly(text) {
             let answersAgent = agent.map { agent in text.words.contains { OptOutHistory.agentUsed($0, in: agent) } } ?? false

@@ -6,22 +6,24 @@ import SalesCore
 extension LocalEvaluation {
     /// Predictions and report of `folds`-fold cross-validation, grouped by conversation:
     /// the situation classifier and the span model are retrained for each fold.
+    /// `grouping: .author` holds out one author per fold (`folds` is then the author count).
     public static func crossValidate(
-        _ turns: [GoldenTurn], folds: Int = 5, options: TrainingOptions = .init(), embedder: (any Embedder)? = nil
+        _ turns: [GoldenTurn], folds: Int = 5, grouping: FoldGrouping = .conversation, options: TrainingOptions = .init(),
+        embedder: (any Embedder)? = nil
     ) -> (report: EvaluationReport, predictions: [TurnPrediction]) {
-        crossValidate(turns, folds: folds, options: options, embedder: embedder, policy: .modelThenRules)
+        crossValidate(turns, folds: folds, grouping: grouping, options: options, embedder: embedder, policy: .modelThenRules)
     }
 
     static func crossValidate(
-        _ turns: [GoldenTurn], folds: Int, options: TrainingOptions, embedder: (any Embedder)?, policy: SlotMerge.Policy,
-        spanThreshold: Double = 0.3
+        _ turns: [GoldenTurn], folds: Int, grouping: FoldGrouping = .conversation, options: TrainingOptions, embedder: (any Embedder)?,
+        policy: SlotMerge.Policy, spanThreshold: Double = 0.3
     ) -> (report: EvaluationReport, predictions: [TurnPrediction]) {
         var options = options
         options.calibrationFolds = 0
-        let assignment = Folds.assign(turns, count: folds)
+        let (assignment, foldCount) = Folds.assign(turns, count: folds, by: grouping)
         var predictions = [TurnPrediction?](repeating: nil, count: turns.count)
         let playbook = Playbook(slotDescriptions: [:], situationDescriptions: [:], principles: [], rules: [])
-        for fold in 0..<max(1, folds) {
+        for fold in 0..<max(1, foldCount) {
             let training = turns.indices.filter { assignment[$0] != fold }.map { turns[$0] }
             let held = turns.indices.filter { assignment[$0] == fold }
             guard !training.isEmpty, !held.isEmpty else { continue }

@@ -84,11 +84,31 @@ struct TrainingExample: Sendable {
     }
 }
 
-/// Conversation-grouped folds: turns of one conversation always share a fold.
+/// How cross-validation groups turns into folds.
+public enum FoldGrouping: String, Sendable, CaseIterable {
+    /// Turns of one conversation share a fold; folds mix authors.
+    case conversation
+    /// One fold per author (`GoldenTurn.author`): each is predicted by an engine trained
+    /// only on the other authors' writing, the nearest dev gets to text from a stranger.
+    case author
+}
+
+/// Grouped folds: turns of one conversation (or one author) always share a fold.
 enum Folds {
     static func assign(_ turns: [GoldenTurn], count: Int) -> [Int] {
         let conversations = Array(Set(turns.map { $0.conversation ?? $0.id })).sorted()
         let fold = Dictionary(uniqueKeysWithValues: conversations.enumerated().map { ($1, $0 % max(1, count)) })
         return turns.map { fold[$0.conversation ?? $0.id]! }
+    }
+
+    /// Fold numbers and their count for `grouping` (`count` applies to conversations).
+    static func assign(_ turns: [GoldenTurn], count: Int, by grouping: FoldGrouping) -> (folds: [Int], count: Int) {
+        switch grouping {
+        case .conversation: return (assign(turns, count: count), count)
+        case .author:
+            let authors = Array(Set(turns.map { $0.author ?? "" })).sorted()
+            let fold = Dictionary(uniqueKeysWithValues: authors.enumerated().map { ($1, $0) })
+            return (turns.map { fold[$0.author ?? ""]! }, authors.count)
+        }
     }
 }

@@ -22,11 +22,15 @@ public struct GoldenTurn: Sendable, Hashable, Codable {
     public var message: String
     public var situation: Situation
     public var slots: SlotValues
+    /// Who wrote the conversation (dev lines built by `golden.py` carry it), so
+    /// cross-validation can hold out one author's voice at a time.
+    public var author: String?
 
     public init(
         id: String, conversation: String? = nil, turn: Int? = nil, history: [Message] = [], context: SlotValues = SlotValues(),
-        message: String, situation: Situation, slots: SlotValues
+        message: String, situation: Situation, slots: SlotValues, author: String? = nil
     ) {
+        self.author = author
         self.id = id
         self.conversation = conversation
         self.turn = turn
@@ -38,7 +42,7 @@ public struct GoldenTurn: Sendable, Hashable, Codable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case id, conversation, turn, history, context, message, situation, slots
+        case id, conversation, turn, history, context, message, situation, slots, author
     }
 
     public init(from decoder: any Decoder) throws {
@@ -51,6 +55,7 @@ public struct GoldenTurn: Sendable, Hashable, Codable {
         message = try container.decode(String.self, forKey: .message)
         situation = try container.decode(Situation.self, forKey: .situation)
         slots = try container.decodeIfPresent(SlotValues.self, forKey: .slots) ?? SlotValues()
+        author = try container.decodeIfPresent(String.self, forKey: .author)
     }
 }
 
