@@ -76,7 +76,7 @@ struct OptOutGuardTests {
         #expect((guardrail.check(message: message) != nil) == expected, "\(message)")
     }
 
-    @Test("asking to confirm is an opt-out only right after one")
+    @Test("confirming or carrying on is an opt-out only right after one")
     func confirmationAfterOptOut() {
         let optedOut = [
             GoldenTurn.Message(role: "customer", text: "Please remove me from your mailing list."),
@@ -87,8 +87,10 @@ struct OptOutGuardTests {
             GoldenTurn.Message(role: "agent", text: "Sure, it's on its way."),
         ]
         let message = "Please confirm in writing that this has been done."
-        #expect(guardrail.check(message: message, history: optedOut)?.rule == "history_confirms_opt_out")
+        #expect(guardrail.check(message: message, history: optedOut)?.rule == "history_continues_opt_out")
         #expect(guardrail.check(message: message, history: asked) == nil)
+        #expect(guardrail.check(message: "and the email list", history: optedOut) != nil)
+        #expect(guardrail.check(message: "and the pricing sheet", history: asked) == nil)
     }
 
     @Test("a short answer is judged by the agent's question")

@@ -31,6 +31,20 @@ enum IndustryScanner {
         "medtech", "medical devices", "aerospace", "defense", "energy", "utilities", "oil and gas", "mining",
         "education", "childcare", "senior living", "home health", "behavioral health", "law", "architecture",
     ])
+    /// Industry words that are also everyday nouns (`our legal will ask`, `payments come
+    /// late`, `privacy law`): they count only where an industry is being named.
+    static let ambiguous: Set<String> = [
+        "legal", "law", "payments", "insurance", "retail", "architecture", "media", "energy", "government", "accounting",
+        "banking", "lending", "education", "publishing", "staffing", "recruiting", "utilities", "defense", "construction",
+    ]
+    /// Words before an ambiguous industry word that name an industry: `we're in retail`.
+    static let industryLeads: Set<String> = ["in", "into", "a", "an", "we're", "were", "i'm", "im", "for", "do", "does", "it's", "its", "mostly", "all"]
+    /// Words after one that do: `insurance broker`, `the retail space`.
+    static let industryTails: Set<String> = [
+        "company", "companies", "firm", "firms", "business", "businesses", "sector", "industry", "space", "startup", "brand",
+        "side", "world", "market", "shop", "store", "group", "clinic", "practice", "agency", "broker", "brokers", "brokerage",
+        "carrier", "provider", "platform", "chain", "co", "office", "offices", "network",
+    ]
     static let skip: Set<String> = ["small", "big", "large", "little", "tiny", "growing", "new", "local", "the", "a", "an", "pretty", "very", "fast-growing"]
 
     /// The industry in `message`, never inside `company`.
@@ -43,7 +57,7 @@ enum IndustryScanner {
                 return phrase
             }
         }
-        for match in words.matches(in: message) where !overlaps(match.range, company) {
+        for match in words.matches(in: message) where !overlaps(match.range, company) && namesIndustry(match.range, in: message) {
             if match.range.count == 1, message.tokens[match.range.lowerBound].isCapitalized, message.lower(match.range.lowerBound).count > 4,
                 message.lower(match.range.lowerBound) != "saas"
             {
@@ -71,6 +85,14 @@ enum IndustryScanner {
             cursor += 1
         }
         return nil
+    }
+
+    /// An ambiguous word counts after an industry lead or before an industry noun.
+    private static func namesIndustry(_ range: Range<Int>, in message: MessageText) -> Bool {
+        guard range.count == 1, ambiguous.contains(message.lower(range.lowerBound)) else { return true }
+        let before = range.lowerBound > 0 ? message.lower(range.lowerBound - 1) : ""
+        let after = range.upperBound < message.count ? message.lower(range.upperBound) : ""
+        return industryLeads.contains(before) || industryTails.contains(after)
     }
 
     private static func overlaps(_ range: Range<Int>, _ other: Range<Int>?) -> Bool {

@@ -27,17 +27,18 @@ public struct OptOutGuard: Sendable {
 
     /// The verdict when `message` asks not to be contacted, nil otherwise. `history` is the
     /// conversation so far, oldest first; the agent's last message is read, and the
-    /// customer's last one when this message asks to confirm what it asked.
+    /// customer's last one when this message confirms or carries on what that one asked.
     public func check(message: String, history: [GoldenTurn.Message] = []) -> OptOutVerdict? {
         let text = OptOutText(message)
         guard !text.words.isEmpty else { return nil }
         if let verdict = ownVerdict(text, history: history) { return verdict }
-        // `Please confirm in writing that this has been done.` right after an opt-out.
-        guard OptOutRules.confirmation.occurs(in: text.normalized),
+        // `Please confirm in writing that this has been done.` or `and the email list`
+        // right after an opt-out.
+        guard OptOutRules.confirmation.occurs(in: text.normalized) || OptOutRules.continuation.occurs(in: text.normalized),
             let last = history.lastIndex(where: { $0.role == "customer" }),
             ownVerdict(OptOutText(history[last].text), history: Array(history[..<last])) != nil
         else { return nil }
-        return OptOutVerdict(rule: "history_confirms_opt_out")
+        return OptOutVerdict(rule: "history_continues_opt_out")
     }
 
     private func ownVerdict(_ text: OptOutText, history: [GoldenTurn.Message]) -> OptOutVerdict? {

@@ -7,7 +7,7 @@ enum OptOutHistory {
     /// The agent offers to stop contacting.
     static let offersToStop = OptOutPattern("offers_to_stop", [], #"\b(?:stop|cease|quit|pause|end)(?: \S+){0,2}? (?:reaching_out|following_up|contacting|emailing|calling|texting|messaging|sending|checking in)\b|\b(?:close your file|take you off|remove you|unsubscribe you|opt you out|leave you alone)\b"#)
     /// The agent asks leave to keep in touch.
-    static let asksToContinue = OptOutPattern("asks_to_continue", [], #"\b(?:keep (?:you|sending|in touch|hearing|receiving|reaching)|reach_out (?:again|next|in|after)|follow_up|call you (?:back|again|next|in|on|after)|check (?:in|back)|add you to|stay in touch|hear from (?:us|me)|(?:send|sending) you|better time (?:for me )?to (?:call|reach|contact)|unless you tell me otherwise|(?:can|may|could|shall) i (?:call|email|text|contact|reach_out|ping|follow_up)|touch base|circle back)\b"#)
+    static let asksToContinue = OptOutPattern("asks_to_continue", [], #"\b(?:keep (?:you|sending|in touch|hearing|receiving|reaching)|reach_out (?:again|next|in|after)|follow_up|(?:call|text|email|ping|message) you (?:back|again|next|in|on|after)|check (?:in|back)|add you to|stay in touch|hear from (?:us|me)|(?:send|sending) you|better time (?:for me )?to (?:call|reach|contact)|unless you tell me otherwise|(?:can|may|could|shall) i (?:call|email|text|contact|reach_out|ping|follow_up)|touch base|circle back)\b"#)
     /// The agent names a reply word that stops messages (`Reply STOP to opt out`).
     static let replyKeyword = OptOutPattern("reply_keyword", [], #"\b(?:reply|text|respond|send|type|answer|say|or)(?: with)? (?:" )?([a-z_]+)(?: ")? to (?:stop|opt_out|unsubscribe|end|cancel|be removed|stop receiving)"#)
     static let affirmative: Set<String> = ["yes", "yeah", "yep", "yup", "ya", "sure", "please", "ok", "okay", "correct", "right", "exactly", "definitely", "absolutely", "do", "go", "both", "y"]
@@ -21,7 +21,7 @@ enum OptOutHistory {
         let asks = agent.words.contains("?") || agent.normalized.contains(" unless ") || agent.normalized.contains(" reply ")
         guard asks else { return nil }
         let words = reply.words.filter { $0 != "." && $0 != "?" && $0 != "," }
-        guard !words.isEmpty, words.count <= 8 else { return nil }
+        guard !words.isEmpty, words.count <= 10 else { return nil }
         if let keyword = replyKeyword.firstCapture(in: agent.normalized), words.allSatisfy({ $0 == keyword || L.keywordCompanions.contains($0) }) {
             return OptOutVerdict(rule: "history_reply_keyword")
         }

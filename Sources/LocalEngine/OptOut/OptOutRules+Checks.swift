@@ -27,7 +27,7 @@ extension OptOutRules {
         if isQuoted(range, in: text), !repeatedRequest.occurs(in: sentence) { return false }
         let before = text.substring(to: range.location)
         if pattern.checks.contains(.negation), negation.occurs(in: before) { return false }
-        if pattern.checks.contains(.redirect), redirected { return false }
+        if pattern.checks.contains(.redirect), redirected, !explicitStop.occurs(in: text.substring(with: range)) { return false }
         let isQuestion = sentence.trimmingCharacters(in: .whitespaces).hasSuffix("?") || questionStart.occurs(in: sentence)
         if pattern.checks.contains(.notQuestion), isQuestion { return false }
         if pattern.checks.contains(.otherPeople) {

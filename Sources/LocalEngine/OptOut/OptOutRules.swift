@@ -16,6 +16,7 @@ enum OptOutRules {
         OptOutPattern("do_not_contact", [.otherPeople, .redirect], #"\b(?:don't|do not|never|not|didn't|did not|won't|will not|wouldn't|no need to|no need for you to|no reason to)(?: (?!(?:the|a|an|your|my|our|this|that|any|last)\b)\S+){0,4}? \#(L.verb) (?:(?!(?<=\bsend )(?:my|our)\b)\#(L.object)(?! (?:the|a|an|it|that|those|your|over)\b)|(?:the|our|my) \S+ (?:again|anymore|any more|ever again)|again|anymore|any more|ever again|either|further|going forward|in future|in the future|from now on|any longer|anything else|anything further|anything more)\b"#),
         OptOutPattern("do_not_contact_bare", [.otherPeople, .redirect], #"\b(?:don't|do not|never|please not|no need to)(?: (?!(?:the|a|an|your|my|our|this|that|any|last)\b)\S+){0,4}? \#(L.coreVerb) [.?]|(?:^|[.?,] )(?:and |so |just |please |pls |but |also )?(?:don't|do not|never) \#(L.coreVerb)(?: me| us)?(?: [.?,]| *$)"#),
         OptOutPattern("do_not_chase", [.negation, .otherPeople], #"\b(?:don't|do not|never|stop|quit|no need to)(?: \S+)? (?:chase|chasing|nag|nagging|hound|hounding) (?:me|us)\b"#),
+        OptOutPattern("turn_off_messages", .otherPeople, #"\b(?:sending|send|sent) (?:me|us)\b(?: \S+){0,12}? \#(L.message)\b(?: \S+){0,16}? (?:turn|switch|shut) (?:those|these|them|that|it) off\b|\b(?:turn|switch|shut) off (?:those|these|the|your|all)(?: \S+){0,2}? (?:emails?|texts?|messages?|newsletters?|promos?|promotions?)\b(?! (?:feature|option|setting)s?\b)"#),
         OptOutPattern("do_not_be_contacting", [.otherPeople, .redirect], #"\b(?:don't|do not|never) be \#(L.gerund)\b"#),
         OptOutPattern("nobody_contacts_me", .otherPeople, #"\b(?:no one|nobody|no member|none of you|no-one)\b(?: \S+){0,4}? (?:contacts|calls|emails|texts|messages|contact|call|email|text) (?:me|us)\b"#),
         OptOutPattern("contact_threat", [], #"\bif you (?:\#(L.verb)|keep \#(L.gerund)) (?:me|us)(?: \S+){0,2}? (?:again|one more time|once more)\b|\b(?:blocking|block|reporting) (?:you|this number|your number|your company)\b|\breport(?:ing)? you to\b|\bthis is (?:spam|harassment)\b|\bharassment\b"#),
@@ -35,7 +36,7 @@ enum OptOutRules {
         OptOutPattern("not_be_contacted", [], #"\b(?:not|never|no longer|don't|do not|didn't)(?: \S+){0,3}? (?:be|being) (?:contacted|called|emailed|texted|messaged|approached|solicited)\b"#),
         OptOutPattern("asked_you_to_stop", .negation, #"\b(?:ask|asking|asked|told|tell|telling|request|requesting|requested|begging|beg)(?: you)? to stop(?: now| already| please| it| this)?(?= [.?,"]| *$)|\b(?:want|need) you to stop(?: now| already| please| it| this)?(?= [.?,"]| *$)|\byou can stop(?: now| here| there| already)?(?= [.?,"]| *$)"#),
         OptOutPattern("want_to_be_removed", .negation, #"\b(?:like|want|wish|ask|asking|request|requesting|need) to be (?:removed|unsubscribed|taken off|deleted|opted_out)\b(?! from (?:our|their|his|her)\b)|\bplease (?:have|get) (?:me|us) (?:removed|unsubscribed|taken off)\b|\bmark (?:me|us|this \S+|my \S+) as (?:dnc|do not contact|do not call|unsubscribed|opted_out)\b"#),
-        OptOutPattern("please_remove", .negation, #"\b(?:please|just|kindly) (?:remove|unsubscribe|delete)(?= [.?,"]| *$)|\btake (?:me|us|my \S+|our \S+) off(?: (?:pls|please|now|thanks|thx|asap))?(?= [.?,"]| *$)|\bleave (?:me|us) be\b"#),
+        OptOutPattern("please_remove", .negation, #"\b(?:please|just|kindly) (?:remove|unsubscribe|delete)(?= [.?,"]| *$)|\btake (?:me|us|her|him|them|(?:my|our) \S+(?: \S+)?) off(?: (?:pls|please|now|thanks|thx|asap|too|as well))?(?= [.?,"]| *$)|\bleave (?:me|us) be\b"#),
         OptOutPattern("do_not_send_more", [.otherPeople, .redirect], #"\b(?:don't|do not|never|no need to|please not)(?: \S+){0,2}? send (?:me |us )?(?:any (?:more |further )?|more |further |additional )(?:\S+ )?(?:information|info|materials?|offers|deals|content|literature|stuff|updates|things)\b"#),
         OptOutPattern("do_not_sell", [], #"\bdo not sell (?:or share )?my\b|\bopt_out of the (?:sale|sharing)\b"#),
         OptOutPattern("add_to_dnc", [], #"\b(?:add|put|place|list) (?:me|us|this number|my number|my \S+|this \S+|our \S+)(?: \S+){0,3}? (?:to|on|in) (?:your|the)(?: \S+){0,3}? dnc\b"#),
@@ -56,5 +57,10 @@ enum OptOutRules {
     static let repeatedRequest = OptOutPattern("repeated_request", [], #"\b(?:what part of|i said|i told you|i've said|how many times)\b"#)
     static let engagement = OptOutPattern("engagement", [], L.engagement)
     /// Asking that a request be confirmed or carried out (read after an opt-out).
+    /// Words that make a do-not-contact request explicit even beside another channel
+    /// (`just email. dont text this number anymore`).
+    static let explicitStop = OptOutPattern("explicit_stop", [], #"\b(?:anymore|any more|ever again|this number)\b"#)
+    /// A message that carries on an opt-out just made: `and the email list`, `also ...`.
+    static let continuation = OptOutPattern("continuation", [], #"^ *(?:and|also|plus|oh and|same for|same with|\+)\b"#)
     static let confirmation = OptOutPattern("confirmation", [], #"\b(?:confirm|confirmation|make sure|ensure|has been done|have been done|is it done|is that done|done yet)\b"#)
 }
