@@ -12,6 +12,10 @@ enum SizeScanner {
         "practices", "franchises", "venues", "gyms", "studios", "shops", "outlets", "centers", "plumbers", "workers",
         "volunteers", "partners", "vets", "veterinarians", "therapists", "pharmacies", "dealerships", "farms",
         "buildings", "apartments", "doors", "tenants", "customers", "clients", "brands", "sellers", "drivers",
+        "bays", "chairs", "players", "kids", "children", "pupils", "residents", "accounts", "vans", "rigs", "vessels",
+        "ships", "aircraft", "planes", "berths", "boats", "desks", "hectares", "acres", "sheds", "birds", "cows", "head",
+        "silos", "swimmers", "squads", "centres", "restaurantes", "athletes", "families", "parishes", "congregations",
+        "lawyers", "solicitors", "surgeries", "pharmacists", "salons", "bars", "cafes", "kitchens", "depots", "yards",
     ]
     static let teamUnits: Set<String> = [
         "agents", "reps", "engineers", "developers", "devs", "techs", "technicians", "advisors", "execs", "executives",
@@ -19,12 +23,27 @@ enum SizeScanner {
         "accountants", "bookkeepers", "csms", "admins", "counselors", "inspectors", "operators", "users", "seats",
         "coordinators", "specialists", "editors", "writers", "managers", "planners", "instructors", "teachers",
         "trainers", "mechanics", "consultants", "associates", "support", "people", "folks",
+        "architects", "scientists", "earners", "hygienists", "interpreters", "translators", "stylists", "painters", "cooks",
+        "chefs", "cleaners", "caregivers", "carers", "tutors", "coaches", "researchers", "buyers", "estimators", "surveyors",
+        "pharmacists", "auditors", "investigators", "adjusters", "underwriters", "paramedics", "installers", "pickers",
+    ]
+    /// Departments after `N in`: `3 in sales`, `12 in support`.
+    static let departments: Set<String> = [
+        "sales", "support", "ops", "operations", "engineering", "marketing", "finance", "it", "hr", "dispatch", "accounts",
+        "cs", "cx", "product", "design", "legal", "procurement", "logistics", "admin", "billing", "service",
     ]
     /// Words after a hyphen that make `40-person` a size.
     static let compoundUnits: Set<String> = [
         "person", "people", "employee", "attorney", "lawyer", "broker", "room", "bed", "store", "location", "doctor",
         "dentist", "agent", "rep", "seat", "truck", "school", "clinic", "unit", "member", "partner", "provider",
-        "engineer", "office", "site", "property", "chair", "doctor",
+        "engineer", "office", "site", "property", "chair", "doctor", "bay", "truck", "van", "desk", "seat", "bed", "lawyer",
+    ]
+    /// Spelled-out counts (`two bars`, `nine resort properties`, `twenty-two staff`); not
+    /// `one`, which is more often a pronoun than a count.
+    static let numberWords: Set<String> = [
+        "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen",
+        "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty", "thirty", "forty", "fifty", "sixty", "seventy",
+        "eighty", "ninety", "hundred", "dozen", "hundreds", "dozens",
     ]
     static let stages = PhraseSet([
         "series a", "series b", "series c", "series d", "series e", "seed-stage", "seed stage", "pre-seed",
@@ -70,7 +89,7 @@ enum SizeScanner {
     /// `N [modifier] unit`, `N of us`, `N-person`, with a qualifier before.
     private static func measure(in message: MessageText, at index: Int) -> (range: Range<Int>, isTeam: Bool)? {
         let token = message.tokens[index]
-        guard token.isNumber || token.lower == "me" else { return nil }
+        guard token.isNumber || token.lower == "me" || isNumberWord(token.lower) else { return nil }
         var start = index
         while start > 0, index - start < 2, qualifiers.contains(message.lower(start - 1)) { start -= 1 }
         if token.isNumber, let hyphen = token.lower.firstIndex(of: "-") {
@@ -84,10 +103,19 @@ enum SizeScanner {
             let clauseEnd = message.clause(at: index)?.upperBound ?? message.count
             return (start..<min(index + 4, clauseEnd), true)
         }
+        if index + 2 < message.count, isCount(token), message.lower(index + 1) == "in", departments.contains(message.lower(index + 2)) {
+            return (start..<(index + 3), true)
+        }
         if index + 2 < message.count, message.lower(index + 1) == "of", ["us", "them"].contains(message.lower(index + 2)) {
             return (start..<(index + 3), message.lower(index + 2) == "them")
         }
-        guard token.isNumber, token.lower.allSatisfy({ $0.isNumber || $0 == "," || $0 == "." || $0 == "-" || $0 == "+" }) else { return nil }
+        guard isCount(token) else { return nil }
+        // `a 50 person fintech`, `a 4 chair salon`: a count and a singular unit, no hyphen.
+        if index + 1 < message.count, compoundUnits.contains(message.lower(index + 1)), index + 2 < message.count,
+            message.tokens[index + 2].isWord, !teamUnits.contains(message.lower(index + 2))
+        {
+            return (start..<(index + 2), false)
+        }
         for gap in 0...2 {
             let unitIndex = index + 1 + gap
             guard unitIndex < message.count else { break }
@@ -97,6 +125,20 @@ enum SizeScanner {
             if companyUnits.contains(unit) { return (start..<(unitIndex + 1), false) }
         }
         return nil
+    }
+
+    /// A count: digits (`1,850`, `3-4`, `20k`) or a spelled-out number.
+    private static func isCount(_ token: Token) -> Bool {
+        if isNumberWord(token.lower) { return true }
+        guard token.isNumber else { return false }
+        var digits = Substring(token.lower)
+        if digits.hasSuffix("k") { digits = digits.dropLast() }
+        return !digits.isEmpty && digits.allSatisfy { $0.isNumber || $0 == "," || $0 == "." || $0 == "-" || $0 == "+" }
+    }
+
+    /// `two`, `twenty-two`.
+    private static func isNumberWord(_ word: String) -> Bool {
+        numberWords.contains(word) || word.split(separator: "-").count == 2 && word.split(separator: "-").allSatisfy { numberWords.contains(String($0)) || ["one"].contains(String($0)) }
     }
 
     /// Joins a following size: `4 locations and about 60 staff`, `20,000 employees across 14 hospitals`.
