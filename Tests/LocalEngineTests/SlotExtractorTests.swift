@@ -44,6 +44,26 @@ struct SlotExtractorTests {
     }
 
     @Test(
+        "sizes written out, abbreviated, without a hyphen, or as a department",
+        arguments: [
+            ("we run two bars downtown and the stock counts are a mess", Slot.companySize, "two bars"),
+            ("We're a 50 person logistics firm in Leeds.", .companySize, "50 person"),
+            ("around 20k employees across the group", .companySize, "around 20k employees"),
+            ("small marina, 220 berths, all booked on paper", .companySize, "220 berths"),
+            ("7 people total, 3 in sales", .teamSize, "3 in sales"),
+            ("the practice has six hygienists on rota", .teamSize, "six hygienists"),
+        ])
+    func sizes(_ message: String, _ slot: Slot, _ expected: String) {
+        #expect(slots(message)[slot] == expected, "\(slots(message))")
+    }
+
+    @Test("a pronoun `one` or a count of things sold is no size", arguments: ["one of us will call you back", "we sold 300 units last month"])
+    func notSizes(_ message: String) {
+        let found = slots(message)
+        #expect(found[.companySize] == nil && found[.teamSize] == nil, "\(found)")
+    }
+
+    @Test(
         "the tool used today spans the tools named with it",
         arguments: [
             ("Right now everything lives in Excel and Google Forms.", "Excel and Google Forms"),

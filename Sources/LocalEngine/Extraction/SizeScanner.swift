@@ -38,6 +38,11 @@ enum SizeScanner {
         "dentist", "agent", "rep", "seat", "truck", "school", "clinic", "unit", "member", "partner", "provider",
         "engineer", "office", "site", "property", "chair", "doctor", "bay", "truck", "van", "desk", "seat", "bed", "lawyer",
     ]
+    /// Verbs before a count that make it a volume of business, not a size.
+    static let volumeVerbs: Set<String> = [
+        "sell", "sold", "sells", "selling", "ship", "shipped", "ships", "shipping", "make", "made", "makes", "produce",
+        "produced", "produces", "move", "moved", "moves", "deliver", "delivered", "delivers", "process", "processed",
+    ]
     /// Spelled-out counts (`two bars`, `nine resort properties`, `twenty-two staff`); not
     /// `one`, which is more often a pronoun than a count.
     static let numberWords: Set<String> = [
@@ -110,6 +115,8 @@ enum SizeScanner {
             return (start..<(index + 3), message.lower(index + 2) == "them")
         }
         guard isCount(token) else { return nil }
+        // `we sold 300 units`, `ship 2k boxes`: a volume, not how big the company is.
+        if start > 0, volumeVerbs.contains(message.lower(start - 1)) { return nil }
         // `a 50 person fintech`, `a 4 chair salon`: a count and a singular unit, no hyphen.
         if index + 1 < message.count, compoundUnits.contains(message.lower(index + 1)), index + 2 < message.count,
             message.tokens[index + 2].isWord, !teamUnits.contains(message.lower(index + 2))
