@@ -15,7 +15,7 @@ enum SizeScanner {
         "bays", "chairs", "players", "kids", "children", "pupils", "residents", "accounts", "vans", "rigs", "vessels",
         "ships", "aircraft", "planes", "berths", "boats", "desks", "hectares", "acres", "sheds", "birds", "cows", "head",
         "silos", "swimmers", "squads", "centres", "restaurantes", "athletes", "families", "parishes", "congregations",
-        "lawyers", "solicitors", "surgeries", "pharmacists", "salons", "bars", "cafes", "kitchens", "depots", "yards",
+        "solicitors", "surgeries", "salons", "bars", "cafes", "kitchens", "depots", "yards",
     ]
     static let teamUnits: Set<String> = [
         "agents", "reps", "engineers", "developers", "devs", "techs", "technicians", "advisors", "execs", "executives",
@@ -36,7 +36,7 @@ enum SizeScanner {
     static let compoundUnits: Set<String> = [
         "person", "people", "employee", "attorney", "lawyer", "broker", "room", "bed", "store", "location", "doctor",
         "dentist", "agent", "rep", "seat", "truck", "school", "clinic", "unit", "member", "partner", "provider",
-        "engineer", "office", "site", "property", "chair", "doctor", "bay", "truck", "van", "desk", "seat", "bed", "lawyer",
+        "engineer", "office", "site", "property", "chair", "bay", "van", "desk",
     ]
     /// Verbs before a count that make it a volume of business, not a size.
     static let volumeVerbs: Set<String> = [
@@ -143,9 +143,11 @@ enum SizeScanner {
         return !digits.isEmpty && digits.allSatisfy { $0.isNumber || $0 == "," || $0 == "." || $0 == "-" || $0 == "+" }
     }
 
-    /// `two`, `twenty-two`.
+    /// `two`, `twenty-two`, `forty-one`.
     private static func isNumberWord(_ word: String) -> Bool {
-        numberWords.contains(word) || word.split(separator: "-").count == 2 && word.split(separator: "-").allSatisfy { numberWords.contains(String($0)) || ["one"].contains(String($0)) }
+        if numberWords.contains(word) { return true }
+        let parts = word.split(separator: "-").map(String.init)
+        return parts.count == 2 && parts.allSatisfy { numberWords.contains($0) || $0 == "one" }
     }
 
     /// Joins a following size: `4 locations and about 60 staff`, `20,000 employees across 14 hospitals`.

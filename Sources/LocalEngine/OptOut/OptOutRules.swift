@@ -56,11 +56,11 @@ enum OptOutRules {
     static let redirect = OptOutPattern("redirect", [], L.redirect)
     static let repeatedRequest = OptOutPattern("repeated_request", [], #"\b(?:what part of|i said|i told you|i've said|how many times)\b"#)
     static let engagement = OptOutPattern("engagement", [], L.engagement)
-    /// Asking that a request be confirmed or carried out (read after an opt-out).
     /// Words that make a do-not-contact request explicit even beside another channel
     /// (`just email. dont text this number anymore`).
     static let explicitStop = OptOutPattern("explicit_stop", [], #"\b(?:anymore|any more|ever again|this number)\b"#)
     /// A message that carries on an opt-out just made: `and the email list`, `also ...`.
     static let continuation = OptOutPattern("continuation", [], #"^ *(?:and|also|plus|oh and|same for|same with|\+)\b"#)
+    /// Asking that a request be confirmed or carried out (read after an opt-out).
     static let confirmation = OptOutPattern("confirmation", [], #"\b(?:confirm|confirmation|make sure|ensure|has been done|have been done|is it done|is that done|done yet)\b"#)
 }
