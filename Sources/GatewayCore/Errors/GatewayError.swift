@@ -24,8 +24,6 @@ public enum GatewayError: Error, Sendable, Hashable {
     case aliasNotAllowed(alias: String)
     /// A tenant quota is used up for now.
     case quotaExceeded(message: String, retryAfterSeconds: Int)
-    /// The gateway's own queue for a provider is full.
-    case queueFull(retryAfterSeconds: Int)
     /// The request deadline passed before an answer.
     case deadlineExceeded(milliseconds: Int)
     /// Every provider the strategy could use failed; each failure kept by name.
@@ -48,7 +46,6 @@ public enum GatewayError: Error, Sendable, Hashable {
         case .unauthorized: 401
         case .aliasNotAllowed: 403
         case .quotaExceeded: 429
-        case .queueFull: 429
         case .deadlineExceeded: 504
         case .allProvidersFailed(let failures): Self.aggregateStatus(failures)
         case .clientDisconnected, .clientTooSlow: 499
@@ -61,7 +58,7 @@ public enum GatewayError: Error, Sendable, Hashable {
         case .invalidRequest, .unsupportedMediaType, .payloadTooLarge, .requestTimeout, .bodyUnreadable, .unknownModel,
             .notFound, .methodNotAllowed:
             "invalid_request_error"
-        case .queueFull, .quotaExceeded: "rate_limit_error"
+        case .quotaExceeded: "rate_limit_error"
         case .unauthorized: "authentication_error"
         case .aliasNotAllowed: "permission_error"
         case .deadlineExceeded: "timeout_error"
@@ -89,7 +86,6 @@ public enum GatewayError: Error, Sendable, Hashable {
         case .unauthorized: "invalid_api_key"
         case .aliasNotAllowed: "model_not_allowed"
         case .quotaExceeded: "quota_exceeded"
-        case .queueFull: "queue_full"
         case .deadlineExceeded: "deadline_exceeded"
         case .allProvidersFailed: "all_providers_failed"
         case .clientDisconnected: "client_disconnected"
@@ -103,7 +99,7 @@ public enum GatewayError: Error, Sendable, Hashable {
         case .invalidRequest(_, let param): param
         case .unknownModel, .aliasNotAllowed: "model"
         case .unauthorized, .quotaExceeded: nil
-        case .unsupportedMediaType, .payloadTooLarge, .requestTimeout, .bodyUnreadable, .notFound, .methodNotAllowed, .queueFull,
+        case .unsupportedMediaType, .payloadTooLarge, .requestTimeout, .bodyUnreadable, .notFound, .methodNotAllowed,
             .deadlineExceeded, .allProvidersFailed, .clientDisconnected, .clientTooSlow:
             nil
         }
@@ -124,7 +120,6 @@ public enum GatewayError: Error, Sendable, Hashable {
         case .unauthorized: "a valid API key is required (Authorization: Bearer KEY or x-api-key)"
         case .aliasNotAllowed(let alias): "this key may not use the model '\(alias)'"
         case .quotaExceeded(let message, _): message
-        case .queueFull: "the provider's in-flight limit and queue are full; retry later"
         case .deadlineExceeded(let ms): "no answer within the request deadline of \(ms) ms"
         case .allProvidersFailed(let failures) where failures.isEmpty:
             "no provider is available for this model (all of its providers are disabled)"
@@ -140,7 +135,7 @@ public enum GatewayError: Error, Sendable, Hashable {
     /// Seconds for a `Retry-After` header, when the status asks the client to wait.
     public var retryAfterSeconds: Int? {
         switch self {
-        case .queueFull(let seconds), .quotaExceeded(_, let seconds): seconds
+        case .quotaExceeded(_, let seconds): seconds
         case .allProvidersFailed(let failures):
             Self.aggregateStatus(failures) == 429 ? Self.aggregateRetryAfter(failures) : nil
         case .invalidRequest, .unsupportedMediaType, .payloadTooLarge, .requestTimeout, .bodyUnreadable, .unknownModel,
@@ -154,7 +149,7 @@ public enum GatewayError: Error, Sendable, Hashable {
         case .invalidRequest, .unsupportedMediaType, .payloadTooLarge, .requestTimeout, .bodyUnreadable, .unknownModel,
             .notFound, .methodNotAllowed, .unauthorized, .aliasNotAllowed, .quotaExceeded:
             .info
-        case .queueFull, .clientDisconnected: .info
+        case .clientDisconnected: .info
         case .clientTooSlow: .warning
         case .deadlineExceeded: .warning
         case .allProvidersFailed: .error

@@ -55,7 +55,12 @@ extension RequestExecution {
                 round += 1
                 roundFailuresStart = failures.count
                 for route in setup.routes { actions.append(.retried(route)) }
-                pending = (.round, now + wait)
+                // A backoff of zero starts the round at once, as a sequential retry does.
+                if wait <= .zero {
+                    startRound(now: now, into: &actions)
+                } else {
+                    pending = (.round, now + wait)
+                }
                 return
             }
         }

@@ -68,11 +68,8 @@ public struct TrustFileError: Error, Sendable, CustomStringConvertible {
 /// A transport failure with a description safe to show (no URLs with keys, no headers).
 public struct TransportError: Error, Sendable, CustomStringConvertible {
     public let description: String
-    /// True when the deadline passed rather than the connection failing.
-    public let isTimeout: Bool
 
     init(_ error: HTTPClientError) {
-        self.isTimeout = error == .deadlineExceeded || error == .readTimeout || error == .connectTimeout
         self.description = String(describing: error)
     }
 }
