@@ -4,11 +4,11 @@ import SalesCore
 /// classifier reads: word unigrams and bigrams (`w:`, `b:`), character trigrams of longer
 /// words (`c:`, so a typo still shares most of its word's features), cue and shape features
 /// (`h:`), words and acts of the agent's last message (`a:`, `h:agent-`), and the words of
-/// a short answer paired with the agent's act (`x:`), and the sentence embedding's strong
-/// dimensions (`e:17+`, `e:201-`).
+/// a short answer paired with the agent's act (`x:`), question sentences anywhere (`q:`),
+/// and the sentence embedding's strong dimensions (`e:17+`, `e:201-`).
 enum FeatureExtractor {
     /// Bumped whenever features change meaning, so a model trained on other features is refused.
-    static let version = 3
+    static let version = 4
 
     static func features(
         message: MessageText, slots: [Slot: Range<Int>], context: SlotValues, history: [GoldenTurn.Message], embedding: [Float]? = nil
@@ -19,6 +19,7 @@ enum FeatureExtractor {
         addCharacterGrams(of: message, to: &features)
         CueFeatures.add(message: message, slots: slots, to: &features)
         ShapeFeatures.add(message: message, to: &features)
+        QuestionFeatures.add(message: message, to: &features)
         ContextFeatures.add(message: message, context: context, history: history, to: &features)
         if let embedding { addEmbedding(embedding, to: &features) }
         return features

@@ -16,9 +16,15 @@ struct SituationClassifier: Sendable {
             let index = model.labels.firstIndex(of: ruled)
             return Detection(situation: ruled, confidence: max(SituationRules.ruleConfidence, index.map { probabilities[$0] } ?? 0))
         }
-        guard let best = probabilities.indices.max(by: { probabilities[$0] < probabilities[$1] }) else {
+        // The guard decides opt-outs; the model alone says `opt_out` only when it is sure
+        // (a look-alike called opt-out would end the conversation), else its next answer.
+        let candidates = probabilities.indices.filter { model.labels[$0] != .optOut || probabilities[$0] >= Self.modelOptOutFloor }
+        guard let best = candidates.max(by: { probabilities[$0] < probabilities[$1] }) else {
             return Detection(situation: .discoveryShare, confidence: 0)
         }
         return Detection(situation: model.labels[best], confidence: min(1, max(0, probabilities[best])))
     }
+
+    /// The probability the model needs to call a message `opt_out` that the guard passed.
+    static let modelOptOutFloor = 0.6
 }

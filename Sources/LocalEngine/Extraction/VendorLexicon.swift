@@ -62,6 +62,7 @@ enum VendorLexicon {
         "cobalt", "route", "bold", "stamped", "circuit", "chime", "avail", "jane", "splash", "absorb", "clever", "revel",
         "tock", "seesaw", "fergus", "foundation", "virtuous", "classy", "amazon", "bill", "sap", "oracle", "infor", "unleashed",
         "katana", "convoy", "caseload", "recharge", "teamwork", "podio", "coda", "citrix", "expel", "loop", "dat",
+        "gusto",
     ]
 
     static let phrases = PhraseSet(names + catalog)
@@ -95,8 +96,33 @@ enum VendorLexicon {
             if WordLists.weekdays.contains(word) || WordLists.quarters.contains(word) { return false }
             guard ambiguous.contains(word) else { return true }
             return message.tokens[range.lowerBound].isCapitalized && !isTitleWord(after: range, in: message)
-                && !isInterjection(range, in: message)
+                && !isInterjection(range, in: message) && !isPartOfOtherName(range, in: message)
+                && !isSentenceInitialWord(range, in: message)
         }
+    }
+
+    /// `Lark Hill Estate`: an ambiguous word followed by another capitalized word (not an
+    /// acronym such as `POS`) is part of some other name.
+    private static func isPartOfOtherName(_ range: Range<Int>, in message: MessageText) -> Bool {
+        guard range.upperBound < message.count else { return false }
+        let next = message.tokens[range.upperBound]
+        return next.isWord && next.isCapitalized && message.span(range.upperBound..<(range.upperBound + 1)).contains { $0.isLowercase }
+    }
+
+    /// Words after a name that say something about it (`Sage handles payroll`, `Toast is fine`).
+    static let nameFollowers: Set<String> = [
+        "is", "was", "does", "did", "has", "had", "works", "worked", "keeps", "handles", "handled", "costs", "charges",
+        "sucks", "crashes", "can", "can't", "won't", "doesn't", "isn't", "wasn't", "already", "just", "still", "never",
+        "also", "really", "and", "or", "'s", "for", "at", "in", "but", "does", "runs", "integrates", "syncs",
+        ",", ".", "?", "!",
+    ]
+
+    /// `Front desk goes back to paper`: an ambiguous word capitalized only because it starts
+    /// a sentence, followed by a word that does not speak of it as a name.
+    private static func isSentenceInitialWord(_ range: Range<Int>, in message: MessageText) -> Bool {
+        let starts = range.lowerBound == 0 || [".", "!", "?", "\n"].contains(message.lower(range.lowerBound - 1))
+        guard starts, range.upperBound < message.count else { return false }
+        return !nameFollowers.contains(message.lower(range.upperBound))
     }
 
     /// Words that make an ambiguous name part of a job title: `Deputy General Counsel`.

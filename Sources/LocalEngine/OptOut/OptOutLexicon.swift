@@ -10,7 +10,7 @@ enum OptOutLexicon {
     /// Contact verbs, -ing form, as they follow `stop`.
     static let gerund = #"(?:contacting|emailing|calling|phoning|ringing|texting|messaging|writing|dming|pinging|reaching_out|following_up|bothering|disturbing|spamming|pestering|harassing|bugging|hounding|soliciting|chasing|cold calling|cold emailing|leaving (?:me |us )?voicemails|adding (?:me|us|my \S+)|hitting (?:me|us) up|blowing up my (?:phone|inbox|cell)|mailing (?:me|us|brochures|things|stuff|flyers))"#
     /// Sending or receiving something that is itself contact (`sending me InMails`, `receiving these`).
-    static let sending = #"(?:sending|send|receiving|receive|mailing)(?: (?:me|us))?(?: (?:any|these|those|this|your|the|all|more|further|such|that|marketing|promotional|sales|automated|unsolicited|cold|weekly|daily))* (?:\#(OptOutLexicon.message)|these|them|this stuff|that stuff|stuff|things)\b"#
+    static let sending = #"(?:sending|send|receiving|receive|mailing)(?:(?: (?:me|us))?(?: (?:any|these|those|this|your|the|all|more|further|such|that|marketing|promotional|sales|automated|unsolicited|cold|weekly|daily))*| (?:me|us) (?:the|your|these|those|this|that)(?: \S+){1,5}?) (?:\#(OptOutLexicon.message)|these|them|this stuff|that stuff|stuff|things)\b"#
     /// What may follow a contact gerund in a request (`stop calling me`), as opposed to
     /// a process the customer runs (`stop calling drivers all day`).
     static let afterGerund = #"(?= (?:me|us|my|our|this|him|her|them|it|everyone|anyone|again|anymore|already|please|now|immediately|and|or|so|with|on|at|about|to|every|all|like|thanks|thank|too|either|ever|altogether|entirely|completely|forever|for|today|asap|[.?,"])\b| [.?,"]| *$)"#

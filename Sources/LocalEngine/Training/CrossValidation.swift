@@ -1,5 +1,7 @@
+import Dispatch
 import Embeddings
 import SalesCore
+import Synchronization
 
 /// Honest numbers on the training data: every turn predicted by an engine trained
 /// without its conversation (folds grouped by conversation).
@@ -21,22 +23,28 @@ extension LocalEvaluation {
         var options = options
         options.calibrationFolds = 0
         let (assignment, foldCount) = Folds.assign(turns, count: folds, by: grouping)
-        var predictions = [TurnPrediction?](repeating: nil, count: turns.count)
         let playbook = Playbook(slotDescriptions: [:], situationDescriptions: [:], principles: [], rules: [])
-        for fold in 0..<max(1, foldCount) {
+        let options2 = options
+        // Folds are independent and training is deterministic: they run on every core, and
+        // the result does not depend on which finishes first.
+        let byFold = Mutex([[(Int, TurnPrediction)]](repeating: [], count: max(1, foldCount)))
+        DispatchQueue.concurrentPerform(iterations: max(1, foldCount)) { fold in
             let training = turns.indices.filter { assignment[$0] != fold }.map { turns[$0] }
             let held = turns.indices.filter { assignment[$0] == fold }
-            guard !training.isEmpty, !held.isEmpty else { continue }
+            guard !training.isEmpty, !held.isEmpty else { return }
             let engine = LocalEngine(
-                model: LocalTrainer.train(training, options: options, embedder: embedder), playbook: playbook, embedder: embedder,
+                model: LocalTrainer.train(training, options: options2, embedder: embedder), playbook: playbook, embedder: embedder,
                 spanPolicy: policy, spanThreshold: spanThreshold)
-            for index in held {
+            let predicted = held.map { index in
                 let turn = turns[index]
-                predictions[index] = TurnPrediction(
+                return (index, TurnPrediction(
                     situation: engine.detect(message: turn.message, context: turn.context, history: turn.history).situation,
-                    slots: engine.capture(message: turn.message, context: turn.context, history: turn.history))
+                    slots: engine.capture(message: turn.message, context: turn.context, history: turn.history)))
             }
+            byFold.withLock { $0[fold] = predicted }
         }
+        var predictions = [TurnPrediction?](repeating: nil, count: turns.count)
+        for (index, prediction) in byFold.withLock({ $0 }).joined() { predictions[index] = prediction }
         let complete = predictions.map { $0 ?? TurnPrediction(situation: .discoveryShare, slots: SlotValues()) }
         return (Evaluator.report(gold: turns, predicted: complete), complete)
     }

@@ -21,7 +21,7 @@ public struct TrainingOptions: Sendable, Hashable {
 
     public init(
         epochs: Int = 30, learningRate: Double = 0.3, learningRateDecay: Double = 0.1, l2: Double = 1e-3, minCount: Int = 2,
-        maxFeatures: Int = 4500, maxSpanFeatures: Int = 2500, seed: UInt64 = 42, calibrationFolds: Int = 5
+        maxFeatures: Int = 8000, maxSpanFeatures: Int = 2500, seed: UInt64 = 42, calibrationFolds: Int = 5
     ) {
         self.maxSpanFeatures = maxSpanFeatures
         self.epochs = epochs
