@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import Testing
 
 @testable import Simulator
@@ -64,10 +65,7 @@ struct FaultLoopbackTests {
 
     @Test func stallHoldsUntilTheClientCancels() async throws {
         try await withSim(try zeroProfile()) { server in
-            let request = Task {
-                try await send(server, path, json: openAIBody("hang"), headers: [("x-sim-fault", "stall")])
-            }
-            #expect(await eventually { server.stats().inFlight == 1 })
+            let request = try await held(server, message: "hang", headers: [("x-sim-fault", "stall")])
             request.cancel()
             #expect(await eventually { server.stats().cancelledByClient == 1 })
             let stats = server.stats()
@@ -79,10 +77,7 @@ struct FaultLoopbackTests {
 
     @Test func slowAnswerCancelledByClientCountsAsCancelled() async throws {
         try await withSim(try zeroProfile()) { server in
-            let request = Task {
-                try await send(server, path, json: openAIBody("slow"), headers: [("x-sim-ttft-ms", "60000")])
-            }
-            #expect(await eventually { server.stats().inFlight == 1 })
+            let request = try await held(server, message: "slow", headers: [("x-sim-ttft-ms", "60000")])
             request.cancel()
             #expect(await eventually { server.stats().cancelledByClient == 1 })
             #expect(server.stats().recent.last?.outcome == "cancelled")
@@ -134,5 +129,26 @@ struct FaultLoopbackTests {
             let healthy = try await send(server, path, json: openAIBody("x"))
             #expect(broken.status == 529 && healthy.status == 200)
         }
+    }
+
+    /// Sends a request the simulator will hold and returns once the simulator holds it. A
+    /// send that ends before it arrives (a connection lost on a loaded machine) is sent
+    /// again, and its error shown: these tests are about what cancelling a held request
+    /// counts, not about setting up connections.
+    private func held(_ server: SimServer, message: String, headers: [(String, String)]) async throws -> Task<TestResponse, any Error> {
+        let path = self.path
+        for attempt in 1...3 {
+            let ended = Mutex(false)
+            let request = Task {
+                defer { ended.withLock { $0 = true } }
+                return try await send(server, path, json: openAIBody(message), headers: headers)
+            }
+            _ = await eventually { server.stats().inFlight == 1 || ended.withLock { $0 } }
+            if server.stats().inFlight == 1 { return request }
+            let outcome = await request.result
+            print("held request \(attempt) ended before the simulator held it: \(outcome)")
+        }
+        Issue.record("the simulator never held the request")
+        throw CancellationError()
     }
 }
