@@ -5,7 +5,8 @@ import Testing
 @testable import Simulator
 
 /// The load generator against a real simulator on loopback (zero latency, no faults).
-/// Counts only: no timing is asserted.
+/// Counts only: no timing is asserted, and closed loops stop at their request count (their
+/// duration is only a bound far beyond it, so a slow machine sends the same requests).
 @Suite("Loopback load")
 struct LoopbackTests {
     static func withSimAndClient(_ body: (SimServer, LoadGenerator) async throws -> Void) async throws {
@@ -26,7 +27,7 @@ struct LoopbackTests {
         try await Self.withSimAndClient { sim, generator in
             let target = LoadTarget.openAICompatible(label: "direct", baseURL: sim.baseURL, model: "sim-small")
             let result = await generator.run(
-                target: target, load: .closed(concurrency: 4, duration: .seconds(60), maxRequests: 20), request: BenchRequest(mode: .json))
+                target: target, load: .closed(concurrency: 4, duration: .seconds(600), maxRequests: 20), request: BenchRequest(mode: .json))
             #expect(result.sent == 20)
             #expect(result.succeeded == 20)
             #expect(result.failures.isEmpty)
@@ -41,7 +42,7 @@ struct LoopbackTests {
         try await Self.withSimAndClient { sim, generator in
             let target = LoadTarget.openAICompatible(label: "direct", baseURL: sim.baseURL, model: "sim-small")
             let result = await generator.run(
-                target: target, load: .closed(concurrency: 2, duration: .seconds(60), maxRequests: 20), request: BenchRequest(mode: .stream))
+                target: target, load: .closed(concurrency: 2, duration: .seconds(600), maxRequests: 20), request: BenchRequest(mode: .stream))
             #expect(result.succeeded == 20)
             #expect(result.failures.isEmpty)
             #expect(result.ttftMs?.count == 20)
@@ -63,7 +64,7 @@ struct LoopbackTests {
         try await Self.withSimAndClient { sim, generator in
             let target = LoadTarget.openAICompatible(label: "direct", baseURL: sim.baseURL + "/nowhere", model: "sim-small")
             let result = await generator.run(
-                target: target, load: .closed(concurrency: 2, duration: .seconds(60), maxRequests: 6), request: BenchRequest(mode: .json))
+                target: target, load: .closed(concurrency: 2, duration: .seconds(600), maxRequests: 6), request: BenchRequest(mode: .json))
             #expect(result.succeeded == 0)
             #expect(result.failures == ["http_404": 6])
         }

@@ -2,33 +2,33 @@
 /// over normalized text (see `OptOutText`).
 enum OptOutLexicon {
     /// Who is not to be contacted: the writer, their people, their number or address.
-    static let object = #"(?:me|us|myself|him|her|them|both|everyone|anyone|my \S+|our \S+|this (?:number|address|email|inbox|phone|line|account|mailbox|contact))"#
+    static let object = #"(?:me|us|myself|him|her|them|both|everyone|anyone|my \S+|our \S+|(?:any|all|either|both|none) of (?:us|them|(?:my|our) \S+)|this (?:number|address|email|inbox|phone|line|account|mailbox|contact))"#
     /// Contact verbs, base form.
-    static let verb = #"(?:contact|email|mail|call|phone|ring|text|message|write|sms|dm|ping|reach_out|follow_up|spam|pester|harass|bug|bother|disturb|solicit|voicemail|send|approach|cold call)"#
+    static let verb = #"(?:contact|email|mail|call|phone|ring|text|message|write|sms|dm|whatsapp|ping|reach_out|follow_up|spam|pester|harass|bug|bother|disturb|solicit|voicemail|send|approach|cold call)"#
     /// Contact verbs that need no object to be a request (`do not call.`).
     static let coreVerb = #"(?:contact|email|call|phone|text|message|write|reach_out|follow_up|ping|dm)"#
     /// Contact verbs, -ing form, as they follow `stop`.
-    static let gerund = #"(?:contacting|emailing|calling|phoning|ringing|texting|messaging|writing|dming|pinging|reaching_out|following_up|bothering|disturbing|spamming|pestering|harassing|bugging|hounding|soliciting|chasing|cold calling|cold emailing|leaving (?:me |us )?voicemails|adding (?:me|us|my \S+)|hitting (?:me|us) up|blowing up my (?:phone|inbox|cell)|mailing (?:me|us|brochures|things|stuff|flyers))"#
+    static let gerund = #"(?:contacting|faxing|visiting|posting (?:me|us)|emailing|calling|phoning|ringing|texting|messaging|writing|dming|pinging|reaching_out|following_up|bothering|disturbing|spamming|pestering|harassing|bugging|hounding|soliciting|chasing|cold calling|cold emailing|leaving (?:me |us )?voicemails|adding (?:me|us|my \S+)|hitting (?:me|us) up|blowing up my (?:phone|inbox|cell)|mailing (?:me|us|brochures|things|stuff|flyers))"#
     /// Sending or receiving something that is itself contact (`sending me InMails`, `receiving these`).
-    static let sending = #"(?:sending|send|receiving|receive|mailing)(?:(?: (?:me|us))?(?: (?:any|these|those|this|your|the|all|more|further|such|that|marketing|promotional|sales|automated|unsolicited|cold|weekly|daily))*| (?:me|us) (?:the|your|these|those|this|that)(?: \S+){1,5}?) (?:\#(OptOutLexicon.message)|these|them|this stuff|that stuff|stuff|things)\b"#
+    static let sending = #"(?:sending|send|receiving|receive|mailing)(?:(?: (?:me|us))?(?: (?:any|these|those|this|your|the|all|more|further|such|that|marketing|promotional|sales|automated|unsolicited|cold|weekly|daily))*(?: (?!(?:to|for|from|by|and|or)\b)\S+)?| (?:me|us) (?:the|your|these|those|this|that)(?: \S+){1,5}?) (?:\#(OptOutLexicon.message)|these|them|this stuff|that stuff|stuff|things)\b"#
     /// What may follow a contact gerund in a request (`stop calling me`), as opposed to
     /// a process the customer runs (`stop calling drivers all day`).
     static let afterGerund = #"(?= (?:me|us|my|our|this|him|her|them|it|everyone|anyone|again|anymore|already|please|now|immediately|and|or|so|with|on|at|about|to|every|all|like|thanks|thank|too|either|ever|altogether|entirely|completely|forever|for|today|asap|[.?,"])\b| [.?,"]| *$)"#
     /// Things that are contact when they arrive unasked.
-    static let message = #"(?:emails?|mails?|messages?|texts?|sms|calls?|phone calls?|robocalls?|voicemails?|inmails?|dms?|newsletters?|brochures?|mailings?|marketing|promotions?|promos?|spam|follow_ups?|outreach|communications?|correspondence|contact|solicitations?|pitches|advertising|e?mail blasts?)"#
+    static let message = #"(?:emails?|mails?|messages?|texts?|sms|calls?|phone calls?|robocalls?|voicemails?|inmails?|dms?|newsletters?|brochures?|mailings?|marketing|promotions?|promos?|spam|follow_ups?|outreach|communications?|correspondence|contact|solicitations?|pitches|advertising|e?mail blasts?|visits|faxes|leaflets|flyers|catalogues|catalogs|postcards|whatsapps|letters|approaches|offers|publicity|promotional material|materials?|junk|crap)"#
     /// Words after a cue that make it a noun about a feature (`unsubscribe links`, `opt_out rate`).
     static let featureNoun = #"(?:platforms?|tools?|software|systems?|services?|apps?|solutions?|vendors?|providers?|clients?|addresses|accounts?|automation|marketing|builder|editor|links?|buttons?|footers?|headers?|rates?|requests?|keywords?|replies|handling|confirmation|process|flow|pages?|options?|settings|features?|mode|lists?|management|tracking|compliance|signal|preferences|forms?|logic|rules?|events?|reasons?|data|status|field|flag|count|numbers|recording|recordings|queue|center|centre|routing|forwarding|logs?|summary|notes|transcripts?|templates?|sequences?|campaigns?|volume|integration|window|history)"#
     /// What one opts out of that is a contract term or a product trial, not contact (`opt out
     /// of the auto-renewal`, `of arbitration`, `of the beta`), when it ends the phrase
     /// (`the beta newsletter` is contact).
-    static let nonContactTerm = #"(?:\S*renew\S*|arbitration|class actions?|beta|betas|trials?|pilots?|telemetry|analytics|cookies|upgrades?|add_?ons?)(?: (?:features?|programs?|programmes?|versions?|period|plan|clause|terms?))?(?= [.?,]| *$| (?:in|for|on|of|at|with|where|so|and|but|if|because|when)\b)"#
+    static let nonContactTerm = #"(?:tiers?|plans?|channels?|subscriptions?|premium|memberships?|\S*renew\S*|arbitration|class actions?|beta|betas|trials?|pilots?|telemetry|analytics|cookies|upgrades?|add_?ons?)(?: (?:features?|programs?|programmes?|versions?|period|plan|clause|terms?))?(?= [.?,]| *$| (?:in|for|on|of|at|with|where|so|and|but|if|because|when)\b)"#
     /// After `unsubscribe`/`opt out`: not a feature noun (`unsubscribe links`) and not a
     /// contract term or trial (`opt out of the auto-renewal`).
     static let notAFeature = #"(?! \#(featureNoun)\b)(?! (?:of|from) (?:the |this |that |any |our |your )?(?:\S+ )?\#(nonContactTerm))"#
     /// What a person's contact details are called.
-    static let details = #"(?:number|email|address|details|data|contact|contacts|info|information|phone|mail id|email id|record|records|file|profile|personal data|personal information)"#
+    static let details = #"(?:no|#|number|email|address|details|data|contact|contacts|info|information|phone|mail id|email id|record|records|file|profile|personal data|personal information)"#
     /// Where a contact is kept: lists, databases, sequences.
-    static let container = #"(?:lists?|mailing lists?|database|databases|db|systems?|records?|crm|contacts|dialer|sequences?|cadences?|campaigns?|outreach|distribution|files?|directory|register|newsletters?|roster|audience|marketing|everything|emails?)"#
+    static let container = #"(?:lists?|texts|calls|messages|mailings|mailing lists?|database|databases|db|systems?|records?|crm|contacts|dialer|sequences?|cadences?|campaigns?|outreach|distribution|files?|directory|register|newsletters?|roster|audience|marketing|everything|emails?)"#
     /// Determiners of the agent's own lists (`your list`), never the customer's (`our list`).
     static let theirs = #"(?:your|the|all|any|whatever|this|these|every|all of your|all your|all the|any of your|all of the|ur)"#
     /// People other than the writer and the agent, and systems: a question about them is
@@ -37,7 +37,7 @@ enum OptOutLexicon {
     /// A negation governing what follows, with the words allowed in between.
     static let negationBefore = #"(?:don't|do not|never|not|won't|will not|didn't|did not|can't|cannot|wouldn't)(?: (?:ever|even|really|just|want|wanna|need|to|have|going|gonna|you|please|i|ask|asking))* $"#
     /// An alternative offered instead of contact ending.
-    static let redirect = #"\b(?:instead|works better|work better|is better|are better|is easier|just send|just email|just text|just call|prefer (?:email|text|a call|calls|emails|texts)|keep me posted|(?:email|text|call|message) me (?:at|on|instead|later|tomorrow|next|after|in))\b"#
+    static let redirect = #"\b(?:instead|works better|work better|is better|are better|is easier|just send|just email|just text|just call|prefer (?:email|text|a call|calls|emails|texts)|keep me posted|(?<!\bdon't )(?<!\bnot )(?<!\bnever )(?:email|text|call|message) me (?:at(?! all\b)|on|instead|later|tomorrow|next|after|in)|use (?:the|my|our) (?:\S+ )?(?:line|number|phone|email|landline|address|inbox|whatsapp)|send (?:everything|it all|it|them|things|stuff|all|info|information) (?:by|via|to) (?:email|e mail|post|mail|my email|my inbox)|switch to (?:email|post|text|texts|whatsapp|letters?)|use (?:email|e mail|text|texts|whatsapp|post|the phone)|(?:email|post|text|whatsapp) (?:is|works) (?:better|fine|ok)|(?<!\bdon't )(?<!\bnot )(?<!\bnever )(?:try|ring|call|email|text|message) (?:the|my|our) (?:office|work|landline|other|main|home)(?! (?:again|anymore|any more)\b)|try (?:me |again )?(?:on |next |after |in |tomorrow|later|monday|tuesday|wednesday|thursday|friday))\b"#
     /// Words that may stand around a bare `stop` without changing it.
     static let intensifiers: Set<String> = [
         "please", "seriously", "just", "for", "the", "love", "of", "god", "oh", "my", "jesus", "christ", "enough", "already",

@@ -5,6 +5,7 @@ extension OptOutRules {
     /// The first rule whose match survives its checks, by name.
     static func firstRule(in text: OptOutText) -> String? {
         let normalized = text.normalized as NSString
+        if keepMe.occurs(in: text.normalized) { return nil }
         let redirected = text.hasEmailAddress || redirect.occurs(in: text.normalized)
         for pattern in patterns {
             for range in pattern.matches(in: normalized) where counts(range, of: pattern, in: normalized, redirected: redirected) {
@@ -26,7 +27,7 @@ extension OptOutRules {
         let sentence = self.sentence(around: range, in: text)
         if isQuoted(range, in: text), !repeatedRequest.occurs(in: sentence) { return false }
         let before = text.substring(to: range.location)
-        if pattern.checks.contains(.negation), negation.occurs(in: before) { return false }
+        if pattern.checks.contains(.negation), negation.occurs(in: before), !rhetorical.occurs(in: before) { return false }
         if pattern.checks.contains(.redirect), redirected, !explicitStop.occurs(in: text.substring(with: range)) { return false }
         let isQuestion = sentence.trimmingCharacters(in: .whitespaces).hasSuffix("?") || questionStart.occurs(in: sentence)
         if pattern.checks.contains(.notQuestion), isQuestion { return false }
@@ -86,7 +87,11 @@ extension OptOutRules {
             return words.contains("stop") && words.allSatisfy { $0 == "stop" || L.intensifiers.contains($0) }
         }
         guard bare else { return false }
-        let asks = sentences.contains { $0.isQuestion && questionStart.occurs(in: " " + $0.text) }
+        // `Why am I still getting messages? Stop.`, `How many times?`: complaints, not questions.
+        let asks = sentences.contains { sentence in
+            sentence.isQuestion && questionStart.occurs(in: " " + sentence.text) && !repeatedRequest.occurs(in: " " + sentence.text)
+                && !stillContacted.occurs(in: " " + sentence.text)
+        }
         return !asks && !engagement.occurs(in: text.normalized)
     }
 }

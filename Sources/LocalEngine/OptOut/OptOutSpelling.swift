@@ -12,7 +12,9 @@ enum OptOutSpelling {
         "follow-ups": ["follow_ups"], "followups": ["follow_ups"], "followup": ["follow_up"],
         "right-to-erasure": ["right", "to", "erasure"], "cease-and-desist": ["cease", "and", "desist"],
         "stopall": ["stop", "all"], "unsub": ["unsubscribe"], "dms": ["dms"], "dm'ing": ["dming"],
-        "dming": ["dming"], "inmails": ["inmails"], "robocalls": ["robocalls"],
+        "dming": ["dming"], "inmails": ["inmails"], "robocalls": ["robocalls"], "frm": ["from"], "agn": ["again"],
+        "mor": ["more"], "sendin": ["sending"], "theese": ["these"], "dnt": ["don't"], "msging": ["messaging"],
+        "plis": ["please"], "pleas": ["please"], "txtin": ["texting"], "callin": ["calling"],
     ]
 
     /// Key words whose one-letter slips are read as the word (`stpo`, `remve`, `agian`).
