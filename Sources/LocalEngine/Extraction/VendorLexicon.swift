@@ -113,7 +113,7 @@ enum VendorLexicon {
     static let nameFollowers: Set<String> = [
         "is", "was", "does", "did", "has", "had", "works", "worked", "keeps", "handles", "handled", "costs", "charges",
         "sucks", "crashes", "can", "can't", "won't", "doesn't", "isn't", "wasn't", "already", "just", "still", "never",
-        "also", "really", "and", "or", "'s", "for", "at", "in", "but", "does", "runs", "integrates", "syncs",
+        "also", "really", "and", "or", "'s", "for", "at", "in", "but", "runs", "integrates", "syncs",
         ",", ".", "?", "!",
     ]
 

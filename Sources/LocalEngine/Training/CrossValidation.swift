@@ -20,11 +20,11 @@ extension LocalEvaluation {
         _ turns: [GoldenTurn], folds: Int, grouping: FoldGrouping = .conversation, options: TrainingOptions, embedder: (any Embedder)?,
         policy: SlotMerge.Policy, spanThreshold: Double = 0.3
     ) -> (report: EvaluationReport, predictions: [TurnPrediction]) {
-        var options = options
-        options.calibrationFolds = 0
+        var foldOptions = options
+        foldOptions.calibrationFolds = 0
         let (assignment, foldCount) = Folds.assign(turns, count: folds, by: grouping)
         let playbook = Playbook(slotDescriptions: [:], situationDescriptions: [:], principles: [], rules: [])
-        let options2 = options
+        let trainingOptions = foldOptions  // a constant: the concurrent folds cannot capture a var
         // Folds are independent and training is deterministic: they run on every core, and
         // the result does not depend on which finishes first.
         let byFold = Mutex([[(Int, TurnPrediction)]](repeating: [], count: max(1, foldCount)))
@@ -33,7 +33,7 @@ extension LocalEvaluation {
             let held = turns.indices.filter { assignment[$0] == fold }
             guard !training.isEmpty, !held.isEmpty else { return }
             let engine = LocalEngine(
-                model: LocalTrainer.train(training, options: options2, embedder: embedder), playbook: playbook, embedder: embedder,
+                model: LocalTrainer.train(training, options: trainingOptions, embedder: embedder), playbook: playbook, embedder: embedder,
                 spanPolicy: policy, spanThreshold: spanThreshold)
             let predicted = held.map { index in
                 let turn = turns[index]
