@@ -1,12 +1,14 @@
 import Embeddings
 import SalesCore
 
-/// The agent's offline engine: slot capture by lexicons and patterns, situation detection
+/// The agent's offline engine: slot capture by lexicons, patterns and two small trained
+/// models (which clause, which words fill a slot), situation detection
 /// by a small trained classifier plus rules, and replies from the playbook's templates.
 /// Runs in-process with no network; pure and thread-safe.
 public struct LocalEngine: Sendable {
     private let classifier: SituationClassifier
     private let spans: SpanTagger?
+    private let tokens: TokenTagger?
     private let spanPolicy: SlotMerge.Policy
     private let playbook: Playbook
 
@@ -22,6 +24,7 @@ public struct LocalEngine: Sendable {
         let usable = embedder.flatMap { $0.identifier == model.embedder ? $0 : nil }
         self.classifier = SituationClassifier(model: model, embedder: usable)
         self.spans = model.spans.map { SpanTagger(model: $0, threshold: spanThreshold) }
+        self.tokens = model.tokens.map { TokenTagger(model: $0) }
         self.spanPolicy = spanPolicy
         self.playbook = playbook
     }
@@ -34,7 +37,8 @@ public struct LocalEngine: Sendable {
         let text = MessageText(message)
         let rules = SlotExtractor.extract(text)
         guard let spans else { return Self.values(rules, in: text) }
-        var slots = SlotMerge.merge(rules: rules, spans: spans.tag(text), in: text, policy: spanPolicy)
+        let words = tokens?.tag(text, rules: rules) ?? [:]
+        var slots = SlotMerge.merge(rules: rules, spans: spans.tag(text), tokens: words, in: text, policy: spanPolicy)
         let situation = classifier.classify(message: text, slots: rules, context: context, history: history, applyRules: false).situation
         SlotMerge.gate(&slots, situation: situation, in: text, spans: spans)
         return Self.values(slots, in: text)

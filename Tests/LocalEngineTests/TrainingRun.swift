@@ -23,6 +23,6 @@ import Testing
         summary.crossValidated.confusion = [:]
         print("LOCAL_TRAINING_REPORT " + String(decoding: try encoder.encode(summary), as: UTF8.self))
         #expect(report.turns > 0)
-        #expect(report.modelBytes <= 1_200_000)
+        #expect(report.modelBytes <= 2_000_000)
     }
 }

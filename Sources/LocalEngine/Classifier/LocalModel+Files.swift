@@ -52,19 +52,18 @@ extension LocalModel {
         for (row, values) in weights.enumerated() {
             lines.append(try json(values) + (row + 1 < weights.count ? "," : ""))
         }
-        guard let spans else {
-            lines.append("]}")
-            return lines.joined(separator: "\n") + "\n"
+        let sections = [("spans", spans), ("tokens", tokens)].compactMap { name, model in model.map { (name, $0) } }
+        lines.append(sections.isEmpty ? "]}" : "],")
+        for (number, (name, model)) in sections.enumerated() {
+            lines.append("\"\(name)\":{\"labels\":\(try json(model.labels)),")
+            lines.append("\"bias\":\(try json(model.bias)),")
+            lines.append("\"features\":\(try json(model.features)),")
+            lines.append("\"weights\":[")
+            for (row, values) in model.weights.enumerated() {
+                lines.append(try json(values) + (row + 1 < model.weights.count ? "," : ""))
+            }
+            lines.append(number + 1 < sections.count ? "]}," : "]}}")
         }
-        lines.append("],")
-        lines.append("\"spans\":{\"labels\":\(try json(spans.labels)),")
-        lines.append("\"bias\":\(try json(spans.bias)),")
-        lines.append("\"features\":\(try json(spans.features)),")
-        lines.append("\"weights\":[")
-        for (row, values) in spans.weights.enumerated() {
-            lines.append(try json(values) + (row + 1 < spans.weights.count ? "," : ""))
-        }
-        lines.append("]}}")
         return lines.joined(separator: "\n") + "\n"
     }
 

@@ -20,6 +20,9 @@ public struct LocalModel: Sendable, Codable, Equatable {
     public var weights: [[Double]]
     /// Which clause fills which clause-level slot; nil: the cue rules alone.
     public var spans: SpanModel?
+    /// Which slot each word's value belongs to (the same shape, one row per word feature);
+    /// nil: clauses and rules alone.
+    public var tokens: SpanModel?
     /// The identifier of the sentence embedder whose vectors are features (nil: none).
     public var embedder: String?
 
@@ -28,10 +31,11 @@ public struct LocalModel: Sendable, Codable, Equatable {
     /// A model from its parts; `weights` has one row of `labels.count` values per feature.
     public init(
         featureVersion: Int, labels: [Situation], temperature: Double, bias: [Double], features: [String], weights: [[Double]],
-        spans: SpanModel? = nil, embedder: String? = nil
+        spans: SpanModel? = nil, tokens: SpanModel? = nil, embedder: String? = nil
     ) {
         self.version = 2
         self.spans = spans
+        self.tokens = tokens
         self.embedder = embedder
         self.featureVersion = featureVersion
         self.labels = labels
@@ -43,7 +47,7 @@ public struct LocalModel: Sendable, Codable, Equatable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case version, featureVersion = "feature_version", labels, temperature, bias, features, weights, spans, embedder
+        case version, featureVersion = "feature_version", labels, temperature, bias, features, weights, spans, tokens, embedder
     }
 
     public init(from decoder: any Decoder) throws {
@@ -56,6 +60,7 @@ public struct LocalModel: Sendable, Codable, Equatable {
         features = try container.decode([String].self, forKey: .features)
         weights = try container.decode([[Double]].self, forKey: .weights)
         spans = try container.decodeIfPresent(SpanModel.self, forKey: .spans)
+        tokens = try container.decodeIfPresent(SpanModel.self, forKey: .tokens)
         embedder = try container.decodeIfPresent(String.self, forKey: .embedder)
         index = Self.makeIndex(features)
         guard bias.count == labels.count, weights.count == features.count, weights.allSatisfy({ $0.count == labels.count }), temperature > 0 else {
@@ -73,13 +78,14 @@ public struct LocalModel: Sendable, Codable, Equatable {
         try container.encode(features, forKey: .features)
         try container.encode(weights, forKey: .weights)
         try container.encodeIfPresent(spans, forKey: .spans)
+        try container.encodeIfPresent(tokens, forKey: .tokens)
         try container.encodeIfPresent(embedder, forKey: .embedder)
     }
 
     public static func == (lhs: LocalModel, rhs: LocalModel) -> Bool {
         lhs.version == rhs.version && lhs.featureVersion == rhs.featureVersion && lhs.labels == rhs.labels
             && lhs.temperature == rhs.temperature && lhs.bias == rhs.bias && lhs.features == rhs.features && lhs.weights == rhs.weights
-            && lhs.spans == rhs.spans && lhs.embedder == rhs.embedder
+            && lhs.spans == rhs.spans && lhs.tokens == rhs.tokens && lhs.embedder == rhs.embedder
     }
 
     /// Class probabilities for a feature set, calibrated by the temperature.

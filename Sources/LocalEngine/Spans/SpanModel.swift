@@ -50,8 +50,8 @@ public struct SpanModel: Sendable, Codable, Equatable {
         lhs.labels == rhs.labels && lhs.bias == rhs.bias && lhs.features == rhs.features && lhs.weights == rhs.weights
     }
 
-    /// Label probabilities for one clause's features.
-    func probabilities(_ active: Set<String>) -> [Double] {
+    /// Label probabilities for one clause's (or token's) features.
+    func probabilities(_ active: some Sequence<String>) -> [Double] {
         var logits = bias
         for feature in active {
             guard let row = index[feature] else { continue }

@@ -10,6 +10,7 @@ public enum LocalTrainer {
         let examples = turns.map { TrainingExample($0, embedder: embedder) }
         var model = fit(examples, options: options)
         model.spans = SpanTrainer.fit(turns, options: options)
+        model.tokens = TokenTrainer.fit(turns, options: options)
         model.embedder = embedder?.identifier
         if options.calibrationFolds > 1 {
             let heldOut = outOfFoldLogits(examples, turns: turns, options: options)

@@ -14,6 +14,10 @@ public struct TrainingOptions: Sendable, Hashable {
     public var maxFeatures: Int
     /// At most this many clause features are kept by the span model.
     public var maxSpanFeatures: Int
+    /// At most this many word features are kept by the token model.
+    public var maxTokenFeatures: Int
+    /// Passes of SGD over the training words (there are about 18 per turn).
+    public var tokenEpochs: Int
     /// Seed of the shuffling; the same seed and data give the same weights.
     public var seed: UInt64
     /// Folds (by conversation) used to fit the temperature on held-out predictions; 0 or 1 skips it.
@@ -21,9 +25,12 @@ public struct TrainingOptions: Sendable, Hashable {
 
     public init(
         epochs: Int = 30, learningRate: Double = 0.3, learningRateDecay: Double = 0.1, l2: Double = 1e-3, minCount: Int = 2,
-        maxFeatures: Int = 8000, maxSpanFeatures: Int = 2500, seed: UInt64 = 42, calibrationFolds: Int = 5
+        maxFeatures: Int = 8000, maxSpanFeatures: Int = 2500, maxTokenFeatures: Int = 4000,
+        tokenEpochs: Int = 10, seed: UInt64 = 42, calibrationFolds: Int = 5
     ) {
         self.maxSpanFeatures = maxSpanFeatures
+        self.maxTokenFeatures = maxTokenFeatures
+        self.tokenEpochs = tokenEpochs
         self.epochs = epochs
         self.learningRate = learningRate
         self.learningRateDecay = learningRateDecay
