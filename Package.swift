@@ -99,7 +99,7 @@ let package = Package(
         ),
         // The agent's offline engine: slot extractor, situation classifier, template replies.
         .target(name: "LocalEngine", dependencies: ["JSONCore", "SalesCore", "Embeddings", "SeededRandom"]),
-        .testTarget(name: "LocalEngineTests", dependencies: ["LocalEngine", "SalesCore", "Embeddings", "TestSupport"]),
+        .testTarget(name: "LocalEngineTests", dependencies: ["LocalEngine", "SalesCore", "Embeddings", "TestSupport", "SeededRandom"]),
         // The local engine's per-turn latency on golden files: `swift run -c release LocalEngineBench golden/test.jsonl`.
         .executableTarget(name: "LocalEngineBench", dependencies: ["LocalEngine", "SalesCore", "Embeddings", "BenchKit"]),
         // The sales agent: gateway client, turn pipeline, sessions (memory + SQLite), HTTP API.

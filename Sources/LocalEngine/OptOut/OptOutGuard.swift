@@ -42,13 +42,17 @@ public struct OptOutGuard: Sendable {
     }
 
     private func ownVerdict(_ text: OptOutText, history: [GoldenTurn.Message]) -> OptOutVerdict? {
-        let agent = history.last(where: { $0.role == "agent" }).map { OptOutText($0.text) }
+        // The agent's message is read only when the answer depends on it: a keyword-only
+        // reply, or a short one (`OptOutHistory` judges replies of at most ten words).
+        let agentMessage = history.last(where: { $0.role == "agent" })
         if OptOutRules.isKeywordOnly(text) {
+            let agent = agentMessage.map { OptOutText($0.text) }
             let answersAgent = agent.map { agent in text.words.contains { OptOutHistory.agentUsed($0, in: agent) } } ?? false
             if !answersAgent { return OptOutVerdict(rule: "keyword") }
         }
         if let rule = OptOutRules.firstRule(in: text) { return OptOutVerdict(rule: rule) }
         if OptOutRules.hasBareStop(text) { return OptOutVerdict(rule: "bare_stop") }
-        return agent.flatMap { OptOutHistory.verdict(reply: text, agent: $0) }
+        guard let agentMessage, OptOutHistory.isShortReply(text) else { return nil }
+        return OptOutHistory.verdict(reply: text, agent: OptOutText(agentMessage.text))
     }
 }

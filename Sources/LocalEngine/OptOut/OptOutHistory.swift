@@ -20,8 +20,8 @@ enum OptOutHistory {
     static func verdict(reply: OptOutText, agent: OptOutText) -> OptOutVerdict? {
         let asks = agent.words.contains("?") || agent.normalized.contains(" unless ") || agent.normalized.contains(" reply ")
         guard asks else { return nil }
-        let words = reply.words.filter { $0 != "." && $0 != "?" && $0 != "," }
-        guard !words.isEmpty, words.count <= 10 else { return nil }
+        let words = replyWords(reply)
+        guard !words.isEmpty, words.count <= maximumReplyWords else { return nil }
         // `nope` and `nah` answer `reply NO to be removed` as well as `no` does.
         if let keyword = replyKeyword.firstCapture(in: agent.normalized),
             words.allSatisfy({ $0 == keyword || (keyword == "no" && ["nope", "nah", "n"].contains($0)) || L.keywordCompanions.contains($0) })
@@ -41,6 +41,20 @@ enum OptOutHistory {
             }
         }
         return nil
+    }
+
+    /// The longest reply read as an answer to the agent.
+    static let maximumReplyWords = 10
+
+    /// True when `reply` is short enough to be read as an answer to the agent (the guard
+    /// then reads the agent's message).
+    static func isShortReply(_ reply: OptOutText) -> Bool {
+        let words = replyWords(reply)
+        return !words.isEmpty && words.count <= maximumReplyWords
+    }
+
+    private static func replyWords(_ reply: OptOutText) -> [String] {
+        reply.words.filter { $0 != "." && $0 != "?" && $0 != "," }
     }
 
     /// True when the agent's last message used `keyword` itself (`shall I cancel the demo?`),

@@ -21,15 +21,43 @@ struct OptOutPattern: @unchecked Sendable {
     let checks: Checks
     // NSRegularExpression is immutable once made and documented as safe to share.
     let regex: NSRegularExpression
+    /// Literal pieces of which every match holds at least one (empty: no such list). The
+    /// regular expression runs only on text that contains one of them; a regex call costs
+    /// a microsecond or more even on text it cannot match.
+    let anchors: [[UInt8]]
 
-    init(_ name: String, _ checks: Checks, _ pattern: String) {
+    /// A rule; `anchors` must each be a substring of some alternative that every match of
+    /// `pattern` contains (`OptOutAnchorTests` checks it on every corpus the project has).
+    init(_ name: String, _ checks: Checks, _ pattern: String, anchors: [String] = []) {
         self.name = name
         self.checks = checks
+        self.anchors = anchors.map { Array($0.utf8) }
         do {
             regex = try NSRegularExpression(pattern: pattern, options: [])
         } catch {
             preconditionFailure("opt-out rule \(name) does not compile: \(error)")
         }
+    }
+
+    /// False only when `normalized` (`OptOutText.normalizedBytes`) holds none of the anchors,
+    /// so the rule cannot match.
+    func mayMatch(_ normalized: [UInt8]) -> Bool {
+        anchors.isEmpty || anchors.contains { Self.contains(normalized, $0) }
+    }
+
+    private static func contains(_ text: [UInt8], _ piece: [UInt8]) -> Bool {
+        guard let first = piece.first, piece.count <= text.count else { return piece.isEmpty }
+        var start = 0
+        let last = text.count - piece.count
+        while start <= last {
+            if text[start] == first {
+                var offset = 1
+                while offset < piece.count, text[start + offset] == piece[offset] { offset += 1 }
+                if offset == piece.count { return true }
+            }
+            start += 1
+        }
+        return false
     }
 
     /// Ranges (UTF-16, in `text`) of every match.

@@ -5,14 +5,14 @@ extension OptOutRules {
     /// The first rule whose match survives its checks, by name.
     static func firstRule(in text: OptOutText) -> String? {
         let normalized = text.normalized as NSString
-        if keepMe.occurs(in: text.normalized) { return nil }
+        if keepMe.mayMatch(text.normalizedBytes), keepMe.occurs(in: text.normalized) { return nil }
         let redirected = text.hasEmailAddress || redirect.occurs(in: text.normalized)
-        for pattern in patterns {
+        for pattern in patterns where pattern.mayMatch(text.normalizedBytes) {
             for range in pattern.matches(in: normalized) where counts(range, of: pattern, in: normalized, redirected: redirected) {
                 return pattern.name
             }
         }
-        for range in firstPersonLegal.matches(in: normalized) {
+        for range in firstPersonLegal.mayMatch(text.normalizedBytes) ? firstPersonLegal.matches(in: normalized) : [] {
             let sentence = self.sentence(around: range, in: normalized)
             if firstPerson.occurs(in: sentence), !questionStart.occurs(in: sentence), !isQuoted(range, in: normalized) {
                 return firstPersonLegal.name

@@ -22,6 +22,7 @@ enum OptOutSpelling {
         "stop", "remove", "unsubscribe", "again", "alone", "emailing", "email", "contacting", "contact", "mailing",
         "texting", "messaging", "calling", "delete", "list", "interested", "anymore", "number",
     ]
+    private static let targetLetters: [[Character]] = targets.map(Array.init)
     /// Real words one slip away from a target: never corrected.
     static let realWords: Set<String> = [
         "step", "shop", "stomp", "spot", "stow", "top", "atop", "slop", "stops", "store", "stock", "soap", "stoops",
@@ -65,7 +66,8 @@ enum OptOutSpelling {
     static func corrected(_ word: String) -> String {
         if let slip = shortSlips[word] { return slip }
         guard word.count >= 4, !realWords.contains(word), !targets.contains(word), word.allSatisfy(\.isLetter) else { return word }
-        for target in targets where abs(target.count - word.count) <= 1 && OptimalStringAlignment.distance(word, target) <= 1 {
+        let letters = Array(word)
+        for (target, targetLetters) in zip(targets, targetLetters) where OptimalStringAlignment.isWithinOneEdit(letters, targetLetters) {
             return target
         }
         return word
@@ -129,27 +131,20 @@ enum OptOutSpelling {
     ]
 }
 
-/// Edit distance with adjacent transpositions (`stpo` is one edit from `stop`).
+/// Edit distance with adjacent transpositions (`stpo` is one edit from `stop`), as far as
+/// the spelling check needs it: whether two words are at most one edit apart.
 enum OptimalStringAlignment {
-    static func distance(_ lhs: String, _ rhs: String) -> Int {
-        let a = Array(lhs)
-        let b = Array(rhs)
-        guard !a.isEmpty else { return b.count }
-        guard !b.isEmpty else { return a.count }
-        var previous2 = [Int](repeating: 0, count: b.count + 1)
-        var previous = Array(0...b.count)
-        var current = [Int](repeating: 0, count: b.count + 1)
-        for i in 1...a.count {
-            current[0] = i
-            for j in 1...b.count {
-                let cost = a[i - 1] == b[j - 1] ? 0 : 1
-                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
-                if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] {
-                    current[j] = min(current[j], previous2[j - 2] + 1)
-                }
-            }
-            (previous2, previous, current) = (previous, current, previous2)
+    /// True when `lhs` becomes `rhs` by at most one substitution, insertion, deletion or
+    /// swap of two neighbours (optimal string alignment distance ≤ 1).
+    static func isWithinOneEdit(_ lhs: [Character], _ rhs: [Character]) -> Bool {
+        let (long, short) = lhs.count >= rhs.count ? (lhs, rhs) : (rhs, lhs)
+        guard long.count - short.count <= 1 else { return false }
+        guard let mismatch = short.indices.first(where: { long[$0] != short[$0] }) else { return true }
+        if long.count > short.count {
+            return long[(mismatch + 1)...].elementsEqual(short[mismatch...])
         }
-        return previous[b.count]
+        if long[(mismatch + 1)...].elementsEqual(short[(mismatch + 1)...]) { return true }
+        return mismatch + 1 < long.count && long[mismatch] == short[mismatch + 1] && long[mismatch + 1] == short[mismatch]
+            && long[(mismatch + 2)...].elementsEqual(short[(mismatch + 2)...])
     }
 }

@@ -9,6 +9,8 @@ struct OptOutText: Sendable {
     let words: [String]
     /// `words` joined by single spaces, with one space before and after: ` stop emailing me . `.
     let normalized: String
+    /// `normalized` as UTF-8, for the rules' anchor check.
+    let normalizedBytes: [UInt8]
     /// True when the original text holds an e-mail address (a redirect, not a farewell).
     let hasEmailAddress: Bool
 
@@ -28,6 +30,7 @@ struct OptOutText: Sendable {
         let corrected = OptOutSpelling.joinCompounds(words.map(OptOutSpelling.corrected))
         self.words = corrected
         normalized = " " + corrected.joined(separator: " ") + " "
+        normalizedBytes = Array(normalized.utf8)
     }
 
     /// Sentences of `normalized`, each with whether it asks a question.

@@ -5,6 +5,12 @@
 /// digits); any other non-space character is a one-character symbol token.
 enum Tokenizer {
     static func tokenize(_ text: String) -> [Token] {
+        if text.utf8.allSatisfy({ $0 < 0x80 }) { return tokenizeASCII(text) }
+        return tokenizeCharacters(text)
+    }
+
+    /// The general path: one `Character` (grapheme) at a time, Unicode properties.
+    static func tokenizeCharacters(_ text: String) -> [Token] {
         var tokens: [Token] = []
         tokens.reserveCapacity(text.count / 4 + 1)
         var index = text.startIndex
