@@ -2,7 +2,7 @@ import SalesCore
 
 /// Hand-made features of the message itself: shape, cue lexicons and the slots it fills.
 enum CueFeatures {
-    static let questionStarts: Set<String> = [
+    static let questionStarts: WordSet = [
         "what", "what's", "whats", "how", "why", "when", "where", "who", "which", "do", "does", "can", "could", "is",
         "are", "will", "would", "should", "did", "any", "have", "has",
     ]
@@ -18,7 +18,7 @@ enum CueFeatures {
         let count = message.count
         features.insert(count == 0 ? "h:len0" : count <= 2 ? "h:len<=2" : count <= 5 ? "h:len<=5" : count <= 12 ? "h:len<=12" : count <= 25 ? "h:len<=25" : "h:len>25")
         if message.tokens.contains(where: { $0.lower == "?" }) { features.insert("h:question-mark") }
-        if let first = message.tokens.first(where: \.isWord), questionStarts.contains(first.lower) { features.insert("h:question-start") }
+        if let first = message.tokens.first(where: \.isWord), questionStarts.contains(first) { features.insert("h:question-start") }
         for (name, set) in [("greeting", greetings), ("farewell", farewells), ("thanks", thanks), ("confusion", confusionCues), ("complaint", complaintCues), ("stall", stallCues), ("pricing", pricingCues)]
         where set.occurs(in: message) {
             features.insert("h:" + name)

@@ -3,13 +3,13 @@
 /// an auxiliary), whom it asks about (you and yours, it, or us), and whether the message
 /// ends on it. SMS questions without a mark count when they open with a question word.
 enum QuestionFeatures {
-    static let whWords: Set<String> = ["what", "what's", "whats", "how", "why", "when", "where", "who", "which", "wat"]
-    static let auxiliaries: Set<String> = [
+    static let whWords: WordSet = ["what", "what's", "whats", "how", "why", "when", "where", "who", "which", "wat"]
+    static let auxiliaries: WordSet = [
         "do", "does", "can", "could", "is", "are", "will", "would", "should", "did", "have", "has", "any", "r", "u",
     ]
-    static let aboutYou: Set<String> = ["you", "your", "yours", "u", "ur", "y'all", "you're", "youre"]
-    static let aboutIt: Set<String> = ["it", "its", "it's", "this", "that", "app", "system", "tool", "platform", "software", "product", "plan"]
-    static let aboutUs: Set<String> = ["we", "our", "us", "i", "my", "me", "we're", "i'm"]
+    static let aboutYou: WordSet = ["you", "your", "yours", "u", "ur", "y'all", "you're", "youre"]
+    static let aboutIt: WordSet = ["it", "its", "it's", "this", "that", "app", "system", "tool", "platform", "software", "product", "plan"]
+    static let aboutUs: WordSet = ["we", "our", "us", "i", "my", "me", "we're", "i'm"]
 
     static func add(message: MessageText, to features: inout Set<String>) {
         let sentences = message.sentences

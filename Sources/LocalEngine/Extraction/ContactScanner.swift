@@ -13,7 +13,7 @@ enum ContactScanner {
     static let selfVerbs = PhraseSet(["i own", "i run", "i manage", "i lead", "i head up", "i oversee", "i handle"])
     static let companyLeads = PhraseSet(["at", "from", "here at", "with", "i'm with", "work for", "i work for", "we're", "we are", "over at"])
     /// Capitalized words that are never part of a person's or company's name.
-    static let notNames: Set<String> = WordLists.pronounsAndFunctionWords.union([
+    static let notNames: WordSet = WordLists.pronounsAndFunctionWords.union([
         "looking", "interested", "reaching", "wondering", "trying", "here", "new", "not", "the", "just", "curious",
         "confused", "happy", "fine", "busy", "ready", "back", "still", "also", "really", "actually", "going", "glad",
         "general", "process",
@@ -50,13 +50,13 @@ enum ContactScanner {
         guard cursor < message.count, isNameWord(message.tokens[cursor]) else { return nil }
         if cursor == index { start = cursor }
         cursor += 1
-        if cursor < message.count, isNameWord(message.tokens[cursor]), !CompanyNames.suffixes.contains(message.lower(cursor)) { cursor += 1 }
+        if cursor < message.count, isNameWord(message.tokens[cursor]), !CompanyNames.suffixes.contains(message.tokens[cursor]) { cursor += 1 }
         return start..<cursor
     }
 
     static func isNameWord(_ token: Token) -> Bool {
-        token.isWord && token.isCapitalized && !notNames.contains(token.lower) && !RoleGrammar.isTitleWord(token.lower)
-            && !WordLists.months.contains(token.lower) && !WordLists.weekdays.contains(token.lower)
+        token.isWord && token.isCapitalized && !notNames.contains(token) && !RoleGrammar.isTitleWord(token.lower)
+            && !WordLists.months.contains(token) && !WordLists.weekdays.contains(token)
             && token.lower.count > 1 && !VendorLexicon.isVendorWord(token.lower)
     }
 

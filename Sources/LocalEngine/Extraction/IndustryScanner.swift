@@ -7,7 +7,7 @@ enum IndustryScanner {
         "i'm with a", "it's a", "its a", "we're", "we are",
     ])
     /// Nouns that end an industry phrase (`firm`, `plant`, `practice`).
-    static let heads: Set<String> = [
+    static let heads: WordSet = [
         "firm", "practice", "practices", "plant", "agency", "network", "brokerage", "co-op", "coop", "bank", "hospital",
         "hospitals", "museum", "school", "winery", "clinic", "clinics", "restaurant", "restaurants", "store", "stores",
         "shop", "manufacturer", "contractor", "provider", "platform", "marketplace", "retailer", "distributor", "lab",
@@ -18,7 +18,7 @@ enum IndustryScanner {
         "developer", "consultancy", "startup", "company", "business", "brand", "chain", "franchise", "group", "office",
     ]
     /// Heads too generic to keep in the value: `a SaaS company` gives `SaaS`.
-    static let genericHeads: Set<String> = ["company", "business", "startup", "brand", "group", "office"]
+    static let genericHeads: WordSet = ["company", "business", "startup", "brand", "group", "office"]
     /// Industry words that count on their own.
     static let words = PhraseSet([
         "saas", "fintech", "ecommerce", "e-commerce", "healthcare", "health care", "logistics", "3pl", "manufacturing",
@@ -33,19 +33,19 @@ enum IndustryScanner {
     ])
     /// Industry words that are also everyday nouns (`our legal will ask`, `payments come
     /// late`, `privacy law`): they count only where an industry is being named.
-    static let ambiguous: Set<String> = [
+    static let ambiguous: WordSet = [
         "legal", "law", "payments", "insurance", "retail", "architecture", "media", "energy", "government", "accounting",
         "banking", "lending", "education", "publishing", "staffing", "recruiting", "utilities", "defense", "construction",
     ]
     /// Words before an ambiguous industry word that name an industry: `we're in retail`.
-    static let industryLeads: Set<String> = ["in", "into", "a", "an", "we're", "were", "i'm", "im", "for", "do", "does", "it's", "its", "mostly", "all"]
+    static let industryLeads: WordSet = ["in", "into", "a", "an", "we're", "were", "i'm", "im", "for", "do", "does", "it's", "its", "mostly", "all"]
     /// Words after one that do: `insurance broker`, `the retail space`.
-    static let industryTails: Set<String> = [
+    static let industryTails: WordSet = [
         "company", "companies", "firm", "firms", "business", "businesses", "sector", "industry", "space", "startup", "brand",
         "side", "world", "market", "shop", "store", "group", "clinic", "practice", "agency", "broker", "brokers", "brokerage",
         "carrier", "provider", "platform", "chain", "co", "office", "offices", "network",
     ]
-    static let skip: Set<String> = ["small", "big", "large", "little", "tiny", "growing", "new", "local", "the", "a", "an", "pretty", "very", "fast-growing"]
+    static let skip: WordSet = ["small", "big", "large", "little", "tiny", "growing", "new", "local", "the", "a", "an", "pretty", "very", "fast-growing"]
 
     /// The industry in `message`, never inside `company`.
     static func industry(in message: MessageText, company: Range<Int>?) -> Range<Int>? {
@@ -71,7 +71,7 @@ enum IndustryScanner {
     /// Words up to an industry head noun: `regional food bank`, `estate planning firm`.
     private static func headedPhrase(in message: MessageText, from index: Int) -> Range<Int>? {
         var start = index
-        while start < message.count, skip.contains(message.lower(start)) || SizeScanner.stages.match(in: message, at: start) != nil {
+        while start < message.count, skip.contains(message.tokens[start]) || SizeScanner.stages.match(in: message, at: start) != nil {
             if let stage = SizeScanner.stages.match(in: message, at: start) { start = stage.range.upperBound } else { start += 1 }
         }
         var cursor = start
@@ -89,7 +89,7 @@ enum IndustryScanner {
 
     /// An ambiguous word counts after an industry lead or before an industry noun.
     private static func namesIndustry(_ range: Range<Int>, in message: MessageText) -> Bool {
-        guard range.count == 1, ambiguous.contains(message.lower(range.lowerBound)) else { return true }
+        guard range.count == 1, ambiguous.contains(message.tokens[range.lowerBound]) else { return true }
         let before = range.lowerBound > 0 ? message.lower(range.lowerBound - 1) : ""
         let after = range.upperBound < message.count ? message.lower(range.upperBound) : ""
         return industryLeads.contains(before) || industryTails.contains(after)

@@ -9,12 +9,12 @@ enum MoneyScanner {
     }
 
     /// Currency signs: dollar, euro, pound, yen/yuan, rupee, won, naira, lira, peso, real…
-    static let currencySymbols: Set<String> = [
+    static let currencySymbols: WordSet = [
         "$", "\u{20AC}", "\u{00A3}", "\u{00A5}", "\u{20B9}", "\u{20A9}", "\u{20A6}", "\u{20BA}", "\u{20B1}", "\u{20AA}",
         "\u{20AB}", "\u{20B4}", "\u{20BD}", "\u{0E3F}", "\u{20A1}", "\u{20B5}", "\u{20B8}",
     ]
     /// Currency codes and names, and words that make a number money (`20 grand`, `5 lakh`).
-    static let unitWords: Set<String> = [
+    static let unitWords: WordSet = [
         "k", "grand", "thousand", "million", "mil", "billion", "bucks", "dollars", "dollar", "usd", "eur", "euros",
         "euro", "gbp", "pounds", "quid", "cad", "aud", "nzd", "sgd", "hkd", "chf", "francs", "sek", "nok", "dkk", "kronor",
         "kroner", "krona", "pln", "zloty", "czk", "huf", "forint", "ron", "lira", "inr", "rupees", "rs", "lakh",
@@ -38,7 +38,7 @@ enum MoneyScanner {
     ])
 
     /// Currency codes written before the amount.
-    static let codes: Set<String> = [
+    static let codes: WordSet = [
         "usd", "eur", "gbp", "cad", "aud", "nzd", "sgd", "hkd", "chf", "sek", "nok", "dkk", "pln", "czk", "inr", "rs", "jpy",
         "cny", "rmb", "krw", "brl", "mxn", "zar", "ngn", "kes", "aed", "sar", "qar", "ils", "php", "idr", "myr", "thb", "pkr",
     ]
@@ -68,11 +68,11 @@ enum MoneyScanner {
     /// The money core starting at `index`: symbol + number, number + magnitude, or a bare number.
     private static func core(in message: MessageText, at index: Int) -> Amount? {
         let token = message.tokens[index]
-        if currencySymbols.contains(token.lower), index + 1 < message.count, message.tokens[index + 1].isNumber {
+        if currencySymbols.contains(token), index + 1 < message.count, message.tokens[index + 1].isNumber {
             return Amount(range: index..<extendRange(from: index + 2, in: message), isExplicit: true)
         }
         // Codes before the number: `USD 20k`, `EUR 5,000`, `R$ 900`, `Rs 50,000`.
-        if token.isWord, Self.codes.contains(token.lower), index + 1 < message.count, message.tokens[index + 1].isNumber {
+        if token.isWord, Self.codes.contains(token), index + 1 < message.count, message.tokens[index + 1].isNumber {
             return Amount(range: index..<extendRange(from: index + 2, in: message), isExplicit: true)
         }
         if token.lower == "r", index + 2 < message.count, message.lower(index + 1) == "$", message.tokens[index + 2].isNumber {
@@ -84,7 +84,7 @@ enum MoneyScanner {
         if afterRange > index + 1, hasMagnitudeSuffix(message.lower(afterRange - 1)) {
             return Amount(range: index..<afterRange, isExplicit: true)
         }
-        if index + 1 < message.count, unitWords.contains(message.lower(index + 1)) {
+        if index + 1 < message.count, unitWords.contains(message.tokens[index + 1]) {
             return Amount(range: index..<(index + 2), isExplicit: true)
         }
         if index + 1 < message.count, periods.match(in: message, at: index + 1) != nil {
@@ -99,7 +99,7 @@ enum MoneyScanner {
         if end + 1 < message.count, ["to", "-", "and"].contains(message.lower(end)), message.tokens[end + 1].isNumber {
             end += 2
         }
-        if end < message.count, unitWords.contains(message.lower(end)) { end += 1 }
+        if end < message.count, unitWords.contains(message.tokens[end]) { end += 1 }
         return end
     }
 

@@ -6,13 +6,13 @@ enum NameLeads {
     /// Leads after which a lower-case word is read as a name only when a boundary follows.
     static let chatLeads = PhraseSet(["its", "it's", "im", "i'm", "i am", "this is", "my name is", "names", "name's", "name is", "call me"])
     /// Leads so strong that any boundary may follow the name.
-    static let strongLeads: Set<String> = ["this is", "my name is", "names", "name's", "name is", "call me"]
+    static let strongLeads: WordSet = ["this is", "my name is", "names", "name's", "name is", "call me"]
     /// Tokens that may follow a name given after a lead.
-    static let followers: Set<String> = [",", ".", "!", "from", "at", "here", "again", "w", "/", "with", "btw", "-", "—", "and", "🙂"]
+    static let followers: WordSet = [",", ".", "!", "from", "at", "here", "again", "w", "/", "with", "btw", "-", "—", "and", "🙂"]
     /// After `its`/`im` a word followed by `,` or `.` is often an adjective (`its fine.`, `im tired,`).
-    static let looseFollowers: Set<String> = [",", ".", "!", "and", "-", "—"]
+    static let looseFollowers: WordSet = [",", ".", "!", "and", "-", "—"]
     /// Common words that are never a first name in these leads.
-    static let notNames: Set<String> = [
+    static let notNames: WordSet = [
         "fine", "ok", "okay", "good", "great", "bad", "late", "early", "busy", "crazy", "hard", "easy", "slow", "fast", "true",
         "fair", "weird", "broken", "free", "done", "over", "nuts", "wild", "insane", "expensive", "cheap", "pricey", "simple",
         "perfect", "interesting", "too", "so", "very", "really", "pretty", "kinda", "super", "worth", "tight", "quiet", "dead",
@@ -32,7 +32,7 @@ enum NameLeads {
         "sincerely", "yours sincerely", "yours faithfully", "cheers", "respectfully", "with thanks", "all the best",
     ])
     /// Interjections that may stand before `Name here` in its clause.
-    static let interjections: Set<String> = ["yea", "ya", "yeah", "yes", "hey", "hi", "hello", "ok", "oh", "so", "hiya", "morning"]
+    static let interjections: WordSet = ["yea", "ya", "yeah", "yes", "hey", "hi", "hello", "ok", "oh", "so", "hiya", "morning"]
 
     /// The writer's name by any of the finders, or nil.
     static func name(in message: MessageText) -> Range<Int>? {
@@ -67,7 +67,7 @@ enum NameLeads {
                 guard capitalized || chat else { continue }
                 let clauseStart = message.clause(at: start)?.lowerBound ?? start
                 let lead = clauseStart..<start
-                if lead.allSatisfy({ interjections.contains(message.lower($0)) || message.tokens[$0].isSymbol }) { return name }
+                if lead.allSatisfy({ interjections.contains(message.tokens[$0]) || message.tokens[$0].isSymbol }) { return name }
             }
         }
         return nil
@@ -77,7 +77,7 @@ enum NameLeads {
     static func openingName(in message: MessageText) -> Range<Int>? {
         for clause in message.clauses.prefix(3) {
             var start = clause.lowerBound
-            while start < clause.upperBound, interjections.contains(message.lower(start)) || message.tokens[start].isSymbol { start += 1 }
+            while start < clause.upperBound, interjections.contains(message.tokens[start]) || message.tokens[start].isSymbol { start += 1 }
             guard start + 2 < message.count, isCapitalizedName(at: start, in: message), isCapitalizedName(at: start + 1, in: message) else { continue }
             if followedByRole(start + 2, in: message) { return start..<(start + 2) }
         }
@@ -117,16 +117,16 @@ enum NameLeads {
     }
 
     private static func isCapitalizedName(at index: Int, in message: MessageText) -> Bool {
-        ContactScanner.isNameWord(message.tokens[index]) && !notNames.contains(message.lower(index))
+        ContactScanner.isNameWord(message.tokens[index]) && !notNames.contains(message.tokens[index])
     }
 
     /// A lower-case (or capitalized) word that can be a first name: not a common word, title, vendor, month or weekday.
     private static func isChatNameWord(at index: Int, in message: MessageText) -> Bool {
         let token = message.tokens[index]
-        guard token.isWord, token.lower.count >= 2, !notNames.contains(token.lower), !ContactScanner.notNames.contains(token.lower),
+        guard token.isWord, token.lower.count >= 2, !notNames.contains(token), !ContactScanner.notNames.contains(token),
             !token.lower.hasSuffix("ing")
         else { return false }
-        return !RoleGrammar.isTitleWord(token.lower) && !WordLists.months.contains(token.lower) && !WordLists.weekdays.contains(token.lower)
+        return !RoleGrammar.isTitleWord(token.lower) && !WordLists.months.contains(token) && !WordLists.weekdays.contains(token)
             && !VendorLexicon.isVendorWord(token.lower)
     }
 }

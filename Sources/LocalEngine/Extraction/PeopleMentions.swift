@@ -7,9 +7,9 @@ enum PeopleMentions {
         var decides: Bool
     }
 
-    static let possessives: Set<String> = ["our", "my", "the", "their"]
+    static let possessives: WordSet = ["our", "my", "the", "their"]
     /// Group and relation nouns that count as people next to `our`/`my`.
-    static let groupNouns: Set<String> = [
+    static let groupNouns: WordSet = [
         "team", "board", "boss", "partners", "partner", "husband", "wife", "bro", "brother", "sister", "dad", "mom",
         "accountant", "lawyer", "attorney", "guys", "cabinet", "leadership", "execs", "management", "committee",
         "procurement", "finance", "legal", "it", "security", "compliance", "accounting", "ownership", "owners",
@@ -18,7 +18,7 @@ enum PeopleMentions {
         "attorneys", "physicians", "clinicians", "nurses", "teachers", "engineers", "developers", "devs", "ops",
     ]
     /// Groups that count after `the` (which is too common otherwise).
-    static let theNouns: Set<String> = ["board", "partners", "owner", "owners", "guys", "cabinet", "school board", "ownership", "principal", "superintendent", "dean", "ceo", "cfo", "coo", "cto", "cio", "ciso"]
+    static let theNouns: WordSet = ["board", "partners", "owner", "owners", "guys", "cabinet", "school board", "ownership", "principal", "superintendent", "dean", "ceo", "cfo", "coo", "cto", "cio", "ciso"]
     static let decisionCues = PhraseSet([
         "approve", "approves", "approval", "approved", "sign off", "signs off", "sign-off", "signature", "decides",
         "decide", "decision", "final call", "makes the call", "the call", "final say", "owns the budget",
@@ -47,10 +47,10 @@ enum PeopleMentions {
         let word = message.lower(index)
         if possessives.contains(word), index + 1 < message.count {
             let start = index + 1
-            if let title = RoleGrammar.title(in: message, at: start), word != "the" || theNouns.contains(message.lower(title.upperBound - 1)) {
+            if let title = RoleGrammar.title(in: message, at: start), word != "the" || theNouns.contains(message.tokens[title.upperBound - 1]) {
                 return index..<appositive(after: title.upperBound, in: message)
             }
-            if let group = group(in: message, at: start), word != "the" || theNouns.contains(message.lower(group.upperBound - 1)) {
+            if let group = group(in: message, at: start), word != "the" || theNouns.contains(message.tokens[group.upperBound - 1]) {
                 return index..<appositive(after: group.upperBound, in: message)
             }
             return nil
@@ -73,7 +73,7 @@ enum PeopleMentions {
             let word = message.lower(cursor)
             if groupNouns.contains(word) {
                 let next = cursor + 1
-                if next < message.count, groupNouns.contains(message.lower(next)) { return index..<(next + 1) }
+                if next < message.count, groupNouns.contains(message.tokens[next]) { return index..<(next + 1) }
                 return index..<next
             }
             if RoleGrammar.stops.contains(word) { return nil }

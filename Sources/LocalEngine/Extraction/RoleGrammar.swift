@@ -1,7 +1,7 @@
 /// Reads job titles: `head of ops`, `CFO`, `VP of Sales`, `office manager`, `cofounder / COO`.
 enum RoleGrammar {
     /// Words a title ends on (or is): `manager`, `director`, `CFO`.
-    static let heads: Set<String> = [
+    static let heads: WordSet = [
         "manager", "director", "lead", "head", "coordinator", "owner", "founder", "cofounder", "co-founder",
         "president", "provost", "officer", "administrator", "admin", "principal", "superintendent", "partner", "chief",
         "vp", "svp", "evp", "avp", "supervisor", "analyst", "specialist", "executive", "engineer", "ceo", "cto", "cfo",
@@ -13,9 +13,9 @@ enum RoleGrammar {
         "pharmacist", "therapist", "teacher", "professor", "researcher", "founder/ceo", "head", "leader",
     ]
     /// Acronyms that are titles on their own even when followed by nothing.
-    static let acronyms: Set<String> = ["ceo", "cto", "cfo", "coo", "cio", "ciso", "cmo", "cro", "cpo", "cso", "gm", "md", "vp", "svp", "evp", "fso", "ed"]
+    static let acronyms: WordSet = ["ceo", "cto", "cfo", "coo", "cio", "ciso", "cmo", "cro", "cpo", "cso", "gm", "md", "vp", "svp", "evp", "fso", "ed"]
     /// Words that end a title's modifiers or its `of ...` tail.
-    static let stops: Set<String> = [
+    static let stops: WordSet = [
         "at", "and", "in", "here", "with", "from", "for", "the", "a", "an", "i", "we", "our", "my", "is", "are", "was",
         "but", "so", "to", "on", "btw", "by", "who", "that", "it", "this", "over", "since", "now",
     ]
@@ -26,8 +26,8 @@ enum RoleGrammar {
         var headEnd: Int?
         while cursor < message.count, cursor - index < 5 {
             let token = message.tokens[cursor]
-            guard token.isWord, !stops.contains(token.lower) else { break }
-            if heads.contains(token.lower) { headEnd = cursor + 1 }
+            guard token.isWord, !stops.contains(token) else { break }
+            if heads.contains(token) { headEnd = cursor + 1 }
             cursor += 1
             if headEnd == cursor, !canContinue(after: cursor, in: message) { break }
         }
@@ -40,7 +40,7 @@ enum RoleGrammar {
     private static func canContinue(after index: Int, in message: MessageText) -> Bool {
         guard index < message.count else { return false }
         let next = message.tokens[index]
-        return next.isWord && (heads.contains(next.lower) || next.isCapitalized && !stops.contains(next.lower))
+        return next.isWord && (heads.contains(next) || next.isCapitalized && !stops.contains(next))
     }
 
     /// `of Sales`, `for student success`, `/ COO`, `Eng` after a head.
@@ -48,12 +48,12 @@ enum RoleGrammar {
         let headEnd = end
         var end = end
         if ["vp", "svp", "evp", "avp"].contains(message.lower(end - 1)) {
-            while end < message.count, end - headEnd < 2, message.tokens[end].isCapitalized, !stops.contains(message.lower(end)) { end += 1 }
+            while end < message.count, end - headEnd < 2, message.tokens[end].isCapitalized, !stops.contains(message.tokens[end]) { end += 1 }
         }
-        if end + 1 < message.count, message.lower(end) == "/", heads.contains(message.lower(end + 1)) { end += 2 }
+        if end + 1 < message.count, message.lower(end) == "/", heads.contains(message.tokens[end + 1]) { end += 2 }
         guard end + 1 < message.count, ["of", "for"].contains(message.lower(end)) else { return end }
         var cursor = end + 1
-        while cursor < message.count, cursor - end <= 3, message.tokens[cursor].isWord, !stops.contains(message.lower(cursor)) { cursor += 1 }
+        while cursor < message.count, cursor - end <= 3, message.tokens[cursor].isWord, !stops.contains(message.tokens[cursor]) { cursor += 1 }
         return cursor > end + 1 ? cursor : end
     }
 

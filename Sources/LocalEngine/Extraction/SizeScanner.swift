@@ -3,7 +3,7 @@ import SalesCore
 /// Finds company size (`200 employees`, `Series B`, `40-person`, `12 of us`) and team size
 /// (`15 reps`, `team of 12`, `14 QA techs`).
 enum SizeScanner {
-    static let companyUnits: Set<String> = [
+    static let companyUnits: WordSet = [
         "employees", "employee", "people", "staff", "persons", "ftes", "fte", "headcount", "students", "undergrads",
         "locations", "stores", "offices", "sites", "branches", "clinics", "hospitals", "schools", "campuses",
         "restaurants", "properties", "hotels", "rooms", "units", "trucks", "vehicles", "newsrooms", "shows",
@@ -17,7 +17,7 @@ enum SizeScanner {
         "silos", "swimmers", "squads", "centres", "restaurantes", "athletes", "families", "parishes", "congregations",
         "solicitors", "surgeries", "salons", "bars", "cafes", "kitchens", "depots", "yards",
     ]
-    static let teamUnits: Set<String> = [
+    static let teamUnits: WordSet = [
         "agents", "reps", "engineers", "developers", "devs", "techs", "technicians", "advisors", "execs", "executives",
         "recruiters", "analysts", "designers", "sdrs", "bdrs", "aes", "marketers", "dispatchers", "paralegals",
         "accountants", "bookkeepers", "csms", "admins", "counselors", "inspectors", "operators", "users", "seats",
@@ -28,24 +28,24 @@ enum SizeScanner {
         "pharmacists", "auditors", "investigators", "adjusters", "underwriters", "paramedics", "installers", "pickers",
     ]
     /// Departments after `N in`: `3 in sales`, `12 in support`.
-    static let departments: Set<String> = [
+    static let departments: WordSet = [
         "sales", "support", "ops", "operations", "engineering", "marketing", "finance", "it", "hr", "dispatch", "accounts",
         "cs", "cx", "product", "design", "legal", "procurement", "logistics", "admin", "billing", "service",
     ]
     /// Words after a hyphen that make `40-person` a size.
-    static let compoundUnits: Set<String> = [
+    static let compoundUnits: WordSet = [
         "person", "people", "employee", "attorney", "lawyer", "broker", "room", "bed", "store", "location", "doctor",
         "dentist", "agent", "rep", "seat", "truck", "school", "clinic", "unit", "member", "partner", "provider",
         "engineer", "office", "site", "property", "chair", "bay", "van", "desk",
     ]
     /// Verbs before a count that make it a volume of business, not a size.
-    static let volumeVerbs: Set<String> = [
+    static let volumeVerbs: WordSet = [
         "sell", "sold", "sells", "selling", "ship", "shipped", "ships", "shipping", "make", "made", "makes", "produce",
         "produced", "produces", "move", "moved", "moves", "deliver", "delivered", "delivers", "process", "processed",
     ]
     /// Spelled-out counts (`two bars`, `nine resort properties`, `twenty-two staff`); not
     /// `one`, which is more often a pronoun than a count.
-    static let numberWords: Set<String> = [
+    static let numberWords: WordSet = [
         "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen",
         "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty", "thirty", "forty", "fifty", "sixty", "seventy",
         "eighty", "ninety", "hundred", "dozen", "hundreds", "dozens",
@@ -55,7 +55,7 @@ enum SizeScanner {
         "bootstrapped", "family-owned", "family owned", "publicly traded", "fortune 500", "fortune 1000", "mid-market",
         "mid market", "small business", "startup", "solo practice", "one-person", "just me",
     ])
-    static let qualifiers: Set<String> = ["about", "around", "roughly", "~", "over", "nearly", "almost", "some", "approximately", "approx", "just", "only", "like", "under", "maybe", "close", "to", "than", "more", "less"]
+    static let qualifiers: WordSet = ["about", "around", "roughly", "~", "over", "nearly", "almost", "some", "approximately", "approx", "just", "only", "like", "under", "maybe", "close", "to", "than", "more", "less"]
     static let teamLeads = PhraseSet(["team of", "a team of", "crew of", "staff of"])
 
     /// The company size and team size found in `message`.
@@ -96,7 +96,7 @@ enum SizeScanner {
         let token = message.tokens[index]
         guard token.isNumber || token.lower == "me" || isNumberWord(token.lower) else { return nil }
         var start = index
-        while start > 0, index - start < 2, qualifiers.contains(message.lower(start - 1)) { start -= 1 }
+        while start > 0, index - start < 2, qualifiers.contains(message.tokens[start - 1]) { start -= 1 }
         if token.isNumber, let hyphen = token.lower.firstIndex(of: "-") {
             let suffix = String(token.lower[token.lower.index(after: hyphen)...])
             if compoundUnits.contains(suffix) { return (start..<(index + 1), false) }
@@ -108,7 +108,7 @@ enum SizeScanner {
             let clauseEnd = message.clause(at: index)?.upperBound ?? message.count
             return (start..<min(index + 4, clauseEnd), true)
         }
-        if index + 2 < message.count, isCount(token), message.lower(index + 1) == "in", departments.contains(message.lower(index + 2)) {
+        if index + 2 < message.count, isCount(token), message.lower(index + 1) == "in", departments.contains(message.tokens[index + 2]) {
             return (start..<(index + 3), true)
         }
         if index + 2 < message.count, message.lower(index + 1) == "of", ["us", "them"].contains(message.lower(index + 2)) {
@@ -116,10 +116,10 @@ enum SizeScanner {
         }
         guard isCount(token) else { return nil }
         // `we sold 300 units`, `ship 2k boxes`: a volume, not how big the company is.
-        if start > 0, volumeVerbs.contains(message.lower(start - 1)) { return nil }
+        if start > 0, volumeVerbs.contains(message.tokens[start - 1]) { return nil }
         // `a 50 person fintech`, `a 4 chair salon`: a count and a singular unit, no hyphen.
-        if index + 1 < message.count, compoundUnits.contains(message.lower(index + 1)), index + 2 < message.count,
-            message.tokens[index + 2].isWord, !teamUnits.contains(message.lower(index + 2))
+        if index + 1 < message.count, compoundUnits.contains(message.tokens[index + 1]), index + 2 < message.count,
+            message.tokens[index + 2].isWord, !teamUnits.contains(message.tokens[index + 2])
         {
             return (start..<(index + 2), false)
         }

@@ -4,12 +4,12 @@ import SalesCore
 /// token range of the message (so every value is a verbatim substring).
 enum SlotExtractor {
     /// Words that mark money as a cost of the problem rather than a budget.
-    static let lossWords: Set<String> = [
+    static let lossWords: WordSet = [
         "lost", "lose", "losing", "cost", "costs", "costing", "fine", "fined", "overtime", "crossed", "revenue", "bill",
         "leakage", "waste", "wasted", "run", "missed", "penalty", "each",
     ]
     /// Words that make a bare number (`900 a month`) a budget.
-    static let budgetWords: Set<String> = ["budget", "budgeted", "pay", "paying", "spend", "afford", "max", "tops", "stay", "under", "set", "aside"]
+    static let budgetWords: WordSet = ["budget", "budgeted", "pay", "paying", "spend", "afford", "max", "tops", "stay", "under", "set", "aside"]
 
     static func extract(_ message: MessageText) -> [Slot: Range<Int>] {
         guard message.count > 0 else { return [:] }
@@ -48,9 +48,9 @@ enum SlotExtractor {
     }
 
     /// Words before an amount that make it a threshold: `anything over $5k`.
-    static let thresholdWords: Set<String> = ["over", "above", "exceeding", "beyond", "more"]
+    static let thresholdWords: WordSet = ["over", "above", "exceeding", "beyond", "more"]
     /// Approval words that make a threshold part of the decision process, not a budget.
-    static let approvalWords: Set<String> = ["approve", "approves", "approval", "approved", "sign", "signs", "sign-off", "signoff", "needs", "requires", "rfp"]
+    static let approvalWords: WordSet = ["approve", "approves", "approval", "approved", "sign", "signs", "sign-off", "signoff", "needs", "requires", "rfp"]
 
     /// `anything over $25k needs an RFP`, `must approve all software above 10.000 EUR`.
     static func isApprovalThreshold(_ amount: Range<Int>, sentence: Range<Int>, in message: MessageText) -> Bool {

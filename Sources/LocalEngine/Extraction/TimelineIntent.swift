@@ -4,37 +4,37 @@
 /// described as now (`December is our peak`). Pure; scores one candidate in its clause.
 enum TimelineIntent {
     /// Words that open a deadline or an earliest start: `by March`, `not before June`.
-    static let boundaryWords: Set<String> = [
+    static let boundaryWords: WordSet = [
         "by", "before", "until", "till", "til", "after", "from", "starting", "within", "no", "not", "nothing",
     ]
     /// Verbs and nouns of buying, starting and deciding.
-    static let intentWords: Set<String> = [
+    static let intentWords: WordSet = [
         "start", "starting", "begin", "live", "launch", "sign", "decide", "decision", "pick", "choose", "select", "buy",
         "purchase", "roll", "rollout", "implement", "onboard", "onboarding", "kick", "kickoff", "switch", "pilot", "trial",
         "deploy", "commit", "migrate", "go", "running", "revisit", "contact", "again", "look",
     ]
     /// Wanting and planning: weaker evidence on their own.
-    static let desireWords: Set<String> = [
+    static let desireWords: WordSet = [
         "want", "wants", "we'd", "i'd", "ideally", "hopefully", "realistically", "aim", "target", "plan", "hoping",
         "hope", "need", "needs", "must", "maybe", "probably",
     ]
     /// A date next to these is a next step's (`send it by Thursday`, `a demo next week`).
-    static let nextStepWords: Set<String> = [
+    static let nextStepWords: WordSet = [
         "send", "demo", "call", "meeting", "meet", "forward", "show", "invite", "chat", "ping", "email", "materials",
         "session", "agenda", "review",
     ]
     /// Past-tense markers: the date belongs to something that already happened.
-    static let pastWords: Set<String> = [
+    static let pastWords: WordSet = [
         "last", "ago", "had", "was", "were", "did", "happened", "came", "went", "since", "cost", "lost", "caught",
         "generated", "started", "just", "once", "every", "ran", "twice",
     ]
     /// Budget-period words: `this year` next to them dates money, not a purchase.
-    static let budgetWords: Set<String> = [
+    static let budgetWords: WordSet = [
         "budget", "budgets", "budget's", "fund", "funding", "spend", "spending", "spent", "allocated", "opex", "capex",
         "capital", "tooling", "grand", "bill", "plan", "line",
     ]
     /// Relative periods that date budgets and events as often as purchases.
-    static let periodWords: Set<String> = ["year", "yr", "month", "week", "wk", "quarter"]
+    static let periodWords: WordSet = ["year", "yr", "month", "week", "wk", "quarter"]
 
     /// True when `range` (a time expression) is a buying timeline.
     static func isTimeline(_ range: Range<Int>, in message: MessageText) -> Bool {
@@ -56,7 +56,7 @@ enum TimelineIntent {
         if message.contains(anyOf: nextStepWords, in: clause) { score -= 2 }
         if message.contains(anyOf: pastWords, in: clause) { score -= 3 }
         if isCurrentPeriod(range, in: message) { score -= 4 }
-        let relative = range.contains { periodWords.contains(message.lower($0)) }
+        let relative = range.contains { periodWords.contains(message.tokens[$0]) }
         if relative, !["until", "till", "til", "from", "after", "by"].contains(first), message.contains(anyOf: budgetWords, in: clause) {
             score -= 4
         }

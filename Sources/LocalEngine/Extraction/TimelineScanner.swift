@@ -13,16 +13,16 @@ enum TimelineScanner {
         "the 1st", "the first of the month", "month-end", "quarter-end", "year-end", "next week's",
     ])
     /// Words that may precede an anchor inside the expression.
-    static let leftWords: Set<String> = [
+    static let leftWords: WordSet = [
         "by", "in", "before", "after", "until", "til", "till", "from", "starting", "around", "mid", "early", "late",
         "within", "during", "end", "of", "the", "our", "next", "this", "at", "least", "sometime", "beginning", "start",
         "new", "over", "first", "half", "not", "realistically", "probably", "ideally", "hopefully",
     ]
     /// Prepositions an expression may start with; plain anchors like `renewal` need one.
-    static let prepositions: Set<String> = ["by", "in", "before", "after", "until", "til", "till", "within", "from", "starting", "around", "during", "over"]
+    static let prepositions: WordSet = ["by", "in", "before", "after", "until", "til", "till", "within", "from", "starting", "around", "during", "over"]
     /// Nouns that complete an anchor on its right (`June renewal`, `Q4 planning`).
-    static let rightNouns: Set<String> = ["renewal", "planning", "deadline", "launch", "kickoff", "audit", "season", "break"]
-    static let durationUnits: Set<String> = ["weeks", "months", "days", "quarters", "years", "week", "month", "day", "wks", "wk", "mos", "yrs"]
+    static let rightNouns: WordSet = ["renewal", "planning", "deadline", "launch", "kickoff", "audit", "season", "break"]
+    static let durationUnits: WordSet = ["weeks", "months", "days", "quarters", "years", "week", "month", "day", "wks", "wk", "mos", "yrs"]
 
     /// The first time expression in `message`, skipping tokens in `taken`.
     static func firstTimeline(in message: MessageText, excluding taken: Set<Int> = []) -> Range<Int>? {
@@ -46,7 +46,7 @@ enum TimelineScanner {
     private static func trimmedVerb(_ range: Range<Int>, in message: MessageText) -> Range<Int> {
         var start = range.lowerBound
         while start + 1 < range.upperBound, ["start", "new", "over", "at", "the"].contains(message.lower(start)),
-            prepositions.contains(message.lower(start + 1)) || ["next", "this"].contains(message.lower(start + 1))
+            prepositions.contains(message.tokens[start + 1]) || ["next", "this"].contains(message.lower(start + 1))
         {
             start += 1
         }
@@ -71,17 +71,17 @@ enum TimelineScanner {
 
     private static func anchor(in message: MessageText, at index: Int) -> Range<Int>? {
         let token = message.tokens[index]
-        if WordLists.isMonth(token) || WordLists.quarters.contains(token.lower) || WordLists.seasons.contains(token.lower) {
+        if WordLists.isMonth(token) || WordLists.quarters.contains(token) || WordLists.seasons.contains(token) {
             var end = index + 1
             if end < message.count, message.tokens[end].isNumber, message.lower(end).count <= 4 { end += 1 }
             return index..<end
         }
-        if WordLists.weekdays.contains(token.lower), !["today", "tonight"].contains(token.lower) { return index..<(index + 1) }
+        if WordLists.weekdays.contains(token), !["today", "tonight"].contains(token.lower) { return index..<(index + 1) }
         if token.lower.hasPrefix("mid-") || token.lower.hasPrefix("early-") || token.lower.hasPrefix("late-") {
             let rest = token.lower.split(separator: "-", maxSplits: 1).last.map(String.init) ?? ""
             if WordLists.months.contains(rest) || WordLists.seasons.contains(rest) || WordLists.quarters.contains(rest) { return index..<(index + 1) }
         }
-        if token.isNumber, index + 1 < message.count, durationUnits.contains(message.lower(index + 1)),
+        if token.isNumber, index + 1 < message.count, durationUnits.contains(message.tokens[index + 1]),
             index > 0, ["in", "within", "next", "that's", "about", "around", "like", "another"].contains(message.lower(index - 1))
         {
             return index..<(index + 2)
@@ -91,10 +91,10 @@ enum TimelineScanner {
 
     private static func expand(_ anchor: Range<Int>, in message: MessageText) -> Range<Int> {
         var start = anchor.lowerBound
-        while start > 0, anchor.lowerBound - start < 5, leftWords.contains(message.lower(start - 1)) { start -= 1 }
+        while start > 0, anchor.lowerBound - start < 5, leftWords.contains(message.tokens[start - 1]) { start -= 1 }
         while start < anchor.lowerBound, ["not", "of", "realistically"].contains(message.lower(start)) { start += 1 }
         var end = anchor.upperBound
-        if end < message.count, rightNouns.contains(message.lower(end)) { end += 1 }
+        if end < message.count, rightNouns.contains(message.tokens[end]) { end += 1 }
         if end < message.count, ["starts", "start", "begins", "kicks"].contains(message.lower(end)) {
             var cursor = end + 1
             if cursor < message.count, message.lower(cursor) == "off" { cursor += 1 }
@@ -110,7 +110,7 @@ enum TimelineScanner {
         let first = message.lower(anchor.lowerBound)
         let needsPreposition = ["renewal", "planning", "harvest", "holidays"].contains(first)
             || (anchor.count == 1 && first == "the")
-        if needsPreposition { return range.contains { prepositions.contains(message.lower($0)) } }
+        if needsPreposition { return range.contains { prepositions.contains(message.tokens[$0]) } }
         return true
     }
 }

@@ -50,7 +50,7 @@ enum VendorLexicon {
     ]
 
     /// Entries that are also common English words: matched only when capitalized in the message.
-    static let ambiguous: Set<String> = [
+    static let ambiguous: WordSet = [
         "close", "copper", "dynamics", "outreach", "apollo", "drift", "qualified", "later", "buffer", "front", "teams",
         "zoom", "remind", "remote", "oyster", "lever", "sling", "deputy", "highway", "sage", "ramp", "square", "toast",
         "clover", "wise", "stitch", "segment", "mode", "heap", "monday", "linear", "box", "epic", "canvas", "banner",
@@ -74,7 +74,7 @@ enum VendorLexicon {
     /// General platforms a business runs on or sells through (office suites, chat apps,
     /// clouds, marketplaces, social networks): used today, but not what a B2B tool replaces,
     /// so not competitors unless the customer says they do the same job.
-    static let platforms: Set<String> = [
+    static let platforms: WordSet = [
         "excel", "microsoft excel", "google sheets", "google sheet", "google docs", "google drive", "google forms",
         "word", "microsoft word", "powerpoint", "google slides", "outlook", "gmail", "office 365", "microsoft 365",
         "sharepoint", "onedrive", "dropbox", "google workspace", "g suite", "whatsapp", "telegram", "wechat", "viber",
@@ -110,7 +110,7 @@ enum VendorLexicon {
     }
 
     /// Words after a name that say something about it (`Sage handles payroll`, `Toast is fine`).
-    static let nameFollowers: Set<String> = [
+    static let nameFollowers: WordSet = [
         "is", "was", "does", "did", "has", "had", "works", "worked", "keeps", "handles", "handled", "costs", "charges",
         "sucks", "crashes", "can", "can't", "won't", "doesn't", "isn't", "wasn't", "already", "just", "still", "never",
         "also", "really", "and", "or", "'s", "for", "at", "in", "but", "runs", "integrates", "syncs",
@@ -122,11 +122,11 @@ enum VendorLexicon {
     private static func isSentenceInitialWord(_ range: Range<Int>, in message: MessageText) -> Bool {
         let starts = range.lowerBound == 0 || [".", "!", "?", "\n"].contains(message.lower(range.lowerBound - 1))
         guard starts, range.upperBound < message.count else { return false }
-        return !nameFollowers.contains(message.lower(range.upperBound))
+        return !nameFollowers.contains(message.tokens[range.upperBound])
     }
 
     /// Words that make an ambiguous name part of a job title: `Deputy General Counsel`.
-    static let titleFollowers: Set<String> = [
+    static let titleFollowers: WordSet = [
         "general", "secretary", "director", "head", "manager", "chief", "principal", "mayor", "minister", "commissioner",
         "ceo", "cfo", "coo", "cto", "cio", "president", "chair", "counsel", "editor", "superintendent", "dean",
     ]
@@ -140,6 +140,6 @@ enum VendorLexicon {
     }
 
     private static func isTitleWord(after range: Range<Int>, in message: MessageText) -> Bool {
-        range.upperBound < message.count && titleFollowers.contains(message.lower(range.upperBound))
+        range.upperBound < message.count && titleFollowers.contains(message.tokens[range.upperBound])
     }
 }

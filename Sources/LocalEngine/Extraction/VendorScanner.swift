@@ -16,11 +16,11 @@ enum VendorScanner {
     static let pastLeads = PhraseSet(["tried", "we tried", "switched from", "moved off", "moved from", "ditched", "dropped", "left", "used to use", "got rid of", "churned from"])
     static let evaluationLeads = PhraseSet(["looking at", "evaluating", "comparing", "considering", "talking to", "demo'd", "quote from", "vs", "versus", "or", "and"])
     /// Words just before a name that make it something we integrate with, not a vendor in play.
-    static let integrationWords: Set<String> = [
+    static let integrationWords: WordSet = [
         "integrate", "integrates", "integration", "sync", "syncs", "syncing", "plug", "plugs", "connect", "connects",
         "into", "work", "works", "support", "compatible", "from", "roster", "export", "import", "pull", "push", "read",
     ]
-    static let claimWords: Set<String> = ["says", "claims", "rep", "'s", "does", "offers", "told", "throws", "includes"]
+    static let claimWords: WordSet = ["says", "claims", "rep", "'s", "does", "offers", "told", "throws", "includes"]
 
     static func vendors(in message: MessageText) -> [Vendor] {
         var ranges = VendorLexicon.mentions(in: message)
@@ -53,10 +53,10 @@ enum VendorScanner {
     /// A capitalized product name right after a lead: `Calendly`, `Follow Up Boss`.
     private static func capitalizedName(in message: MessageText, at index: Int) -> Range<Int>? {
         guard index < message.count, ContactScanner.isNameWord(message.tokens[index]) || isProductWord(message.tokens[index]) else { return nil }
-        guard !CompanyNames.notCompany.contains(message.lower(index)), !isBareAcronym(at: index, in: message) else { return nil }
+        guard !CompanyNames.notCompany.contains(message.tokens[index]), !isBareAcronym(at: index, in: message) else { return nil }
         var end = index + 1
         while end < message.count, end - index < 3, message.tokens[end].isCapitalized, message.tokens[end].isWord,
-            !WordLists.pronounsAndFunctionWords.contains(message.lower(end))
+            !WordLists.pronounsAndFunctionWords.contains(message.tokens[end])
         {
             end += 1
         }
@@ -71,7 +71,7 @@ enum VendorScanner {
 
     /// CamelCase or digit-bearing names: `BuilderTrend`, `Commerce7`.
     private static func isProductWord(_ token: Token) -> Bool {
-        token.isWord && token.isCapitalized && !WordLists.months.contains(token.lower)
+        token.isWord && token.isCapitalized && !WordLists.months.contains(token)
     }
 }
 

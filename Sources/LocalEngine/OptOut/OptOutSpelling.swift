@@ -108,7 +108,7 @@ enum OptOutSpelling {
         var index = 0
         outer: while index < words.count {
             for (phrase, joined) in compounds where words.count - index >= phrase.count {
-                if Array(words[index..<(index + phrase.count)]) == phrase {
+                if words[index] == phrase[0], words[index..<(index + phrase.count)].elementsEqual(phrase) {
                     result.append(contentsOf: joined)
                     index += phrase.count
                     continue outer

@@ -17,7 +17,7 @@ struct OptOutText: Sendable {
     init(_ message: String) {
         let body = Self.joiningDottedLetters(Self.ownText(message))
         hasEmailAddress = body.contains("@")
-        let folded = body.folding(options: [.diacriticInsensitive], locale: nil)
+        let folded = body.utf8.allSatisfy({ $0 < 0x80 }) ? body : body.folding(options: [.diacriticInsensitive], locale: nil)
         var raw: [String] = []
         for token in Tokenizer.tokenize(folded) {
             if token.isSymbol {
@@ -62,6 +62,7 @@ struct OptOutText: Sendable {
 
     /// `s.t.o.p` → `stop`, `acme.com` → `acmecom`: a dot between two letters joins them.
     static func joiningDottedLetters(_ text: String) -> String {
+        guard text.utf8.contains(UInt8(ascii: ".")) else { return text }
         let characters = Array(text)
         var result = ""
         result.reserveCapacity(text.utf8.count)

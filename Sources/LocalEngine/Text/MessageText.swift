@@ -53,6 +53,11 @@ struct MessageText: Sendable {
     }
 
     /// True when any token in `range` is one of `words`.
+    func contains(anyOf words: WordSet, in range: Range<Int>) -> Bool {
+        range.contains { words.contains(tokens[$0]) }
+    }
+
+    /// True when any token in `range` is one of `words`.
     func contains(anyOf words: Set<String>, in range: Range<Int>) -> Bool {
         range.contains { words.contains(tokens[$0].lower) }
     }

@@ -10,6 +10,8 @@ struct PhraseSet: Sendable {
     /// Phrases as lower-cased token lists, in the order given.
     let phrases: [[String]]
     private let byFirstWord: [String: [Int]]
+    /// Rules out, without hashing, the tokens no phrase starts with (most of them).
+    private let firstWords: WordFilter
 
     /// `phrases` are plain text; they are tokenized the way messages are.
     init(_ phrases: [String]) {
@@ -19,11 +21,15 @@ struct PhraseSet: Sendable {
         for (number, phrase) in tokenized.enumerated() { index[phrase[0], default: []].append(number) }
         // Longest phrase first, so a match is the most specific one starting at a token.
         self.byFirstWord = index.mapValues { numbers in numbers.sorted { tokenized[$0].count > tokenized[$1].count } }
+        var firstWords = WordFilter()
+        for word in index.keys { firstWords.insert(WordKey(word)) }
+        self.firstWords = firstWords
     }
 
     /// The longest phrase starting at token `index`, if any.
     func match(in message: MessageText, at index: Int) -> Match? {
-        guard let candidates = byFirstWord[message.tokens[index].lower] else { return nil }
+        let token = message.tokens[index]
+        guard firstWords.mayContain(token.key), let candidates = byFirstWord[token.lower] else { return nil }
         for number in candidates where message.matches(phrases[number], at: index) {
             return Match(range: index..<(index + phrases[number].count), phrase: number)
         }

@@ -1,14 +1,14 @@
 /// Splits a token list into sentences and clauses (see `MessageText`).
 enum Segmenter {
-    static let sentenceMarks: Set<String> = [".", "!", "?", ";", ":", "\u{2014}", "\u{2013}", "-", "(", ")", "\u{2026}", "\n"]
-    static let clauseWords: Set<String> = ["but", "so", "though", "although", "because", "cause", "cuz", "while", "whereas", "plus", "unless", "which"]
+    static let sentenceMarks: WordSet = [".", "!", "?", ";", ":", "\u{2014}", "\u{2013}", "-", "(", ")", "\u{2026}", "\n"]
+    static let clauseWords: WordSet = ["but", "so", "though", "although", "because", "cause", "cuz", "while", "whereas", "plus", "unless", "which"]
     /// `and` starts a new clause when one of these follows it.
-    static let newSubjects: Set<String> = [
+    static let newSubjects: WordSet = [
         "i", "we", "they", "he", "she", "it", "if", "our", "my", "their", "then", "that's", "it's", "i'll", "we'll",
         "we're", "i'm", "you", "we've", "i've", "they're", "he's", "she's", "we'd", "i'd", "now", "also", "the",
     ]
     /// After `so`, these words do not start a new clause (`so far`, `so much`).
-    static let soContinuations: Set<String> = ["far", "much", "many", "long", "that"]
+    static let soContinuations: WordSet = ["far", "much", "many", "long", "that"]
 
     static func segment(_ tokens: [Token]) -> (sentences: [Range<Int>], clauses: [Range<Int>]) {
         var sentences: [Range<Int>] = []
@@ -23,7 +23,7 @@ enum Segmenter {
         }
         for index in tokens.indices {
             let token = tokens[index]
-            if token.isSymbol, sentenceMarks.contains(token.lower), !isInnerMark(tokens, index) {
+            if token.isSymbol, sentenceMarks.contains(token), !isInnerMark(tokens, index) {
                 closeClause(at: index)
                 closeSentence(at: index)
                 sentenceStart = index + 1
@@ -53,7 +53,7 @@ enum Segmenter {
         switch token.lower {
         case "and": return newSubjects.contains(next)
         case "so": return !soContinuations.contains(next)
-        default: return clauseWords.contains(token.lower)
+        default: return clauseWords.contains(token)
         }
     }
 }

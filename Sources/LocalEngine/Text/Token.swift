@@ -18,6 +18,16 @@ struct Token: Sendable, Hashable {
     var lower: String
     /// True when the token's first character is an upper-case letter.
     var isCapitalized: Bool
+    /// A cheap hash of `lower`, made once, for the word filters of `WordSet` and `PhraseSet`.
+    var key: WordKey
+
+    init(kind: Kind, range: Range<String.Index>, lower: String, isCapitalized: Bool) {
+        self.kind = kind
+        self.range = range
+        self.lower = lower
+        self.isCapitalized = isCapitalized
+        key = WordKey(lower)
+    }
 
     var isWord: Bool { kind == .word }
     var isNumber: Bool { kind == .number }
