@@ -33,7 +33,9 @@ enum SpanTrainer {
         let examples = examples(turns)
         let vocabulary = Vocabulary.build(examples.map(\.features), minCount: options.minCount, maxFeatures: options.maxSpanFeatures)
         var regression = SoftmaxRegression(featureCount: vocabulary.count, labelCount: labels.count)
-        regression.train(examples.map { (vocabulary.rows(of: $0.features), $0.label) }, options: options)
+        var spanOptions = options
+        spanOptions.l2 = options.slotL2
+        regression.train(examples.map { (vocabulary.rows(of: $0.features), $0.label) }, options: spanOptions)
         let rows = regression.weightRows(decimals: 3)
         let kept = rows.indices.filter { row in rows[row].contains { $0 != 0 } }
         return SpanModel(

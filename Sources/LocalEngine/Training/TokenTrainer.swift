@@ -51,6 +51,7 @@ enum TokenTrainer {
         var regression = SoftmaxRegression(featureCount: vocabulary.count, labelCount: labels.count)
         var tokenOptions = options
         tokenOptions.epochs = options.tokenEpochs
+        tokenOptions.l2 = options.slotL2
         regression.train(examples.map { (vocabulary.rows(of: Set($0.features)), $0.label) }, options: tokenOptions)
         let rows = regression.weightRows(decimals: 2)
         let kept = rows.indices.filter { row in rows[row].contains { $0 != 0 } }

@@ -6,8 +6,11 @@ public struct TrainingOptions: Sendable, Hashable {
     /// Initial step size; it decays as `rate / (1 + decay · epoch)`.
     public var learningRate: Double
     public var learningRateDecay: Double
-    /// L2 penalty per example.
+    /// L2 penalty per example, of the situation classifier.
     public var l2: Double
+    /// L2 penalty per example of the clause and token models (slot extraction), which fit
+    /// best with less of it than the classifier.
+    public var slotL2: Double
     /// A word feature must occur in at least this many turns to enter the vocabulary.
     public var minCount: Int
     /// At most this many features are kept (the most frequent), so the model stays small.
@@ -24,7 +27,7 @@ public struct TrainingOptions: Sendable, Hashable {
     public var calibrationFolds: Int
 
     public init(
-        epochs: Int = 30, learningRate: Double = 0.3, learningRateDecay: Double = 0.1, l2: Double = 1e-3, minCount: Int = 2,
+        epochs: Int = 30, learningRate: Double = 0.3, learningRateDecay: Double = 0.1, l2: Double = 1e-3, slotL2: Double = 1e-4, minCount: Int = 2,
         maxFeatures: Int = 8000, maxSpanFeatures: Int = 2500, maxTokenFeatures: Int = 4000,
         tokenEpochs: Int = 10, seed: UInt64 = 42, calibrationFolds: Int = 5
     ) {
@@ -35,6 +38,7 @@ public struct TrainingOptions: Sendable, Hashable {
         self.learningRate = learningRate
         self.learningRateDecay = learningRateDecay
         self.l2 = l2
+        self.slotL2 = slotL2
         self.minCount = minCount
         self.maxFeatures = maxFeatures
         self.seed = seed
