@@ -28,8 +28,8 @@ public struct TrainingOptions: Sendable, Hashable {
 
     public init(
         epochs: Int = 30, learningRate: Double = 0.3, learningRateDecay: Double = 0.1, l2: Double = 1e-3, slotL2: Double = 1e-4, minCount: Int = 2,
-        maxFeatures: Int = 8000, maxSpanFeatures: Int = 2500, maxTokenFeatures: Int = 4000,
-        tokenEpochs: Int = 10, seed: UInt64 = 42, calibrationFolds: Int = 5
+        maxFeatures: Int = 8000, maxSpanFeatures: Int = 5000, maxTokenFeatures: Int = 4000,
+        tokenEpochs: Int = 20, seed: UInt64 = 42, calibrationFolds: Int = 5
     ) {
         self.maxSpanFeatures = maxSpanFeatures
         self.maxTokenFeatures = maxTokenFeatures
