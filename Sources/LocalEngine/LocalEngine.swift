@@ -38,9 +38,10 @@ public struct LocalEngine: Sendable {
         let rules = SlotExtractor.extract(text)
         guard let spans else { return Self.values(rules, in: text) }
         let words = tokens?.tag(text, rules: rules) ?? [:]
-        var slots = SlotMerge.merge(rules: rules, spans: spans.tag(text), tokens: words, in: text, policy: spanPolicy)
+        let clauses = spans.score(text)
+        var slots = SlotMerge.merge(rules: rules, spans: spans.tag(clauses), tokens: words, in: text, policy: spanPolicy)
         let situation = classifier.classify(message: text, slots: rules, context: context, history: history, applyRules: false).situation
-        SlotMerge.gate(&slots, situation: situation, in: text, spans: spans)
+        SlotMerge.gate(&slots, situation: situation, spans: spans, clauses: clauses)
         return Self.values(slots, in: text)
     }
 

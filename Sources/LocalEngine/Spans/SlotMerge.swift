@@ -80,13 +80,13 @@ enum SlotMerge {
     /// Slots that belong to one kind of message (dev: every `objection` value is in an
     /// objection turn, every `buying_signal` in a buying-signal turn): dropped elsewhere,
     /// and guessed from the best clause when that kind of message lacks one.
-    static func gate(_ slots: inout [Slot: Range<Int>], situation: Situation, in message: MessageText, spans: SpanTagger) {
+    static func gate(_ slots: inout [Slot: Range<Int>], situation: Situation, spans: SpanTagger, clauses: [SpanTagger.ScoredClause]) {
         let required: [(Slot, Bool)] = [(.objection, situation.isObjection), (.buyingSignal, situation == .buyingSignal)]
         for (slot, belongs) in required {
             if !belongs {
                 slots[slot] = nil
             } else if slots[slot] == nil {
-                slots[slot] = spans.bestClause(for: slot, in: message)
+                slots[slot] = spans.bestClause(for: slot, in: clauses)
             }
         }
         if ![.discoveryShare, .complaint].contains(situation) { slots[.painPoint] = nil }
