@@ -18,8 +18,8 @@ struct OptOutCase: Decodable, Sendable, CustomTestStringConvertible {
 
     var testDescription: String { "\(register): \(text.prefix(60))" }
 
-    static func load() throws -> [OptOutCase] {
-        let text = try String(contentsOfFile: Fixtures.path("Tests/Fixtures/opt-out.jsonl"), encoding: .utf8)
+    static func load(_ file: String = "Tests/Fixtures/opt-out.jsonl") throws -> [OptOutCase] {
+        let text = try String(contentsOfFile: Fixtures.path(file), encoding: .utf8)
         return try text.split(separator: "\n").map { try JSONDecoder().decode(OptOutCase.self, from: Data($0.utf8)) }
     }
 }

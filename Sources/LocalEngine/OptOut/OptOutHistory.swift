@@ -7,9 +7,9 @@ enum OptOutHistory {
     /// The agent offers to stop contacting.
     static let offersToStop = OptOutPattern("offers_to_stop", [], #"\b(?:stop|cease|quit|pause|end)(?: \S+){0,2}? (?:reaching_out|following_up|contacting|emailing|calling|texting|messaging|sending|checking in)\b|\b(?:close your file|take you off|remove you|unsubscribe you|opt you out|leave you alone|be removed|be unsubscribed|be taken off)\b"#)
     /// The agent asks leave to keep in touch.
-    static let asksToContinue = OptOutPattern("asks_to_continue", [], #"\b(?:keep (?:you|sending|in touch|hearing|receiving|reaching|emailing|calling|texting|messaging|contacting|mailing)|reach_out (?:again|next|in|after)|follow_up|(?:call|text|email|ping|message) you (?:back|again|next|in|on|after)|check (?:in|back)|add you to|stay in touch|hear from (?:us|me)|(?:send|sending) you|better time (?:for me )?to (?:call|reach|contact)|unless you tell me otherwise|(?:can|may|could|shall) i (?:call|email|text|contact|reach_out|ping|follow_up)|touch base|circle back|stay on (?:our|the|this|my) (?:\S+ )?lists?|(?:receive|receiving|get|getting) (?:\S+ )?(?:texts|emails|messages|updates|offers|newsletters?)|(?:may|can|could|shall) we (?:contact|call|email|text|reach_out|follow_up|send|keep|message)|still want (?:our|these|the|my) \S+|contact you)\b"#)
+    static let asksToContinue = OptOutPattern("asks_to_continue", [], #"\b(?:keep (?:you|sending|in touch|hearing|receiving|reaching|emailing|calling|texting|messaging|contacting|mailing)|reach_out (?:again|next|in|after)|follow_up|(?:call|text|email|ping|message) you (?:back|again|next|in|on|after)|check (?:in|back)|add you to|stay in touch|hear from (?:us|me)|(?:send|sending) you|better time (?:for me )?to (?:call|reach|contact)|unless you tell me otherwise|(?:can|may|could|shall) i (?:call|email|text|contact|reach_out|ping|follow_up)|touch base|circle back|reconnect|stay on (?:our|the|this|my) (?:\S+ )?lists?|(?:receive|receiving|get|getting) (?:\S+ )?(?:texts|emails|messages|updates|offers|newsletters?)|(?:may|can|could|shall) we (?:contact|call|email|text|reach_out|follow_up|send|keep|message)|still want (?:our|these|the|my) \S+|contact you)\b"#)
     /// The agent names a reply word that stops messages (`Reply STOP to opt out`).
-    static let replyKeyword = OptOutPattern("reply_keyword", [], #"(?:\b(?:reply|text|respond|send|type|answer|say|or)|,)(?: with)? (?:" )?([a-z_0-9]+)(?: ")? to (?:stop|opt_out|unsubscribe|end|cancel|be removed|stop receiving)"#)
+    static let replyKeyword = OptOutPattern("reply_keyword", [], #"(?:\b(?:reply|text|respond|send|type|answer|say|or)|,)(?: with)? (?:" )?([a-z_0-9]+)(?: ")?(?: at any time| anytime| any time)? to (?:stop|opt_out|unsubscribe|end|cancel|be removed|stop receiving)"#)
     static let affirmative: Set<String> = ["yes", "yeah", "yep", "yup", "ya", "sure", "please", "ok", "okay", "correct", "right", "exactly", "definitely", "absolutely", "do", "go", "both", "y"]
     static let contrary = OptOutPattern("contrary", [], #"\b(?:keep|no|don't|not|but|instead|later|wait|hold)\b"#)
     static let negative = OptOutPattern("negative", [], #"^ (?:no|nope|nah|never|neither|it is not|it's not|it isn't|not ok|not okay|not really|please don't|don't|do not|i'd rather|i would rather|rather not|i don't|no thanks|no thank you|definitely not|absolutely not|hard pass|pass|n)\b"#)
@@ -19,12 +19,13 @@ enum OptOutHistory {
     /// The verdict for `reply`, read as an answer to the agent's last message.
     static func verdict(reply: OptOutText, agent: OptOutText) -> OptOutVerdict? {
         let asks = agent.words.contains("?") || agent.normalized.contains(" unless ") || agent.normalized.contains(" reply ")
+            || agent.normalized.contains(" let me know ")
         guard asks else { return nil }
         let words = replyWords(reply)
         guard !words.isEmpty, words.count <= maximumReplyWords else { return nil }
         // `nope` and `nah` answer `reply NO to be removed` as well as `no` does.
         if let keyword = replyKeyword.firstCapture(in: agent.normalized),
-            words.allSatisfy({ $0 == keyword || (keyword == "no" && ["nope", "nah", "n"].contains($0)) || L.keywordCompanions.contains($0) })
+            words.allSatisfy({ $0 == keyword || (keyword == "no" && ["nope", "nah", "n"].contains($0)) || L.keywordCompanions.contains($0) || ["option", "number", "choice"].contains($0) })
         {
             return OptOutVerdict(rule: "history_reply_keyword")
         }

@@ -15,13 +15,13 @@ enum OptOutLexicon {
     /// a process the customer runs (`stop calling drivers all day`).
     static let afterGerund = #"(?= (?:me|us|my|our|this|him|her|them|it|everyone|anyone|again|anymore|already|please|now|immediately|and|or|so|with|on|at|about|to|every|all|like|thanks|thank|too|either|ever|altogether|entirely|completely|forever|for|today|asap|[.?,"])\b| [.?,"]| *$)"#
     /// Things that are contact when they arrive unasked.
-    static let message = #"(?:emails?|mails?|messages?|texts?|sms|calls?|phone calls?|robocalls?|voicemails?|inmails?|dms?|newsletters?|brochures?|mailings?|marketing|promotions?|promos?|spam|follow_ups?|outreach|communications?|correspondence|contact|solicitations?|pitches|advertising|e?mail blasts?|visits|faxes|leaflets|flyers|catalogues|catalogs|postcards|whatsapps|letters|approaches|offers|publicity|promotional material|materials?|junk|crap)"#
+    static let message = #"(?:emails?|mails?|messages?|blasts|broadcasts|texts?|sms|calls?|phone calls?|robocalls?|voicemails?|inmails?|dms?|newsletters?|brochures?|mailings?|marketing|promotions?|promos?|spam|follow_ups?|outreach|communications?|correspondence|contact|solicitations?|pitches|advertising|e?mail blasts?|visits|faxes|leaflets|flyers|catalogues|catalogs|postcards|whatsapps|letters|approaches|offers|publicity|promotional material|materials?|junk|crap)"#
     /// Words after a cue that make it a noun about a feature (`unsubscribe links`, `opt_out rate`).
     static let featureNoun = #"(?:platforms?|tools?|software|systems?|services?|apps?|solutions?|vendors?|providers?|clients?|addresses|accounts?|automation|marketing|builder|editor|links?|buttons?|footers?|headers?|rates?|requests?|keywords?|replies|handling|confirmation|process|flow|pages?|options?|settings|features?|mode|lists?|management|tracking|compliance|signal|preferences|forms?|logic|rules?|events?|reasons?|data|status|field|flag|count|numbers|recording|recordings|queue|center|centre|routing|forwarding|logs?|summary|notes|transcripts?|templates?|sequences?|campaigns?|volume|integration|window|history)"#
     /// What one opts out of that is a contract term or a product trial, not contact (`opt out
     /// of the auto-renewal`, `of arbitration`, `of the beta`), when it ends the phrase
     /// (`the beta newsletter` is contact).
-    static let nonContactTerm = #"(?:tiers?|plans?|channels?|subscriptions?|premium|memberships?|\S*renew\S*|arbitration|class actions?|beta|betas|trials?|pilots?|telemetry|analytics|cookies|upgrades?|add_?ons?)(?: (?:features?|programs?|programmes?|versions?|period|plan|clause|terms?))?(?= [.?,]| *$| (?:in|for|on|of|at|with|where|so|and|but|if|because|when)\b)"#
+    static let nonContactTerm = #"(?:tiers?|plans?|channels?|subscriptions?|premium|memberships?|\S*renew\S*|\S*upgrade\S*|arbitration|class actions?|beta|betas|trials?|pilots?|telemetry|analytics|cookies|upgrades?|add_?ons?)(?: (?:features?|programs?|programmes?|versions?|period|plan|clause|terms?))?(?= [.?,]| *$| (?:in|for|on|of|at|with|where|so|and|but|if|because|when)\b)"#
     /// After `unsubscribe`/`opt out`: not a feature noun (`unsubscribe links`) and not a
     /// contract term or trial (`opt out of the auto-renewal`).
     static let notAFeature = #"(?! \#(featureNoun)\b)(?! (?:of|from) (?:the |this |that |any |our |your )?(?:\S+ )?\#(nonContactTerm))"#
@@ -35,15 +35,15 @@ enum OptOutLexicon {
     /// about the product.
     static let otherPeople = #"\b(?:users?|customers?|clients?|recipients?|someone|somebody|anyone|people|ppl|leads?|contacts?|prospects?|subscribers?|members?|they|admins?|reps?|agents?|bot|system|tool|platform|dialer|app|software|product|tenants?|patients?|students?|parents?|guests?|donors?|buyers?|shoppers?|visitors?|employees|staff|a contact|a lead)\b"#
     /// A negation governing what follows, with the words allowed in between.
-    static let negationBefore = #"(?:don't|do not|never|not|won't|will not|didn't|did not|can't|cannot|wouldn't)(?: (?:ever|even|really|just|want|wanna|need|to|have|going|gonna|you|please|i|ask|asking))* $"#
+    static let negationBefore = #"(?:don't|do not|never|not|won't|will not|didn't|did not|can't|cannot|wouldn't|no need)(?: (?:ever|even|really|just|want|wanna|need|to|have|going|gonna|you|please|i|ask|asking|take|me|us))* $"#
     /// An alternative offered instead of contact ending.
-    static let redirect = #"\b(?:instead|works better|work better|is better|are better|is easier|just send|just email|just text|just call|prefer (?:email|text|a call|calls|emails|texts)|keep me posted|(?<!\bdon't )(?<!\bnot )(?<!\bnever )(?:email|text|call|message) me (?:at(?! all\b)|on|instead|later|tomorrow|next|after|in)|use (?:the|my|our) (?:\S+ )?(?:line|number|phone|email|landline|address|inbox|whatsapp)|send (?:everything|it all|it|them|things|stuff|all|info|information) (?:by|via|to) (?:email|e mail|post|mail|my email|my inbox)|switch to (?:email|post|text|texts|whatsapp|letters?)|use (?:email|e mail|text|texts|whatsapp|post|the phone)|(?:email|post|text|whatsapp) (?:is|works) (?:better|fine|ok)|(?<!\bdon't )(?<!\bnot )(?<!\bnever )(?:try|ring|call|email|text|message) (?:the|my|our) (?:office|work|landline|other|main|home)(?! (?:again|anymore|any more)\b)|try (?:me |again )?(?:on |next |after |in |tomorrow|later|monday|tuesday|wednesday|thursday|friday))\b"#
+    static let redirect = #"\b(?:instead|best way to (?:reach|contact|get hold of) me|send (?:it|them|things|everything|stuff) (?:straight|directly) to me|works better|work better|is better|are better|is easier|just send|just email|just text|just call|prefer (?:email|text|a call|calls|emails|texts)|keep me posted|(?<!\bdon't )(?<!\bnot )(?<!\bnever )(?:email|text|call|message) me (?:at(?! all\b)|on|instead|later|tomorrow|next|after|in)|use (?:the|my|our) (?:\S+ )?(?:line|number|phone|email|landline|address|inbox|whatsapp)|send (?:everything|it all|it|them|things|stuff|all|info|information) (?:by|via|to) (?:email|e mail|post|mail|my email|my inbox)|switch to (?:email|post|text|texts|whatsapp|letters?)|use (?:email|e mail|text|texts|whatsapp|post|the phone)|(?:email|post|text|whatsapp) (?:is|works) (?:better|fine|ok)|(?<!\bdon't )(?<!\bnot )(?<!\bnever )(?:try|ring|call|email|text|message) (?:the|my|our) (?:office|work|landline|other|main|home)(?! (?:again|anymore|any more)\b)|try (?:me |again )?(?:on |next |after |in |tomorrow|later|monday|tuesday|wednesday|thursday|friday))\b"#
     /// Words that may stand around a bare `stop` without changing it.
     static let intensifiers: Set<String> = [
         "please", "seriously", "just", "for", "the", "love", "of", "god", "oh", "my", "jesus", "christ", "enough", "already",
         "ok", "okay", "now", "i", "said", "all", "right", "damn", "man", "dude", "real", "honestly", "guys", ",", "\"",
         "and", "so", "omg", "ffs", "literally", "stop", "thanks", "thank", "you", "again", "asap", "immediately",
-        "really", "sir", "madam", "lord", "christ", "hell",
+        "really", "sir", "madam", "lord", "christ", "hell", "ducking", "freaking", "fricking", "effing", "bloody", "beg", "begging",
     ]
     /// Words that, on their own, ask to stop (SMS keywords and their kin).
     static let keywords: Set<String> = [
@@ -54,6 +54,10 @@ enum OptOutLexicon {
     static let keywordCompanions: Set<String> = [
         "please", "now", "thanks", "thank", "you", "ok", "okay", "just", "asap", "immediately", "right", "all", "i", "said",
         "already", "again", "me", "\"", ",", "thx", "ty", "pls", "sir",
+    ]
+    /// What a keyword may name as its object (`cancel messages`, `STOP texts`).
+    static let keywordChannels: Set<String> = [
+        "messages", "message", "texts", "text", "emails", "email", "msgs", "sms", "calls",
     ]
     /// Words that show the customer wants the conversation to go on.
     static let engagement = #"\b(?:tell me more|go on|keep going|go back|continue|repeat|exactly|what we need|interested in|how much|price|pricing|demo|sounds good|love it|kidding|jk|lol|haha)\b"#

@@ -74,7 +74,7 @@ extension OptOutRules {
     static func isKeywordOnly(_ text: OptOutText) -> Bool {
         let words = text.words.filter { $0 != "." && $0 != "?" }
         guard words.contains(where: L.keywords.contains) else { return false }
-        return words.allSatisfy { L.keywords.contains($0) || L.keywordCompanions.contains($0) }
+        return words.allSatisfy { L.keywords.contains($0) || L.keywordCompanions.contains($0) || L.keywordChannels.contains($0) }
     }
 
     /// A sentence that is only `stop` with intensifiers (`Seriously, stop.`), in a message

@@ -15,6 +15,7 @@ enum OptOutSpelling {
         "dming": ["dming"], "inmails": ["inmails"], "robocalls": ["robocalls"], "frm": ["from"], "agn": ["again"],
         "mor": ["more"], "sendin": ["sending"], "theese": ["these"], "dnt": ["don't"], "msging": ["messaging"],
         "plis": ["please"], "pleas": ["please"], "txtin": ["texting"], "callin": ["calling"],
+        "rmv": ["remove"], "yuor": ["your"], "yoru": ["your"], "yer": ["your"], "aff": ["off"], "dinna": ["don't"],
     ]
 
     /// Key words whose one-letter slips are read as the word (`stpo`, `remve`, `agian`).
@@ -34,7 +35,7 @@ enum OptOutSpelling {
         "railing", "jailing", "alike", "alone", "balling", "calling",
     ]
     /// Short slips that the distance rule would not reach.
-    static let shortSlips: [String: String] = ["cal": "call", "calll": "call", "ot": "out", "stp": "stop", "stpo": "stop"]
+    static let shortSlips: [String: String] = ["cal": "call", "calll": "call", "ot": "out", "iut": "out", "oit": "out", "stp": "stop", "stpo": "stop", "lis": "list"]
 
     /// One token as words: shorthand expanded, digits inside words read as letters.
     static func normalize(_ token: String) -> [String] {

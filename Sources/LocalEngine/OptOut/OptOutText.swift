@@ -21,6 +21,8 @@ struct OptOutText: Sendable {
         var raw: [String] = []
         for token in Tokenizer.tokenize(folded) {
             if token.isSymbol {
+                // `remove this #`: the sign stands for the number.
+                if token.lower == "#" { raw.append("number") }
                 if let mark = Self.mark(token.lower), raw.last != mark { raw.append(mark) }
             } else {
                 raw.append(token.lower)
