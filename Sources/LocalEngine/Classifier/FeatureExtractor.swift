@@ -47,7 +47,7 @@ enum FeatureExtractor {
     private static func addCharacterGrams(of message: MessageText, to features: inout Set<String>) {
         for token in message.tokens where token.isWord && token.lower.count >= 4 {
             let edged = "^" + token.lower + "$"
-            if edged.utf8.allSatisfy({ $0 < 0x80 }) {
+            if edged.isAllASCII {
                 // ASCII: a byte is a character, so the trigrams are slices of the bytes.
                 let bytes = Array(edged.utf8)
                 for start in 0...(bytes.count - 3) { features.insert("c:" + String(decoding: bytes[start..<(start + 3)], as: UTF8.self)) }

@@ -1,7 +1,7 @@
 /// How a message is written: shouting, exclamation, emoji, lower-case chat, digits.
 enum ShapeFeatures {
     static func add(message: MessageText, to features: inout Set<String>) {
-        if message.text.utf8.allSatisfy({ $0 < 0x80 }) {
+        if message.text.isAllASCII {
             addASCII(message.text, to: &features)
         } else {
             let letters = message.text.filter(\.isLetter)

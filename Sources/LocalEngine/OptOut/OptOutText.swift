@@ -17,7 +17,7 @@ struct OptOutText: Sendable {
     init(_ message: String) {
         let body = Self.joiningDottedLetters(Self.ownText(message))
         hasEmailAddress = body.contains("@")
-        let folded = body.utf8.allSatisfy({ $0 < 0x80 }) ? body : body.folding(options: [.diacriticInsensitive], locale: nil)
+        let folded = body.isAllASCII ? body : body.folding(options: [.diacriticInsensitive], locale: nil)
         var raw: [String] = []
         for token in Tokenizer.tokenize(folded) {
             if token.isSymbol {

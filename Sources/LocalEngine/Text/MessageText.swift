@@ -57,11 +57,6 @@ struct MessageText: Sendable {
         range.contains { words.contains(tokens[$0]) }
     }
 
-    /// True when any token in `range` is one of `words`.
-    func contains(anyOf words: Set<String>, in range: Range<Int>) -> Bool {
-        range.contains { words.contains(tokens[$0].lower) }
-    }
-
     private static func owners(of ranges: [Range<Int>], count: Int) -> [Int] {
         var owners = [Int](repeating: -1, count: count)
         for (number, range) in ranges.enumerated() {

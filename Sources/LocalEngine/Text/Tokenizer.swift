@@ -5,7 +5,7 @@
 /// digits); any other non-space character is a one-character symbol token.
 enum Tokenizer {
     static func tokenize(_ text: String) -> [Token] {
-        if text.utf8.allSatisfy({ $0 < 0x80 }) { return tokenizeASCII(text) }
+        if text.isAllASCII { return tokenizeASCII(text) }
         return tokenizeCharacters(text)
     }
 
