@@ -8,6 +8,6 @@ struct SalesAgentCommand: AsyncParsableCommand {
         abstract: "A sales conversation agent: capture ∥ detect → reconcile → select → generate, through llm-gateway or offline.",
         subcommands: [
             DemoCommand.self, ChatCommand.self, ServeCommand.self, EvalCommand.self, BenchCommand.self,
-            ExportSimScriptCommand.self, PromptsCommand.self, CheckPlaybookCommand.self, TrainLocalCommand.self,
+            ExportSimScriptCommand.self, PromptsCommand.self, CheckPlaybookCommand.self, CheckOptOutCommand.self, TrainLocalCommand.self,
         ])
 }

@@ -8,11 +8,11 @@ import Testing
 /// regular expression matches, one of its anchors is in the text.
 @Suite("Opt-out rule anchors")
 struct OptOutAnchorTests {
-    static let rules = OptOutRules.patterns + [OptOutRules.firstPersonLegal, OptOutRules.keepMe]
+    static let rules = OptOutRules.patterns + OptOutLookAlike.patterns + [OptOutRules.firstPersonLegal, OptOutRules.keepMe]
 
     @Test("every match on the project's texts, and on their mutations, contains an anchor")
     func anchorsAreSound() throws {
-        var texts = try (OptOutCase.load() + OptOutCase.load("Tests/Fixtures/opt-out-challenge3.jsonl")).flatMap { [$0.text] + ($0.history ?? []).map(\.text) }
+        var texts = try (OptOutCase.load() + OptOutCase.load("Tests/Fixtures/opt-out-challenge3.jsonl") + OptOutCase.load("Tests/Fixtures/opt-out-challenge4.jsonl")).flatMap { [$0.text] + ($0.history ?? []).map(\.text) }
         for name in ["dev", "test", "shift", "heldout-b"] {
             let data = try String(contentsOfFile: Fixtures.path("golden/\(name).jsonl"), encoding: .utf8)
             for line in data.split(separator: "\n") {

@@ -41,6 +41,13 @@ public struct OptOutGuard: Sendable {
         return OptOutVerdict(rule: "history_continues_opt_out")
     }
 
+    /// True when `message` reads like an opt-out but says why contact goes on (a product
+    /// term to stop, `add me back`, another way to reach them, a time limit): a message the
+    /// guard passed that no model may call `opt_out` (``OptOutLookAlike``).
+    public func isLookAlike(message: String) -> Bool {
+        OptOutLookAlike.holds(OptOutText(message))
+    }
+
     private func ownVerdict(_ text: OptOutText, history: [GoldenTurn.Message]) -> OptOutVerdict? {
         // The agent's message is read only when the answer depends on it: a keyword-only
         // reply, or a short one (`OptOutHistory` judges replies of at most ten words).

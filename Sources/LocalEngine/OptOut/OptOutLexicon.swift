@@ -15,7 +15,7 @@ enum OptOutLexicon {
     /// a process the customer runs (`stop calling drivers all day`).
     static let afterGerund = #"(?= (?:me|us|my|our|this|him|her|them|it|everyone|anyone|again|anymore|already|please|now|immediately|and|or|so|with|on|at|about|to|every|all|like|thanks|thank|too|either|ever|altogether|entirely|completely|forever|for|today|asap|[.?,"])\b| [.?,"]| *$)"#
     /// Things that are contact when they arrive unasked.
-    static let message = #"(?:emails?|mails?|messages?|blasts|broadcasts|texts?|sms|calls?|phone calls?|robocalls?|voicemails?|inmails?|dms?|newsletters?|brochures?|mailings?|marketing|promotions?|promos?|spam|follow_ups?|outreach|communications?|correspondence|contact|solicitations?|pitches|advertising|e?mail blasts?|visits|faxes|leaflets|flyers|catalogues|catalogs|postcards|whatsapps|letters|approaches|offers|publicity|promotional material|materials?|junk|crap)"#
+    static let message = #"(?:emails?|mails?|messages?|blasts|broadcasts|texts?|sms|calls?|phone calls?|robocalls?|voicemails?|inmails?|dms?|newsletters?|brochures?|mailings?|marketing|promotions?|promos?|spam|follow_ups?|outreach|communications?|correspondence|contact|solicitations?|pitches|advertising|e?mail blasts?|visits|faxes|leaflets|flyers|catalogues|catalogs|postcards|whatsapps|letters|approaches|offers|publicity|promotional material|materials?|junk|crap|invites|invitations|connection requests)"#
     /// Words after a cue that make it a noun about a feature (`unsubscribe links`, `opt_out rate`).
     static let featureNoun = #"(?:platforms?|tools?|software|systems?|services?|apps?|solutions?|vendors?|providers?|clients?|addresses|accounts?|automation|marketing|builder|editor|links?|buttons?|footers?|headers?|rates?|requests?|keywords?|replies|handling|confirmation|process|flow|pages?|options?|settings|features?|mode|lists?|management|tracking|compliance|signal|preferences|forms?|logic|rules?|events?|reasons?|data|status|field|flag|count|numbers|recording|recordings|queue|center|centre|routing|forwarding|logs?|summary|notes|transcripts?|templates?|sequences?|campaigns?|volume|integration|window|history)"#
     /// What one opts out of that is a contract term or a product trial, not contact (`opt out
@@ -37,7 +37,7 @@ enum OptOutLexicon {
     /// A negation governing what follows, with the words allowed in between.
     static let negationBefore = #"(?:don't|do not|never|not|won't|will not|didn't|did not|can't|cannot|wouldn't|no need)(?: (?:ever|even|really|just|want|wanna|need|to|have|going|gonna|you|please|i|ask|asking|take|me|us))* $"#
     /// An alternative offered instead of contact ending.
-    static let redirect = #"\b(?:instead|best way to (?:reach|contact|get hold of) me|send (?:it|them|things|everything|stuff) (?:straight|directly) to me|works better|work better|is better|are better|is easier|just send|just email|just text|just call|prefer (?:email|text|a call|calls|emails|texts)|keep me posted|(?<!\bdon't )(?<!\bnot )(?<!\bnever )(?:email|text|call|message) me (?:at(?! all\b)|on|instead|later|tomorrow|next|after|in)|use (?:the|my|our) (?:\S+ )?(?:line|number|phone|email|landline|address|inbox|whatsapp)|send (?:everything|it all|it|them|things|stuff|all|info|information) (?:by|via|to) (?:email|e mail|post|mail|my email|my inbox)|switch to (?:email|post|text|texts|whatsapp|letters?)|use (?:email|e mail|text|texts|whatsapp|post|the phone)|(?:email|post|text|whatsapp) (?:is|works) (?:better|fine|ok)|(?<!\bdon't )(?<!\bnot )(?<!\bnever )(?:try|ring|call|email|text|message) (?:the|my|our) (?:office|work|landline|other|main|home)(?! (?:again|anymore|any more)\b)|try (?:me |again )?(?:on |next |after |in |tomorrow|later|monday|tuesday|wednesday|thursday|friday))\b"#
+    static let redirect = #"\b(?:(?<!\bwith \S{1,40} )(?<!\bwith \S{1,40} \S{1,40} )(?<!\bwith \S{1,40} \S{1,40} \S{1,40} )instead|through me|via me|go through me|rather than me|instead of me|best way to (?:reach|contact|get hold of) me|send (?:it|them|things|everything|stuff) (?:straight|directly) to me|works better|work better|is better|are better|is easier|just send|just email|just text|just call|prefer (?:email|text|a call|calls|emails|texts)|keep me posted|(?<!\bdon't )(?<!\bnot )(?<!\bnever )(?:email|text|call|message) me (?:at(?! all\b)|on|instead|later|tomorrow|next|after|in)|use (?:the|my|our) (?:\S+ )?(?:line|number|phone|email|landline|address|inbox|whatsapp)|send (?:everything|it all|it|them|things|stuff|all|info|information) (?:by|via|to) (?:email|e mail|post|mail|my email|my inbox)|switch to (?:email|post|text|texts|whatsapp|letters?)|use (?:email|e mail|text|texts|whatsapp|post|the phone)|(?:email|post|text|whatsapp) (?:is|works) (?:better|fine|ok)|(?<!\bdon't )(?<!\bnot )(?<!\bnever )(?:try|ring|call|email|text|message) (?:the|my|our) (?:office|work|landline|other|main|home)(?! (?:again|anymore|any more)\b)|try (?:me |again )?(?:on |next |after |in |tomorrow|later|monday|tuesday|wednesday|thursday|friday))\b"#
     /// Words that may stand around a bare `stop` without changing it.
     static let intensifiers: Set<String> = [
         "please", "seriously", "just", "for", "the", "love", "of", "god", "oh", "my", "jesus", "christ", "enough", "already",
@@ -48,12 +48,12 @@ enum OptOutLexicon {
     /// Words that, on their own, ask to stop (SMS keywords and their kin).
     static let keywords: Set<String> = [
         "stop", "unsubscribe", "quit", "end", "cancel", "opt_out", "revoke", "remove", "dnc", "baja", "halt", "arret",
-        "stopp", "desabonner", "abmelden", "descadastrar", "cancellami", "unsubscribed", "cease", "desist",
+        "stopp", "desabonner", "abmelden", "descadastrar", "cancellami", "unsubscribed", "cease", "desist", "block", "blocked",
     ]
     /// Words that may come with a keyword without changing it.
     static let keywordCompanions: Set<String> = [
         "please", "now", "thanks", "thank", "you", "ok", "okay", "just", "asap", "immediately", "right", "all", "i", "said",
-        "already", "again", "me", "\"", ",", "thx", "ty", "pls", "sir",
+        "already", "again", "me", "\"", ",", "thx", "ty", "pls", "sir", "svp", "stp", "merci", "bitte", "por", "favor", "danke", "grazie", "gracias", "obrigado",
     ]
     /// What a keyword may name as its object (`cancel messages`, `STOP texts`).
     static let keywordChannels: Set<String> = [

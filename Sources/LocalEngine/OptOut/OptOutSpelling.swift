@@ -15,13 +15,13 @@ enum OptOutSpelling {
         "dming": ["dming"], "inmails": ["inmails"], "robocalls": ["robocalls"], "frm": ["from"], "agn": ["again"],
         "mor": ["more"], "sendin": ["sending"], "theese": ["these"], "dnt": ["don't"], "msging": ["messaging"],
         "plis": ["please"], "pleas": ["please"], "txtin": ["texting"], "callin": ["calling"],
-        "rmv": ["remove"], "yuor": ["your"], "yoru": ["your"], "yer": ["your"], "aff": ["off"], "dinna": ["don't"],
+        "rmv": ["remove"], "w": ["with"], "infomation": ["information"], "yuor": ["your"], "yoru": ["your"], "yer": ["your"], "aff": ["off"], "dinna": ["don't"],
     ]
 
     /// Key words whose one-letter slips are read as the word (`stpo`, `remve`, `agian`).
     static let targets: [String] = [
         "stop", "remove", "unsubscribe", "again", "alone", "emailing", "email", "contacting", "contact", "mailing",
-        "texting", "messaging", "calling", "delete", "list", "interested", "anymore", "number",
+        "texting", "messaging", "calling", "delete", "list", "interested", "anymore", "number", "details", "never",
     ]
     private static let targetLetters: [[Character]] = targets.map(Array.init)
     /// Real words one slip away from a target: never corrected.
@@ -32,7 +32,8 @@ enum OptOutSpelling {
         "massaging", "making", "lost", "last", "lust", "mist", "fist", "gist", "lists", "listed", "along", "atone",
         "aloe", "clone", "gain", "agin", "deleted", "deletes", "dilate", "interest", "numbers", "lumber", "umber",
         "slits", "silt", "lint", "liste", "mailings", "sailing", "nailing", "failing", "hailing", "wailing",
-        "railing", "jailing", "alike", "alone", "balling", "calling",
+        "railing", "jailing", "alike", "alone", "balling", "calling", "detail", "retails", "newer", "fever", "lever",
+        "sever", "nerve", "seven", "neve", "ever", "even", "every", "nevers",
     ]
     /// Short slips that the distance rule would not reach.
     static let shortSlips: [String: String] = ["cal": "call", "calll": "call", "ot": "out", "iut": "out", "oit": "out", "stp": "stop", "stpo": "stop", "lis": "list"]

@@ -58,7 +58,8 @@ struct OptOutText: Sendable {
         case "?": "?"
         case ",", "\u{2014}", "\u{2013}", "-", "(", ")": ","
         case "\"", "'", "\u{201C}", "\u{201D}", "\u{2018}", "\u{2019}", "\u{00AB}", "\u{00BB}": "\""
-        default: nil
+        // `please stop 😩 i get four a day`: an emoji ends a sentence as a full stop would.
+        default: symbol.unicodeScalars.contains(where: \.properties.isEmojiPresentation) ? "." : nil
         }
     }
 
