@@ -18,10 +18,14 @@ struct SituationClassifier: Sendable {
         }
         // The guard decides opt-outs; the model alone says `opt_out` only when it is sure
         // (a look-alike called opt-out would end the conversation), else its next answer.
-        // Nor on a look-alike the guard let pass for a reason (`stop the trial from renewing`).
-        let optOutAllowed = !SituationRules.optOut.isLookAlike(message: message.text)
-        let candidates = probabilities.indices.filter {
-            model.labels[$0] != .optOut || (optOutAllowed && probabilities[$0] >= Self.modelOptOutFloor)
+        // Nor on a look-alike the guard let pass for a reason (`stop the trial from renewing`);
+        // that check runs only when the model would say `opt_out`.
+        var candidates = probabilities.indices.filter { model.labels[$0] != .optOut || probabilities[$0] >= Self.modelOptOutFloor }
+        if let optOut = candidates.first(where: { model.labels[$0] == .optOut }),
+            candidates.allSatisfy({ probabilities[$0] <= probabilities[optOut] }),
+            SituationRules.optOut.isLookAlike(message: message.text)
+        {
+            candidates.removeAll { $0 == optOut }
         }
         guard let best = candidates.max(by: { probabilities[$0] < probabilities[$1] }) else {
             return Detection(situation: .discoveryShare, confidence: 0)
