@@ -7,8 +7,10 @@ import Testing
 /// look-alikes, 94 registers; before the rules were fixed against it the guard caught 191 of
 /// 225 and called 13 look-alikes opt-outs. Set 4: 240 opt-outs, 180 look-alikes (other
 /// languages, typos, legal wording, channels, long messages with the request inside); before
-/// its fixes the guard alone caught 221 of 240 and called 6 look-alikes opt-outs. Neither is a
-/// held-out set any more. What each still gets wrong is listed, so a fix shows as a shorter
+/// its fixes the guard alone caught 221 of 240 and called 6 look-alikes opt-outs. Set 5: 240
+/// opt-outs, 180 look-alikes, a third of the opt-outs indirect, 30 items with a history;
+/// before its fixes the guard alone caught 184 of 240 and flagged 12. None is a held-out set
+/// any more. What each still gets wrong is listed, so a fix shows as a shorter
 /// list and a regression fails.
 struct OptOutChallengeSet: Sendable, CustomTestStringConvertible {
     var file: String
@@ -35,6 +37,20 @@ struct OptOutChallengeSet: Sendable, CustomTestStringConvertible {
                 "I'll unsubscribe from your competitor's newsletter if you beat their price, ha.",
             ]),
         OptOutChallengeSet(file: "Tests/Fixtures/opt-out-challenge4.jsonl", optOuts: 240, knownMisses: [], knownFalseOptOuts: []),
+        OptOutChallengeSet(
+            file: "Tests/Fixtures/opt-out-challenge5.jsonl", optOuts: 240,
+            // Requests with no contact word the rules could anchor on: what "any more" or
+            // "didn't" refers to is only in the situation (a voicemail, a record, a visit).
+            knownMisses: [
+                "Got your voicemail. Please don't leave any more; this is my personal mobile.",
+                "Dr. Alvarez has asked that your reps no longer drop in or phone the clinic.",
+                "I'd prefer you didn't keep anything.",
+                "Mr. Patel is no longer with Eastline Freight. Bounce this one out of your system.",
+                "Remove my office from your drop-in visit route.",
+                "Rather you didn't, mate.",
+            ],
+            // Reported speech about another rep, said while engaging.
+            knownFalseOptOuts: ["I told the last guy never to call me again, but you seem alright. What's the deal?"]),
     ]
 }
 

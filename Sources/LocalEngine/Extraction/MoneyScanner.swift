@@ -26,7 +26,7 @@ enum MoneyScanner {
     static let qualifiers = PhraseSet([
         "about", "around", "roughly", "approximately", "approx", "~", "under", "below", "over", "maybe", "up to",
         "at most", "less than", "no more than", "more than", "max", "like", "between", "almost", "nearly", "close to",
-        "north of", "just under", "just over", "somewhere around", "only", "at least",
+        "north of", "just under", "just over", "somewhere around", "somewhere between", "anywhere between", "only", "at least",
     ])
     static let periods = PhraseSet([
         "a month", "per month", "/ month", "/ mo", "a year", "per year", "/ year", "/ yr", "annually", "monthly",
@@ -81,11 +81,12 @@ enum MoneyScanner {
         guard token.isNumber, isAmountNumber(token.lower) else { return nil }
         if hasMagnitudeSuffix(token.lower) { return Amount(range: index..<extendRange(from: index + 1, in: message), isExplicit: true) }
         let afterRange = extendRange(from: index + 1, in: message)
-        if afterRange > index + 1, hasMagnitudeSuffix(message.lower(afterRange - 1)) {
+        if afterRange > index + 1, hasMagnitudeSuffix(message.lower(afterRange - 1)) || unitWords.contains(message.tokens[afterRange - 1]) {
             return Amount(range: index..<afterRange, isExplicit: true)
         }
         if index + 1 < message.count, unitWords.contains(message.tokens[index + 1]) {
-            return Amount(range: index..<(index + 2), isExplicit: true)
+            let end = index + 2 < message.count && unitWords.contains(message.tokens[index + 2]) ? index + 3 : index + 2
+            return Amount(range: index..<end, isExplicit: true)
         }
         if index + 1 < message.count, periods.match(in: message, at: index + 1) != nil {
             return Amount(range: index..<(index + 1), isExplicit: false)
@@ -99,7 +100,8 @@ enum MoneyScanner {
         if end + 1 < message.count, ["to", "-", "and"].contains(message.lower(end)), message.tokens[end + 1].isNumber {
             end += 2
         }
-        if end < message.count, unitWords.contains(message.tokens[end]) { end += 1 }
+        // `thousand euros`, `k USD`: a magnitude and a currency.
+        for _ in 0..<2 where end < message.count && unitWords.contains(message.tokens[end]) { end += 1 }
         return end
     }
 

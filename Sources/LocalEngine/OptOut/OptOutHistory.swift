@@ -13,7 +13,10 @@ enum OptOutHistory {
     static let affirmative: Set<String> = ["yes", "yeah", "yep", "yup", "ya", "sure", "please", "ok", "okay", "correct", "right", "exactly", "definitely", "absolutely", "do", "go", "both", "y"]
     static let contrary = OptOutPattern("contrary", [], #"\b(?:keep|no|don't|not|but|instead|later|wait|hold)\b"#)
     static let negative = OptOutPattern("negative", [], #"^ (?:no|nope|nah|never|neither|it is not|it's not|it isn't|not ok|not okay|not really|please don't|don't|do not|i'd rather|i would rather|rather not|i don't|no thanks|no thank you|definitely not|absolutely not|hard pass|pass|n)\b"#)
-    static let alternative = OptOutPattern("alternative", [], #"\b(?:instead|later|next|after|until|monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|week|month|quarter|keep me posted|email me|text me|call me|just send|send me|but|busy|slammed|out all|yes|keep|is enough|is fine|is plenty|already have)\b"#)
+    static let alternative = OptOutPattern("alternative", [], #"\b(?:instead|later|next|after|until|monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|week|month|quarter|keep me posted|email me|text me|call me|just send|send me|but|busy|slammed|out all|yes|keep|is enough|is fine|is plenty|already have|(?:email|e mail|text|call|post|mail|whatsapp|sms|phone) (?:please|pls|is better|works|instead|only))\b"#)
+    /// The agent offers another way to keep in touch (`take you off the weekly digest and just
+    /// send the monthly summary instead?`): a yes accepts the other way, not an end to contact.
+    static let offersOtherWay = OptOutPattern("offers_other_way", [], #"\b(?:instead|switch (?:you )?(?:over )?to|move you to|send (?:it|them|those|these|you) (?:by|via)|just send|only send|(?:pdf|digital|online|monthly|weekly) (?:version|summary|digest|edition))\b"#)
     static let otherwise = OptOutPattern("otherwise", [], #"\btell(?:ing)? you otherwise\b"#)
 
     /// The verdict for `reply`, read as an answer to the agent's last message.
@@ -29,7 +32,9 @@ enum OptOutHistory {
         {
             return OptOutVerdict(rule: "history_reply_keyword")
         }
-        if offersToStop.occurs(in: agent.normalized), L.affirmativeStart(words, affirmative), !contrary.occurs(in: reply.normalized) {
+        if offersToStop.occurs(in: agent.normalized), L.affirmativeStart(words, affirmative), !contrary.occurs(in: reply.normalized),
+            !offersOtherWay.occurs(in: agent.normalized)
+        {
             return OptOutVerdict(rule: "history_accepts_stop")
         }
         let questions = agent.sentences.filter(\.isQuestion).map { " " + $0.text + " " }

@@ -21,14 +21,14 @@ enum OptOutLexicon {
     /// What one opts out of that is a contract term or a product trial, not contact (`opt out
     /// of the auto-renewal`, `of arbitration`, `of the beta`), when it ends the phrase
     /// (`the beta newsletter` is contact).
-    static let nonContactTerm = #"(?:tiers?|plans?|channels?|subscriptions?|premium|memberships?|\S*renew\S*|\S*upgrade\S*|arbitration|class actions?|beta|betas|trials?|pilots?|telemetry|analytics|cookies|upgrades?|add_?ons?)(?: (?:features?|programs?|programmes?|versions?|period|plan|clause|terms?))?(?= [.?,]| *$| (?:in|for|on|of|at|with|where|so|and|but|if|because|when)\b)"#
+    static let nonContactTerm = #"(?:tiers?|plans?|insurance|coverage|warranty|warranties|protection|channels?|subscriptions?|premium|memberships?|\S*renew\S*|\S*upgrade\S*|arbitration|class actions?|beta|betas|trials?|pilots?|telemetry|analytics|cookies|upgrades?|add_?ons?)(?: (?:features?|programs?|programmes?|versions?|period|plan|clause|terms?))?(?= [.?,]| *$| (?:in|for|on|of|at|with|where|so|and|but|if|because|when)\b)"#
     /// After `unsubscribe`/`opt out`: not a feature noun (`unsubscribe links`) and not a
     /// contract term or trial (`opt out of the auto-renewal`).
     static let notAFeature = #"(?! \#(featureNoun)\b)(?! (?:of|from) (?:the |this |that |any |our |your )?(?:\S+ )?\#(nonContactTerm))"#
     /// What a person's contact details are called.
     static let details = #"(?:no|#|number|email|address|details|data|contact|contacts|info|information|phone|mail id|email id|record|records|file|profile|personal data|personal information)"#
     /// Where a contact is kept: lists, databases, sequences.
-    static let container = #"(?:lists?|texts|calls|messages|mailings|mailing lists?|database|databases|db|systems?|records?|crm|contacts|dialer|sequences?|cadences?|campaigns?|outreach|distribution|files?|directory|register|newsletters?|roster|audience|marketing|everything|emails?)"#
+    static let container = #"(?:lists?|broadcasts?|texts|calls|messages|mailings|mailing lists?|database|databases|db|systems?|records?|crm|contacts|dialer|sequences?|cadences?|campaigns?|outreach|distribution|files?|directory|register|newsletters?|roster|audience|marketing|everything|emails?)"#
     /// Determiners of the agent's own lists (`your list`), never the customer's (`our list`).
     static let theirs = #"(?:your|the|all|any|whatever|this|these|every|all of your|all your|all the|any of your|all of the|ur)"#
     /// People other than the writer and the agent, and systems: a question about them is
@@ -37,13 +37,13 @@ enum OptOutLexicon {
     /// A negation governing what follows, with the words allowed in between.
     static let negationBefore = #"(?:don't|do not|never|not|won't|will not|didn't|did not|can't|cannot|wouldn't|no need)(?: (?:ever|even|really|just|want|wanna|need|to|have|going|gonna|you|please|i|ask|asking|take|me|us))* $"#
     /// An alternative offered instead of contact ending.
-    static let redirect = #"\b(?:instead(?<!\bwith \S{1,40} instead)(?<!\bwith \S{1,40} \S{1,40} instead)(?<!\bwith \S{1,40} \S{1,40} \S{1,40} instead)|through me|via me|go through me|rather than me|instead of me|best way to (?:reach|contact|get hold of) me|send (?:it|them|things|everything|stuff) (?:straight|directly) to me|works better|work better|is better|are better|is easier|just send|just email|just text|just call|prefer (?:email|text|a call|calls|emails|texts)|keep me posted|(?<!\bdon't )(?<!\bnot )(?<!\bnever )(?:email|text|call|message) me (?:at(?! all\b)|on|instead|later|tomorrow|next|after|in)|use (?:the|my|our) (?:\S+ )?(?:line|number|phone|email|landline|address|inbox|whatsapp)|send (?:everything|it all|it|them|things|stuff|all|info|information) (?:by|via|to) (?:email|e mail|post|mail|my email|my inbox)|switch to (?:email|post|text|texts|whatsapp|letters?)|use (?:email|e mail|text|texts|whatsapp|post|the phone)|(?:email|post|text|whatsapp) (?:is|works) (?:better|fine|ok)|(?<!\bdon't )(?<!\bnot )(?<!\bnever )(?:try|ring|call|email|text|message) (?:the|my|our) (?:office|work|landline|other|main|home)(?! (?:again|anymore|any more)\b)|try (?:me |again )?(?:on |next |after |in |tomorrow|later|monday|tuesday|wednesday|thursday|friday))\b"#
+    static let redirect = #"\b(?:instead(?<!\bwith \S{1,40} instead)(?<!\bwith \S{1,40} \S{1,40} instead)(?<!\bwith \S{1,40} \S{1,40} \S{1,40} instead)|through me|via me|go through me|rather than me|instead of me|(?:i'll|i will|let me) (?:call|ring|text|email|get back to|message) (?:you|u)|best way to (?:reach|contact|get hold of) me|send (?:it|them|things|everything|stuff) (?:straight|directly) to me|works better|work better|is better|are better|is easier|just send|just email|just text|just call|prefer (?:email|text|a call|calls|emails|texts)|keep me posted|(?<!\bdon't )(?<!\bnot )(?<!\bnever )(?:email|text|call|message) me (?:at(?! all\b)|on|instead|later|tomorrow|next|after|in)|use (?:the|my|our) (?:\S+ )?(?:line|number|phone|email|landline|address|inbox|whatsapp)|send (?:everything|it all|it|them|things|stuff|all|info|information) (?:by|via|to) (?:email|e mail|post|mail|my email|my inbox)|switch to (?:email|post|text|texts|whatsapp|letters?)|use (?:email|e mail|text|texts|whatsapp|post|the phone)|(?:email|post|text|whatsapp) (?:is|works) (?:better|fine|ok)|(?<!\bdon't )(?<!\bnot )(?<!\bnever )(?:try|ring|call|email|text|message) (?:the|my|our) (?:office|work|landline|other|main|home)(?! (?:again|anymore|any more)\b)|try (?:me |again )?(?:on |next |after |in |tomorrow|later|monday|tuesday|wednesday|thursday|friday))\b"#
     /// Words that may stand around a bare `stop` without changing it.
     static let intensifiers: Set<String> = [
         "please", "seriously", "just", "for", "the", "love", "of", "god", "oh", "my", "jesus", "christ", "enough", "already",
         "ok", "okay", "now", "i", "said", "all", "right", "damn", "man", "dude", "real", "honestly", "guys", ",", "\"",
         "and", "so", "omg", "ffs", "literally", "stop", "thanks", "thank", "you", "again", "asap", "immediately",
-        "really", "sir", "madam", "lord", "christ", "hell", "ducking", "freaking", "fricking", "effing", "bloody", "beg", "begging",
+        "really", "sir", "madam", "lord", "kindly", "christ", "hell", "ducking", "freaking", "fricking", "effing", "bloody", "beg", "begging",
     ]
     /// Words that, on their own, ask to stop (SMS keywords and their kin).
     static let keywords: Set<String> = [

@@ -42,10 +42,14 @@ extension OptOutRules {
         return true
     }
 
-    /// True when the match stands inside quote marks.
+    /// True when the match starts inside quote marks, or ends inside a closed pair of them
+    /// (`'STOP ALL'`); an unpaired mark is an apostrophe (`my drivers' numbers`).
     static func isQuoted(_ range: NSRange, in text: NSString) -> Bool {
         let before = text.substring(to: range.location)
-        return before.filter { $0 == "\"" }.count % 2 == 1
+        if before.filter({ $0 == "\"" }).count % 2 == 1 { return true }
+        guard (text as String).filter({ $0 == "\"" }).count % 2 == 0 else { return false }
+        let through = text.substring(to: max(range.location, range.location + range.length - 1))
+        return through.filter { $0 == "\"" }.count % 2 == 1
     }
 
     /// The sentence holding `range`, with its closing mark (`?` tells a question).

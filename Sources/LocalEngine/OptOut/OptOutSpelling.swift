@@ -15,7 +15,7 @@ enum OptOutSpelling {
         "dming": ["dming"], "inmails": ["inmails"], "robocalls": ["robocalls"], "frm": ["from"], "agn": ["again"],
         "mor": ["more"], "sendin": ["sending"], "theese": ["these"], "dnt": ["don't"], "msging": ["messaging"],
         "plis": ["please"], "pleas": ["please"], "txtin": ["texting"], "callin": ["calling"],
-        "rmv": ["remove"], "w": ["with"], "infomation": ["information"], "yuor": ["your"], "yoru": ["your"], "yer": ["your"], "aff": ["off"], "dinna": ["don't"],
+        "rmv": ["remove"], "w": ["with"], "stahp": ["stop"], "stawp": ["stop"], "4": ["for"], "infomation": ["information"], "yuor": ["your"], "yoru": ["your"], "yer": ["your"], "aff": ["off"], "dinna": ["don't"],
     ]
 
     /// Key words whose one-letter slips are read as the word (`stpo`, `remve`, `agian`).

@@ -15,8 +15,9 @@ struct OptOutText: Sendable {
     let hasEmailAddress: Bool
 
     init(_ message: String) {
-        let body = Self.joiningDottedLetters(Self.ownText(message))
-        hasEmailAddress = body.contains("@")
+        let own = Self.ownText(message)
+        hasEmailAddress = own.contains("@")
+        let body = Self.joiningDottedLetters(hasEmailAddress ? Self.namingAddresses(own) : own)
         let folded = body.isAllASCII ? body : body.folding(options: [.diacriticInsensitive], locale: nil)
         var raw: [String] = []
         for token in Tokenizer.tokenize(folded) {
@@ -49,6 +50,12 @@ struct OptOutText: Sendable {
         }
         if !current.isEmpty { result.append((current.joined(separator: " "), false)) }
         return result
+    }
+
+    /// `unsubscribe info@gym.com.au from …` → `unsubscribe this email from …`: an address
+    /// reads as the words the rules know (`this email`), whatever its letters.
+    static func namingAddresses(_ text: String) -> String {
+        text.replacing(/[A-Za-z0-9._%+\-]*@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)+/, with: " this email ")
     }
 
     /// The punctuation the guard keeps: sentence ends, commas, quote marks.
