@@ -32,5 +32,13 @@ enum CueFeatures {
         if !VendorLexicon.mentions(in: message).isEmpty { features.insert("h:vendor") }
         for slot in slots.keys { features.insert("h:slot-" + slot.rawValue) }
         if slots.count >= 3 { features.insert("h:slots>=3") }
+        // SPEC §5.1: an introduction without a need is a greeting, with one it is discovery.
+        // A linear model cannot form that conjunction from the slot features alone.
+        let introduces = slots.keys.contains { introSlots.contains($0) }
+        let statesNeed = slots.keys.contains { needSlots.contains($0) }
+        if introduces { features.insert(statesNeed ? "h:intro+need" : "h:intro-only") }
     }
+
+    private static let introSlots: Set<Slot> = [.contactName, .contactRole, .companyName, .companySize, .industry, .teamSize]
+    private static let needSlots: Set<Slot> = [.painPoint, .painImpact, .useCase, .currentSolution, .desiredOutcome, .urgencyDriver, .timeline, .budgetAmount]
 }

@@ -8,7 +8,7 @@ import SalesCore
 /// and the sentence embedding's strong dimensions (`e:17+`, `e:201-`).
 enum FeatureExtractor {
     /// Bumped whenever features change meaning, so a model trained on other features is refused.
-    static let version = 4
+    static let version = 5
 
     static func features(
         message: MessageText, slots: [Slot: Range<Int>], context: SlotValues, history: [GoldenTurn.Message], embedding: [Float]? = nil
