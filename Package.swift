@@ -60,7 +60,7 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
-        .testTarget(name: "HTTPServerGuardsTests", dependencies: ["HTTPServerGuards"]),
+        .testTarget(name: "HTTPServerGuardsTests", dependencies: ["HTTPServerGuards", .product(name: "NIOEmbedded", package: "swift-nio")]),
         // A log handler wrapper that escapes control characters in every logged field.
         .target(name: "SafeLogging", dependencies: [.product(name: "Logging", package: "swift-log")]),
         .testTarget(name: "SafeLoggingTests", dependencies: ["SafeLogging", "Locking", .product(name: "Logging", package: "swift-log")]),

@@ -13,7 +13,7 @@ final class ConnectionTimerHandler: ChannelDuplexHandler, RemovableChannelHandle
     private let idleTimeout: Duration
     private let render: ErrorBodyRenderer
     private var timers = ConnectionTimers()
-    private var running: Scheduled<Void>?
+    private var timer: LazyTimer?
 
     init(headTimeout: Duration, idleTimeout: Duration, render: @escaping ErrorBodyRenderer) {
         self.headTimeout = headTimeout
@@ -50,7 +50,16 @@ final class ConnectionTimerHandler: ChannelDuplexHandler, RemovableChannelHandle
 
     func channelInactive(context: ChannelHandlerContext) {
         apply(.closed, context: context)
+        timer?.cancel()
         context.fireChannelInactive()
+    }
+
+    /// The connection's one timer, made on first use (the event loop is the context's).
+    private func lazyTimer(_ context: ChannelHandlerContext) -> LazyTimer {
+        if let timer { return timer }
+        let made = LazyTimer(eventLoop: context.eventLoop, granularity: TimeAmount(min(headTimeout, idleTimeout)))
+        timer = made
+        return made
     }
 
     private func apply(_ event: ConnectionTimers.Event, context: ChannelHandlerContext) {
@@ -58,20 +67,15 @@ final class ConnectionTimerHandler: ChannelDuplexHandler, RemovableChannelHandle
         case .none:
             break
         case .cancel:
-            running?.cancel()
-            running = nil
-        case .start(let timer):
-            running?.cancel()
+            timer?.disarm()
+        case .start(let kind):
             let delay: Duration
-            switch timer {
+            switch kind {
             case .firstByte: delay = max(headTimeout, idleTimeout)
             case .head: delay = headTimeout
             case .idle: delay = idleTimeout
             }
-            running = context.eventLoop.assumeIsolated().scheduleTask(in: TimeAmount(delay)) {
-                self.running = nil
-                self.apply(.fired(timer), context: context)
-            }
+            lazyTimer(context).arm(in: TimeAmount(delay)) { self.apply(.fired(kind), context: context) }
         case .headTimedOut:
             let body = render(408, "request_timeout", "the request head did not arrive within \(Self.seconds(headTimeout)) s of its first byte")
             context.writeAndFlush(wrapOutboundOut(.byteBuffer(CannedResponse.bytes(status: 408, reason: "Request Timeout", body: body))))

@@ -18,7 +18,7 @@ final class RequestGuardHandler: ChannelDuplexHandler, RemovableChannelHandler {
     private let bodyTimeout: Duration
     private let bodyDeadline: BodyDeadline?
     private let render: ErrorBodyRenderer
-    private var bodyTimer: Scheduled<Void>?
+    private var bodyTimer: LazyTimer?
     private var responseInProgress = false
 
     init(bodyTimeout: Duration, bodyDeadline: BodyDeadline?, render: @escaping ErrorBodyRenderer) {
@@ -32,14 +32,11 @@ final class RequestGuardHandler: ChannelDuplexHandler, RemovableChannelHandler {
         case .head(let head):
             context.triggerUserOutboundEvent(RequestProgress.headReceived, promise: nil)
             let limit = bodyDeadline?(head).map { min($0, bodyTimeout) } ?? bodyTimeout
-            bodyTimer = context.eventLoop.assumeIsolated().scheduleTask(in: TimeAmount(limit)) {
-                self.bodyTimedOut(context: context, after: limit)
-            }
+            lazyTimer(context).arm(in: TimeAmount(limit)) { self.bodyTimedOut(context: context, after: limit) }
         case .body:
             break
         case .end:
-            bodyTimer?.cancel()
-            bodyTimer = nil
+            bodyTimer?.disarm()
             context.triggerUserOutboundEvent(RequestProgress.requestEnded, promise: nil)
         }
         context.fireChannelRead(data)
@@ -68,12 +65,18 @@ final class RequestGuardHandler: ChannelDuplexHandler, RemovableChannelHandler {
 
     func channelInactive(context: ChannelHandlerContext) {
         bodyTimer?.cancel()
-        bodyTimer = nil
         context.fireChannelInactive()
     }
 
+    /// The body timer, made on first use; re-armed for every request without a new task.
+    private func lazyTimer(_ context: ChannelHandlerContext) -> LazyTimer {
+        if let bodyTimer { return bodyTimer }
+        let made = LazyTimer(eventLoop: context.eventLoop, granularity: TimeAmount(bodyTimeout))
+        bodyTimer = made
+        return made
+    }
+
     private func bodyTimedOut(context: ChannelHandlerContext, after limit: Duration) {
-        bodyTimer = nil
         let milliseconds = limit.components.seconds * 1000 + limit.components.attoseconds / 1_000_000_000_000_000
         respondAndClose(context: context, status: .requestTimeout, code: "request_timeout", message: "the request body did not arrive within \(milliseconds) ms of its head")
     }

@@ -63,13 +63,24 @@ struct LabelledMessage {
         }
     }
 
+    /// The largest file and line read: a message is a chat turn, not a document.
+    static let maximumFileBytes = 64 << 20
+    static let maximumLineBytes = 64 << 10
+
     /// Each non-empty line of `file`; a bad line is an error naming the file and line.
     static func load(_ file: String) throws -> [LabelledMessage] {
+        let size = (try? FileManager.default.attributesOfItem(atPath: file)[.size] as? Int) ?? 0
+        guard size <= maximumFileBytes else {
+            throw ValidationError("\(file): \(size) bytes, more than the \(maximumFileBytes >> 20) MiB this command reads")
+        }
         guard let data = FileManager.default.contents(atPath: file) else {
             throw ValidationError("\(file): cannot read the file")
         }
         var result: [LabelledMessage] = []
         for (index, raw) in data.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).enumerated() where !raw.isEmpty {
+            guard raw.count <= maximumLineBytes else {
+                throw ValidationError("\(file):\(index + 1): \(raw.count) bytes, more than the \(maximumLineBytes >> 10) KiB a line may hold")
+            }
             let line: Line
             do {
                 line = try JSONDecoder().decode(Line.self, from: Data(raw))
