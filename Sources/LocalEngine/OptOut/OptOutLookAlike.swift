@@ -10,11 +10,10 @@
 /// useful`); or the limit is a time (`don't call me on Fridays`).
 enum OptOutLookAlike {
     static func holds(_ text: OptOutText) -> Bool {
-        let normalized = text.normalized
-        if OptOutRules.keepMe.mayMatch(text.normalizedBytes), OptOutRules.keepMe.occurs(in: normalized) { return true }
-        if text.hasEmailAddress || OptOutRules.redirect.occurs(in: normalized), !OptOutRules.explicitStop.occurs(in: normalized) { return true }
-        if OptOutRules.engagement.occurs(in: normalized) { return true }
-        return patterns.contains { $0.mayMatch(text.normalizedBytes) && $0.occurs(in: normalized) }
+        if OptOutRules.keepMe.occurs(in: text) { return true }
+        if OptOutRules.isRedirected(text), !OptOutRules.explicitStop.occurs(in: text.normalized) { return true }
+        if OptOutRules.engagement.occurs(in: text.normalized) { return true }
+        return patterns.contains { $0.occurs(in: text) }
     }
 
     static let patterns: [OptOutPattern] = [

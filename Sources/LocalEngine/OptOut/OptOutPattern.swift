@@ -65,6 +65,11 @@ struct OptOutPattern: @unchecked Sendable {
         regex.matches(in: text as String, options: [], range: NSRange(location: 0, length: text.length)).map(\.range)
     }
 
+    /// True when the guard's text matches anywhere; the anchors rule most texts out first.
+    func occurs(in text: OptOutText) -> Bool {
+        mayMatch(text.normalizedBytes) && occurs(in: text.normalized)
+    }
+
     /// True when `text` matches anywhere.
     func occurs(in text: String) -> Bool {
         regex.firstMatch(in: text, options: [], range: NSRange(text.startIndex..., in: text)) != nil

@@ -5,8 +5,8 @@ extension OptOutRules {
     /// The first rule whose match survives its checks, by name.
     static func firstRule(in text: OptOutText) -> String? {
         let normalized = text.normalized as NSString
-        if keepMe.mayMatch(text.normalizedBytes), keepMe.occurs(in: text.normalized) { return nil }
-        let redirected = text.hasEmailAddress || redirect.occurs(in: text.normalized)
+        if keepMe.occurs(in: text) { return nil }
+        let redirected = isRedirected(text)
         for pattern in patterns where pattern.mayMatch(text.normalizedBytes) {
             for range in pattern.matches(in: normalized) where counts(range, of: pattern, in: normalized, redirected: redirected) {
                 return pattern.name
@@ -19,6 +19,11 @@ extension OptOutRules {
             }
         }
         return nil
+    }
+
+    /// True when the message offers another way to reach the customer (or gives an address).
+    static func isRedirected(_ text: OptOutText) -> Bool {
+        text.hasEmailAddress || redirect.occurs(in: text.normalized)
     }
 
     /// Whether one match counts: not quoted as someone's words, not negated, not a
