@@ -9,7 +9,10 @@ import Testing
 /// languages, typos, legal wording, channels, long messages with the request inside); before
 /// its fixes the guard alone caught 221 of 240 and called 6 look-alikes opt-outs. Set 5: 240
 /// opt-outs, 180 look-alikes, a third of the opt-outs indirect, 30 items with a history;
-/// before its fixes the guard alone caught 184 of 240 and flagged 12. None is a held-out set
+/// before its fixes the guard alone caught 184 of 240 and flagged 12. Set 6: 240 opt-outs,
+/// 180 look-alikes, every item a reply inside a B2B sales conversation (multi-part replies,
+/// voice transcripts, eight other languages, 40 items with a history); before its fixes the
+/// guard alone caught 158 of 240 and flagged 10. None is a held-out set
 /// any more. What each still gets wrong is listed, so a fix shows as a shorter
 /// list and a regression fails.
 struct OptOutChallengeSet: Sendable, CustomTestStringConvertible {
@@ -43,7 +46,6 @@ struct OptOutChallengeSet: Sendable, CustomTestStringConvertible {
             // "didn't" refers to is only in the situation (a voicemail, a record, a visit).
             knownMisses: [
                 "Got your voicemail. Please don't leave any more; this is my personal mobile.",
-                "Dr. Alvarez has asked that your reps no longer drop in or phone the clinic.",
                 "I'd prefer you didn't keep anything.",
                 "Mr. Patel is no longer with Eastline Freight. Bounce this one out of your system.",
                 "Remove my office from your drop-in visit route.",
@@ -51,6 +53,11 @@ struct OptOutChallengeSet: Sendable, CustomTestStringConvertible {
             ],
             // Reported speech about another rep, said while engaging.
             knownFalseOptOuts: ["I told the last guy never to call me again, but you seem alright. What's the deal?"]),
+        OptOutChallengeSet(
+            file: "Tests/Fixtures/opt-out-challenge6.jsonl", optOuts: 240,
+            // Arabic in Latin script, a language the rules have no words for.
+            knownMisses: ["Shukran, bas please la tit'assal fiyi marra tanya."],
+            knownFalseOptOuts: []),
     ]
 }
 

@@ -7,15 +7,18 @@ enum OptOutHistory {
     /// The agent offers to stop contacting.
     static let offersToStop = OptOutPattern("offers_to_stop", [], #"\b(?:stop|cease|quit|pause|end)(?: \S+){0,2}? (?:reaching_out|following_up|contacting|emailing|calling|texting|messaging|sending|checking in)\b|\b(?:close your file|take you off|remove you|unsubscribe you|opt you out|leave you alone|be removed|be unsubscribed|be taken off)\b"#)
     /// The agent asks leave to keep in touch.
-    static let asksToContinue = OptOutPattern("asks_to_continue", [], #"\b(?:keep (?:you|sending|in touch|hearing|receiving|reaching|emailing|calling|texting|messaging|contacting|mailing)|reach_out (?:again|next|in|after)|follow_up|(?:call|text|email|ping|message) you (?:back|again|next|in|on|after)|check (?:in|back)|add you to|stay in touch|hear from (?:us|me)|(?:send|sending) you|better time (?:for me )?to (?:call|reach|contact)|unless you tell me otherwise|(?:can|may|could|shall) i (?:call|email|text|contact|reach_out|ping|follow_up)|touch base|circle back|reconnect|stay on (?:our|the|this|my) (?:\S+ )?lists?|(?:receive|receiving|get|getting) (?:\S+ )?(?:texts|emails|messages|updates|offers|newsletters?)|(?:may|can|could|shall) we (?:contact|call|email|text|reach_out|follow_up|send|keep|message)|still want (?:our|these|the|my) \S+|contact you)\b"#)
+    static let asksToContinue = OptOutPattern("asks_to_continue", [], #"\b(?:keep (?:you|sending|in touch|hearing|receiving|reaching|emailing|calling|texting|messaging|contacting|mailing)|reach_out (?:again|next|in|after)|follow_up|(?:call|text|email|ping|message) you (?:back|again|next|in|on|after)|check (?:in|back)|add you to|stay in touch|hear from (?:us|me)|(?:send|sending) you|better time (?:for me )?to (?:call|reach|contact)|unless you tell me otherwise|(?:can|may|could|shall) i (?:call|email|text|contact|reach_out|ping|follow_up)|touch base|circle back|reconnect|stay on (?:our|the|this|my) (?:\S+ )?lists?|(?:receive|receiving|get|getting) (?:\S+ )?(?:texts|emails|messages|updates|offers|newsletters?)|(?:may|can|could|shall) we (?:contact|call|email|text|reach_out|follow_up|send|keep|message)|still want (?:our|these|the|my) \S+|contact you|reaches out|reaches_out|reach you|following_up|kept sending|keep your (?:details|data|info|information|number|email|address)|(?:texting|emailing|calling|messaging|mailing) you|loop you in(?:to)?|add you|sign you up|subscribe you)\b"#)
     /// The agent names a reply word that stops messages (`Reply STOP to opt out`).
     static let replyKeyword = OptOutPattern("reply_keyword", [], #"(?:\b(?:reply|text|respond|send|type|answer|say|or)|,)(?: with)? (?:" )?([a-z_0-9]+)(?: ")?(?: at any time| anytime| any time)? to (?:stop|opt_out|unsubscribe|end|cancel|be removed|stop receiving)"#)
     static let affirmative: Set<String> = ["yes", "yeah", "yep", "yup", "ya", "sure", "please", "ok", "okay", "correct", "right", "exactly", "definitely", "absolutely", "do", "go", "both", "y"]
     static let contrary = OptOutPattern("contrary", [], #"\b(?:keep|no|don't|not|but|instead|later|wait|hold)\b"#)
-    static let negative = OptOutPattern("negative", [], #"^ (?:no|nope|nah|never|neither|it is not|it's not|it isn't|not ok|not okay|not really|please don't|don't|do not|i'd rather|i would rather|rather not|i don't|no thanks|no thank you|definitely not|absolutely not|hard pass|pass|n)\b"#)
-    static let alternative = OptOutPattern("alternative", [], #"\b(?:instead|later|next|after|until|monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|week|month|quarter|keep me posted|email me|text me|call me|just send|send me|but|busy|slammed|out all|yes|keep|is enough|is fine|is plenty|already have|(?:email|e mail|text|call|post|mail|whatsapp|sms|phone) (?:please|pls|is better|works|instead|only))\b"#)
+    static let negative = OptOutPattern("negative", [], #"^ (?:no(?! need| problem| worries| rush| wait)|nope|god no|hell no|heck no|lord no|oh no|please no|no way|no chance|not happy|not helpful|not there|not anywhere|don't bother|i do mind|it doesn't|yes , objection|objection|nah|never|neither|it is not|it's not|it isn't|not ok|not okay|not really|please don't|don't|do not|i'd rather|i would rather|rather not|i don't|no thanks|no thank you|definitely not|absolutely not|hard pass|pass|n)\b"#)
+    static let alternative = OptOutPattern("alternative", [], #"\b(?:instead|just the|only the|ready|yet|later|next|after|until|monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|week|month|quarter|keep me posted|email me|text me|call me|just send|send me|but|busy|slammed|out all|yes|keep|is enough|is fine|is plenty|already have|(?:email|e mail|text|call|post|mail|whatsapp|sms|phone) (?:please|pls|is better|works|instead|only))\b"#)
     /// The agent offers another way to keep in touch (`take you off the weekly digest and just
     /// send the monthly summary instead?`): a yes accepts the other way, not an end to contact.
+    /// A refusal that names no other way even beside a `yes` or a date (`Yes, objection.
+    /// Please don't.`, `not after that meeting or any other`).
+    static let emphatic = OptOutPattern("emphatic", [], #"\b(?:don't \.|stop them|bin them|any other|all of it|anywhere|nobody else|no one else|objection|no other)\b"#)
     static let offersOtherWay = OptOutPattern("offers_other_way", [], #"\b(?:instead|switch (?:you )?(?:over )?to|move you to|send (?:it|them|those|these|you) (?:by|via)|just send|only send|(?:pdf|digital|online|monthly|weekly) (?:version|summary|digest|edition))\b"#)
     static let otherwise = OptOutPattern("otherwise", [], #"\btell(?:ing)? you otherwise\b"#)
 
@@ -39,7 +42,7 @@ enum OptOutHistory {
         }
         let questions = agent.sentences.filter(\.isQuestion).map { " " + $0.text + " " }
         if questions.contains(where: asksToContinue.occurs) || agent.normalized.contains(" unless you tell me otherwise ") {
-            if negative.occurs(in: reply.normalized), !alternative.occurs(in: reply.normalized) {
+            if negative.occurs(in: reply.normalized), !alternative.occurs(in: reply.normalized) || emphatic.occurs(in: reply.normalized) {
                 return OptOutVerdict(rule: "history_declines_contact")
             }
             if agent.normalized.contains(" otherwise "), otherwise.occurs(in: reply.normalized) {
@@ -50,7 +53,7 @@ enum OptOutHistory {
     }
 
     /// The longest reply read as an answer to the agent.
-    static let maximumReplyWords = 10
+    static let maximumReplyWords = 12
 
     /// True when `reply` is short enough to be read as an answer to the agent (the guard
     /// then reads the agent's message).

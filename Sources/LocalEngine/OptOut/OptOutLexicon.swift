@@ -2,7 +2,11 @@
 /// over normalized text (see `OptOutText`).
 enum OptOutLexicon {
     /// Who is not to be contacted: the writer, their people, their number or address.
-    static let object = #"(?:me|us|myself|him|her|them|both|everyone|anyone|my \S+|our \S+|(?:any|all|either|both|none) of (?:us|them|(?:my|our) \S+)|this (?:number|address|email|inbox|phone|line|account|mailbox|contact))"#
+    static let object = #"(?:me|us|myself|him|her|them|both|everyone|anyone|my \S+|our \S+|the (?:\S+ )?\#(workplace)(?! \#(workplace))|\S+ or (?:anyone|anybody)(?: else)?|(?:any|all|either|both|none) of (?:us|them|(?:my|our) \S+)|this (?:number|address|email|inbox|phone|line|account|mailbox|contact))"#
+    /// A time limit after a contact verb (`didn't call during Mass`): a preference, not an end.
+    static let noTimeLimit = #"(?!(?: \S+){0,4}? (?:until|till|til|before|during|after|today|tonight|tomorrow|this (?:week|morning|afternoon|evening|month)|on (?:mondays?|tuesdays?|wednesdays?|thursdays?|fridays?|saturdays?|sundays?|weekends?)|at (?:night|work|lunch)|in the (?:morning|evening|afternoon)s?|so early|so late|without)\b)"#
+    /// The customer's workplace as a thing not to call (`stop phoning the office`).
+    static let workplace = #"(?:office|front desk|school|clinic|practice|shop|store|house|reception|switchboard|landline)"#
     /// Contact verbs, base form.
     static let verb = #"(?:contact|email|mail|call|phone|ring|text|message|write|sms|dm|whatsapp|ping|reach_out|follow_up|spam|pester|harass|bug|bother|disturb|solicit|voicemail|send|approach|cold call)"#
     /// Contact verbs that need no object to be a request (`do not call.`).
@@ -13,22 +17,22 @@ enum OptOutLexicon {
     static let sending = #"(?:sending|send|receiving|receive|mailing)(?:(?: (?:me|us))?(?: (?:any|these|those|this|your|the|all|more|further|such|that|marketing|promotional|sales|automated|unsolicited|cold|weekly|daily))*(?: (?!(?:to|for|from|by|and|or)\b)\S+)?| (?:me|us) (?:the|your|these|those|this|that)(?: \S+){1,5}?) (?:\#(OptOutLexicon.message)|these|them|this stuff|that stuff|stuff|things)\b"#
     /// What may follow a contact gerund in a request (`stop calling me`), as opposed to
     /// a process the customer runs (`stop calling drivers all day`).
-    static let afterGerund = #"(?= (?:me|us|my|our|this|him|her|them|it|everyone|anyone|again|anymore|already|please|now|immediately|and|or|so|with|on|at|about|to|every|all|like|thanks|thank|too|either|ever|altogether|entirely|completely|forever|for|today|asap|[.?,"])\b| [.?,"]| *$)"#
+    static let afterGerund = #"(?= (?:me|us|my|our|this|him|her|them|it|everyone|anyone|i|i'm|we|we're|both|the \#(workplace)|again|anymore|already|please|now|immediately|and|or|so|with|on|at|about|to|every|all|like|thanks|thank|too|either|ever|altogether|entirely|completely|forever|for|today|asap|[.?,"])\b| [.?,"]| *$)"#
     /// Things that are contact when they arrive unasked.
-    static let message = #"(?:emails?|mails?|messages?|blasts|broadcasts|texts?|sms|calls?|phone calls?|robocalls?|voicemails?|inmails?|dms?|newsletters?|brochures?|mailings?|marketing|promotions?|promos?|spam|follow_ups?|outreach|communications?|correspondence|contact|solicitations?|pitches|advertising|e?mail blasts?|visits|faxes|leaflets|flyers|catalogues|catalogs|postcards|whatsapps|letters|approaches|offers|publicity|promotional material|materials?|junk|crap|invites|invitations|connection requests)"#
+    static let message = #"(?:emails?|mails?|messages?|blasts|broadcasts|texts?|sms|calls?|phone calls?|robocalls?|voicemails?|inmails?|dms?|newsletters?|brochures?|mailings?|marketing|promotions?|promos?|spam|follow_ups?|outreach|communications?|correspondence|contact|solicitations?|pitches|advertising|e?mail blasts?|visits|faxes|leaflets|flyers|catalogues|catalogs|postcards|whatsapps|letters|approaches|offers|publicity|promotional material|materials?|junk|crap|invites|invitations|connection requests|proposals|decks|case studies|whitepapers|robo ?dialers?|auto ?dialers?)"#
     /// Words after a cue that make it a noun about a feature (`unsubscribe links`, `opt_out rate`).
     static let featureNoun = #"(?:platforms?|tools?|software|systems?|services?|apps?|solutions?|vendors?|providers?|clients?|addresses|accounts?|automation|marketing|builder|editor|links?|buttons?|footers?|headers?|rates?|requests?|keywords?|replies|handling|confirmation|process|flow|pages?|options?|settings|features?|mode|lists?|management|tracking|compliance|signal|preferences|forms?|logic|rules?|events?|reasons?|data|status|field|flag|count|numbers|recording|recordings|queue|center|centre|routing|forwarding|logs?|summary|notes|transcripts?|templates?|sequences?|campaigns?|volume|integration|window|history)"#
     /// What one opts out of that is a contract term or a product trial, not contact (`opt out
     /// of the auto-renewal`, `of arbitration`, `of the beta`), when it ends the phrase
     /// (`the beta newsletter` is contact).
-    static let nonContactTerm = #"(?:tiers?|plans?|insurance|coverage|warranty|warranties|protection|channels?|subscriptions?|premium|memberships?|\S*renew\S*|\S*upgrade\S*|arbitration|class actions?|beta|betas|trials?|pilots?|telemetry|analytics|cookies|upgrades?|add_?ons?)(?: (?:features?|programs?|programmes?|versions?|period|plan|clause|terms?))?(?= [.?,]| *$| (?:in|for|on|of|at|with|where|so|and|but|if|because|when)\b)"#
+    static let nonContactTerm = #"(?:tiers?|plans?|insurance|coverage|warranty|warranties|protection|channels?|subscriptions?|premium|memberships?|\S*renew\S*|\S*upgrade\S*|arbitration|class actions?|beta|betas|trials?|pilots?|telemetry|analytics|cookies|upgrades?|add_?ons?|case stud(?:y|ies)|co_?marketing|co marketing|logos?|testimonials?|references?|\S* ?tracking)(?: (?:features?|programs?|programmes?|versions?|period|plan|clause|terms?))?(?= [.?,]| *$| (?:in|for|on|of|at|with|where|so|and|but|if|because|when|after|before|during)\b)"#
     /// After `unsubscribe`/`opt out`: not a feature noun (`unsubscribe links`) and not a
     /// contract term or trial (`opt out of the auto-renewal`).
     static let notAFeature = #"(?! \#(featureNoun)\b)(?! (?:of|from) (?:the |this |that |any |our |your )?(?:\S+ )?\#(nonContactTerm))"#
     /// What a person's contact details are called.
     static let details = #"(?:no|#|number|email|address|details|data|contact|contacts|info|information|phone|mail id|email id|record|records|file|profile|personal data|personal information)"#
     /// Where a contact is kept: lists, databases, sequences.
-    static let container = #"(?:lists?|broadcasts?|texts|calls|messages|mailings|mailing lists?|database|databases|db|systems?|records?|crm|contacts|dialer|sequences?|cadences?|campaigns?|outreach|distribution|files?|directory|register|newsletters?|roster|audience|marketing|everything|emails?)"#
+    static let container = #"(?:lists?|broadcasts?|texts|calls|messages|mailings|mailing lists?|database|databases|db|systems?|records?|crm|contacts|dialer|sequences?|cadences?|campaigns?|outreach|distribution|files?|directory|register|newsletters?|roster|audience|marketing|everything|emails?|sends|send lists?|nurture \S+)"#
     /// Determiners of the agent's own lists (`your list`), never the customer's (`our list`).
     static let theirs = #"(?:your|the|all|any|whatever|this|these|every|all of your|all your|all the|any of your|all of the|ur)"#
     /// People other than the writer and the agent, and systems: a question about them is

@@ -23,7 +23,7 @@ extension OptOutRules {
 
     /// True when the message offers another way to reach the customer (or gives an address).
     static func isRedirected(_ text: OptOutText) -> Bool {
-        text.hasEmailAddress || redirect.occurs(in: text.normalized)
+        (text.hasEmailAddress && !thirdPartyAddress.occurs(in: text)) || redirect.occurs(in: text.normalized)
     }
 
     /// Whether one match counts: not quoted as someone's words, not negated, not a
@@ -33,6 +33,9 @@ extension OptOutRules {
         if isQuoted(range, in: text), !repeatedRequest.occurs(in: sentence) { return false }
         let before = text.substring(to: range.location)
         if pattern.checks.contains(.negation), negation.occurs(in: before), !rhetorical.occurs(in: before) { return false }
+        let leadStart = sentenceStart(before: range.location, in: text)
+        if unasked.occurs(in: text.substring(with: NSRange(location: leadStart, length: range.location - leadStart))) { return false }
+        if footer.occurs(in: sentence) { return false }
         if pattern.checks.contains(.redirect), redirected, !explicitStop.occurs(in: text.substring(with: range)) { return false }
         let isQuestion = sentence.trimmingCharacters(in: .whitespaces).hasSuffix("?") || questionStart.occurs(in: sentence)
         if pattern.checks.contains(.notQuestion), isQuestion { return false }

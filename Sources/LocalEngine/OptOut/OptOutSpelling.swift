@@ -15,6 +15,7 @@ enum OptOutSpelling {
         "dming": ["dming"], "inmails": ["inmails"], "robocalls": ["robocalls"], "frm": ["from"], "agn": ["again"],
         "mor": ["more"], "sendin": ["sending"], "theese": ["these"], "dnt": ["don't"], "msging": ["messaging"],
         "plis": ["please"], "pleas": ["please"], "txtin": ["texting"], "callin": ["calling"],
+        "remvoed": ["removed"], "emials": ["emails"], "nomore": ["no", "more"], "unsubcribe": ["unsubscribe"],
         "rmv": ["remove"], "w": ["with"], "stahp": ["stop"], "stawp": ["stop"], "4": ["for"], "infomation": ["information"], "yuor": ["your"], "yoru": ["your"], "yer": ["your"], "aff": ["off"], "dinna": ["don't"],
     ]
 
@@ -130,6 +131,10 @@ enum OptOutSpelling {
         (["do", "not", "call", "register"], ["dnc", "registry"]), (["do", "not", "contact", "list"], ["dnc", "list"]),
         (["do", "not", "contact", "flag"], ["dnc", "flag"]), (["never", "contact", "list"], ["dnc", "list"]),
         (["dnc", "lists"], ["dnc", "list"]),
+        // Speech-to-text slips: `to on subscribe`, `un sub scribe`, `opt doubt`, `do not contract me`.
+        (["to", "on", "subscribe"], ["to", "unsubscribe"]), (["un", "sub", "scribe"], ["unsubscribe"]),
+        (["un", "subscribe"], ["unsubscribe"]), (["opt", "doubt"], ["opt_out"]), (["not", "contract", "me"], ["not", "contact", "me"]),
+        (["don't", "contract", "me"], ["don't", "contact", "me"]), (["stop", "contracting"], ["stop", "contacting"]),
     ]
 }
 
