@@ -52,6 +52,7 @@ struct RedisCacheStoreTests {
             expired = try await store.get("llmgw:test:short") == nil
             if !expired { try await Task.sleep(for: .milliseconds(10)) }
         }
+        if !expired { expired = try await store.get("llmgw:test:short") == nil }
         #expect(expired)
         #expect(store.health == .ok)
     }
@@ -159,12 +160,13 @@ struct RedisCacheStoreTests {
         while store.health != .ok, ContinuousClock.now < deadline {
             try await Task.sleep(for: .milliseconds(5))
         }
+        if store.health != .ok { _ = try? await store.get("k") }
         #expect(store.health == .ok)
         var value: [UInt8]?
-        while value != [2], ContinuousClock.now < deadline {
+        repeat {
             try? await store.set("k", [2], ttl: .seconds(60))
             value = try? await store.get("k")
-        }
+        } while value != [2] && ContinuousClock.now < deadline
         #expect(value == [2])
         #expect(logs.count(containing: "redis cache store recovered") == 1, "\(logs.messages)")
         #expect(logs.count(containing: "redis cache store unavailable") == 1)
@@ -185,6 +187,10 @@ struct RedisCacheStoreTests {
             try? await store.set("k", [7], ttl: .seconds(60))
             value = try? await store.get("k")
             if value == nil { try await Task.sleep(for: .milliseconds(5)) }
+        }
+        if value == nil {
+            try? await store.set("k", [7], ttl: .seconds(60))
+            value = try? await store.get("k")
         }
         #expect(value == [7])
         server.kill()
