@@ -54,6 +54,11 @@ final class ConnectionTimerHandler: ChannelDuplexHandler, RemovableChannelHandle
         context.fireChannelInactive()
     }
 
+    /// Taken out of a live pipeline: no wake-up may outlive the handler.
+    func handlerRemoved(context: ChannelHandlerContext) {
+        timer?.cancel()
+    }
+
     /// The connection's one timer, made on first use (the event loop is the context's).
     private func lazyTimer(_ context: ChannelHandlerContext) -> LazyTimer {
         if let timer { return timer }

@@ -68,6 +68,11 @@ final class RequestGuardHandler: ChannelDuplexHandler, RemovableChannelHandler {
         context.fireChannelInactive()
     }
 
+    /// Taken out of a live pipeline: no wake-up may outlive the handler.
+    func handlerRemoved(context: ChannelHandlerContext) {
+        bodyTimer?.cancel()
+    }
+
     /// The body timer, made on first use; re-armed for every request without a new task.
     private func lazyTimer(_ context: ChannelHandlerContext) -> LazyTimer {
         if let bodyTimer { return bodyTimer }
