@@ -33,16 +33,15 @@ extension OptOutRules {
         if isQuoted(range, in: text), !repeatedRequest.occurs(in: sentence) { return false }
         let before = text.substring(to: range.location)
         if pattern.checks.contains(.negation), negation.occurs(in: before), !rhetorical.occurs(in: before) { return false }
+        // The sentence up to the match: what leads into the cue.
         let leadStart = sentenceStart(before: range.location, in: text)
-        if unasked.occurs(in: text.substring(with: NSRange(location: leadStart, length: range.location - leadStart))) { return false }
-        if footer.occurs(in: sentence) { return false }
+        let lead = text.substring(with: NSRange(location: leadStart, length: range.location - leadStart))
+        if unasked.occurs(in: lead) || footer.occurs(in: sentence) { return false }
         if pattern.checks.contains(.redirect), redirected, !explicitStop.occurs(in: text.substring(with: range)) { return false }
         let isQuestion = sentence.trimmingCharacters(in: .whitespaces).hasSuffix("?") || questionStart.occurs(in: sentence)
         if pattern.checks.contains(.notQuestion), isQuestion { return false }
         if pattern.checks.contains(.otherPeople) {
             let matched = text.substring(with: range)
-            let start = sentenceStart(before: range.location, in: text)
-            let lead = text.substring(with: NSRange(location: start, length: range.location - start))
             // `our staff must be able to unsubscribe` is about others; `won't let me unsubscribe` is not.
             let aboutOthers = isQuestion || (enabling.occurs(in: lead) && !firstPersonObject.occurs(in: lead))
             if aboutOthers, other.occurs(in: lead), !firstPersonObject.occurs(in: matched) { return false }
