@@ -14,11 +14,11 @@ enum OptOutHistory {
     static let contrary = OptOutPattern("contrary", [], #"\b(?:keep|no|don't|not|but|instead|later|wait|hold)\b"#)
     static let negative = OptOutPattern("negative", [], #"^ (?:no(?! need| problem| worries| rush| wait)|nope|god no|hell no|heck no|lord no|oh no|please no|no way|no chance|not happy|not helpful|not there|not anywhere|don't bother|i do mind|it doesn't|yes , objection|objection|nah|never|neither|it is not|it's not|it isn't|not ok|not okay|not really|please don't|don't|do not|i'd rather|i would rather|rather not|i don't|no thanks|no thank you|definitely not|absolutely not|hard pass|pass|n)\b"#)
     static let alternative = OptOutPattern("alternative", [], #"\b(?:instead|just the|only the|ready|yet|later|next|after|until|monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|week|month|quarter|keep me posted|email me|text me|call me|just send|send me|but|busy|slammed|out all|yes|keep|is enough|is fine|is plenty|already have|(?:email|e mail|text|call|post|mail|whatsapp|sms|phone) (?:please|pls|is better|works|instead|only))\b"#)
-    /// The agent offers another way to keep in touch (`take you off the weekly digest and just
-    /// send the monthly summary instead?`): a yes accepts the other way, not an end to contact.
     /// A refusal that names no other way even beside a `yes` or a date (`Yes, objection.
     /// Please don't.`, `not after that meeting or any other`).
     static let emphatic = OptOutPattern("emphatic", [], #"\b(?:don't \.|stop them|bin them|any other|all of it|anywhere|nobody else|no one else|objection|no other)\b"#)
+    /// The agent offers another way to keep in touch (`take you off the weekly digest and just
+    /// send the monthly summary instead?`): a yes accepts the other way, not an end to contact.
     static let offersOtherWay = OptOutPattern("offers_other_way", [], #"\b(?:instead|switch (?:you )?(?:over )?to|move you to|send (?:it|them|those|these|you) (?:by|via)|just send|only send|(?:pdf|digital|online|monthly|weekly) (?:version|summary|digest|edition))\b"#)
     static let otherwise = OptOutPattern("otherwise", [], #"\btell(?:ing)? you otherwise\b"#)
 
