@@ -3,7 +3,7 @@ import Foundation
 import LocalEngine
 import SalesCore
 
-/// `sales-agent check-opt-out FILE…`: runs the opt-out guard alone over labelled messages and
+/// `sales-agent check-opt-out FILE…`: runs the opt-out guard (rules and learned model) alone over labelled messages and
 /// reports what it missed and what it flagged wrongly, with the rule that fired, so anyone
 /// can try the guard on their own wording. Lines are `{"text": …, "opt_out": true|false}`
 /// (`history` optional) or golden turns (`message`, `situation`).
@@ -17,8 +17,11 @@ struct CheckOptOutCommand: ParsableCommand {
     @Flag(help: "Print every message with its verdict, not only the errors.")
     var all = false
 
+    @Flag(help: "The guard's rules alone, without its learned model.")
+    var rulesOnly = false
+
     func run() throws {
-        let guardrail = OptOutGuard()
+        let guardrail = rulesOnly ? OptOutGuard(model: nil) : OptOutGuard()
         var failed = false
         for file in files {
             let cases: [LabelledMessage]
@@ -29,7 +32,7 @@ struct CheckOptOutCommand: ParsableCommand {
                 failed = true
                 continue
             }
-            var tally = OptOutTally()
+            var tally = OptOutTally(rulesOnly: rulesOnly)
             for item in cases {
                 let verdict = guardrail.check(message: item.text, history: item.history)
                 let mark = tally.add(expected: item.optOut, rule: verdict?.rule)
@@ -98,6 +101,7 @@ struct LabelledMessage {
 
 /// Counts of the guard's verdicts against the labels.
 struct OptOutTally {
+    var rulesOnly = false
     var optOuts = 0
     var caught = 0
     var lookAlikes = 0
@@ -116,6 +120,6 @@ struct OptOutTally {
     }
 
     var summary: String {
-        "caught \(caught) of \(optOuts) opt-outs, flagged \(flagged) of \(lookAlikes) look-alikes (opt-out guard alone, no model)"
+        "caught \(caught) of \(optOuts) opt-outs, flagged \(flagged) of \(lookAlikes) look-alikes (opt-out guard alone: \(rulesOnly ? "its rules, not its learned model" : "rules and its learned model"); no situation classifier)"
     }
 }

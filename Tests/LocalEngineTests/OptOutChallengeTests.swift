@@ -12,8 +12,11 @@ import Testing
 /// before its fixes the guard alone caught 184 of 240 and flagged 12. Set 6: 240 opt-outs,
 /// 180 look-alikes, every item a reply inside a B2B sales conversation (multi-part replies,
 /// voice transcripts, eight other languages, 40 items with a history); before its fixes the
-/// guard alone caught 158 of 240 and flagged 10. None is a held-out set
-/// any more. What each still gets wrong is listed, so a fix shows as a shorter
+/// guard alone caught 158 of 240 and flagged 10. Set 7: 240 opt-outs, 180 look-alikes, written
+/// as people in other trades (clinics, farms, trades, churches), a third figurative or
+/// indirect, 13 more languages, long stories, 40 with a history; held out, the rules alone caught
+/// 124 and flagged 6, the rules with the learned model 147 and 7. None is a held-out set
+/// any more: the rules were fixed against each, and the guard's learned model trains on all. What each still gets wrong is listed, so a fix shows as a shorter
 /// list and a regression fails.
 struct OptOutChallengeSet: Sendable, CustomTestStringConvertible {
     var file: String
@@ -26,13 +29,9 @@ struct OptOutChallengeSet: Sendable, CustomTestStringConvertible {
     static let all: [OptOutChallengeSet] = [
         OptOutChallengeSet(
             file: "Tests/Fixtures/opt-out-challenge3.jsonl", optOuts: 225,
-            // An autocorrected verb (`testing` for `texting`), a pick from the agent's lettered
-            // options, and "get these to stop" with nothing naming what "these" are.
-            knownMisses: [
-                "Stop testing me, I'm not interested.",
-                "The last one. Go with the last one.",
-                "How do I get these to stop? I want them to stop. Just do it on your end please.",
-            ],
+            // A pick from the agent's lettered options (the learned model, which trains on
+            // this set, took the two other misses the rules had).
+            knownMisses: ["The last one. Go with the last one."],
             // A partial unsubscribe that keeps another mailing (arguably an opt-out from one
             // list) and a joke about a competitor's newsletter.
             knownFalseOptOuts: [
@@ -42,22 +41,16 @@ struct OptOutChallengeSet: Sendable, CustomTestStringConvertible {
         OptOutChallengeSet(file: "Tests/Fixtures/opt-out-challenge4.jsonl", optOuts: 240, knownMisses: [], knownFalseOptOuts: []),
         OptOutChallengeSet(
             file: "Tests/Fixtures/opt-out-challenge5.jsonl", optOuts: 240,
-            // Requests with no contact word the rules could anchor on: what "any more" or
-            // "didn't" refers to is only in the situation (a voicemail, a record, a visit).
-            knownMisses: [
-                "Got your voicemail. Please don't leave any more; this is my personal mobile.",
-                "I'd prefer you didn't keep anything.",
-                "Mr. Patel is no longer with Eastline Freight. Bounce this one out of your system.",
-                "Remove my office from your drop-in visit route.",
-                "Rather you didn't, mate.",
-            ],
+            // The learned model, which trains on this set, took the five misses the rules had.
+            knownMisses: [],
             // Reported speech about another rep, said while engaging.
             knownFalseOptOuts: ["I told the last guy never to call me again, but you seem alright. What's the deal?"]),
         OptOutChallengeSet(
             file: "Tests/Fixtures/opt-out-challenge6.jsonl", optOuts: 240,
             // Arabic in Latin script, a language the rules have no words for.
-            knownMisses: ["Shukran, bas please la tit'assal fiyi marra tanya."],
+            knownMisses: [],
             knownFalseOptOuts: []),
+        set7,
     ]
 }
 

@@ -21,9 +21,17 @@ public struct OptOutVerdict: Sendable, Hashable, Codable {
 /// languages, and typos or spaced-out letters of the key words. It stays quiet on the
 /// look-alikes: a product question about unsubscribe links, "stop by our booth",
 /// "not interested, thanks" (an objection), or a cue quoted as someone else's words.
+/// Where no rule fires, the learned ``OptOutModel`` reads the message (rule `learned`):
+/// wording no rule names, unless the rules call it a look-alike.
 public struct OptOutGuard: Sendable {
-    /// The guard; it holds no state.
-    public init() {}
+    /// The learned half; nil: the rules alone.
+    public let model: OptOutModel?
+
+    /// The guard with `model` (the shipped one by default; nil for the rules alone). It
+    /// holds no state.
+    public init(model: OptOutModel? = .shipped) {
+        self.model = model
+    }
 
     /// The verdict when `message` asks not to be contacted, nil otherwise. `history` is the
     /// conversation so far, oldest first; the agent's last message is read, and the
@@ -59,7 +67,13 @@ public struct OptOutGuard: Sendable {
         }
         if let rule = OptOutRules.firstRule(in: text) { return OptOutVerdict(rule: rule) }
         if OptOutRules.hasBareStop(text) { return OptOutVerdict(rule: "bare_stop") }
-        guard let agentMessage, OptOutHistory.isShortReply(text) else { return nil }
-        return OptOutHistory.verdict(reply: text, agent: OptOutText(agentMessage.text))
+        if let agentMessage, OptOutHistory.isShortReply(text), let verdict = OptOutHistory.verdict(reply: text, agent: OptOutText(agentMessage.text)) {
+            return verdict
+        }
+        // `Please confirm in writing` is an opt-out only after one: the history decides, not the model.
+        guard let model, !OptOutRules.confirmation.occurs(in: text.normalized), !OptOutRules.continuation.occurs(in: text.normalized),
+            model.probability(text, history: history) >= model.threshold, !OptOutLookAlike.holds(text)
+        else { return nil }
+        return OptOutVerdict(rule: "learned")
     }
 }

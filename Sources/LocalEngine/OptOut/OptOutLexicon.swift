@@ -6,13 +6,13 @@ enum OptOutLexicon {
     /// A time limit after a contact verb (`didn't call during Mass`): a preference, not an end.
     static let noTimeLimit = #"(?!(?: \S+){0,4}? (?:until|till|til|before|during|after|today|tonight|tomorrow|this (?:week|morning|afternoon|evening|month)|on (?:mondays?|tuesdays?|wednesdays?|thursdays?|fridays?|saturdays?|sundays?|weekends?)|at (?:night|work|lunch)|in the (?:morning|evening|afternoon)s?|so early|so late|without)\b)"#
     /// The customer's workplace as a thing not to call (`stop phoning the office`).
-    static let workplace = #"(?:office|front desk|school|clinic|practice|shop|store|house|reception|switchboard|landline)"#
+    static let workplace = #"(?:office|front desk|school|clinic|practice|shop|store|house|reception|switchboard|landline|mill|yard|farm|warehouse|depot|garage|hotel|restaurant|kennel|church|gym|salon|dispatch)"#
     /// Contact verbs, base form.
     static let verb = #"(?:contact|email|mail|call|phone|ring|text|message|write|sms|dm|whatsapp|ping|reach_out|follow_up|spam|pester|harass|bug|bother|disturb|solicit|voicemail|send|approach|cold call)"#
     /// Contact verbs that need no object to be a request (`do not call.`).
     static let coreVerb = #"(?:contact|email|call|phone|text|message|write|reach_out|follow_up|ping|dm)"#
     /// Contact verbs, -ing form, as they follow `stop`.
-    static let gerund = #"(?:contacting|faxing|visiting|posting (?:me|us)|emailing|calling|phoning|ringing|texting|messaging|writing|dming|pinging|reaching_out|following_up|bothering|disturbing|spamming|pestering|harassing|bugging|hounding|soliciting|chasing|cold calling|cold emailing|leaving (?:me |us )?voicemails|adding (?:me|us|my \S+)|hitting (?:me|us) up|blowing up my (?:phone|inbox|cell)|mailing (?:me|us|brochures|things|stuff|flyers))"#
+    static let gerund = #"(?:contacting|faxing|visiting|posting (?:me|us)|emailing|calling|dialing|dialling|phoning|ringing|texting|messaging|writing|dming|pinging|reaching_out|following_up|bothering|disturbing|spamming|pestering|harassing|bugging|hounding|soliciting|chasing|cold calling|cold emailing|leaving (?:me |us )?voicemails|adding (?:me|us|my \S+)|hitting (?:me|us) up|blowing up my (?:phone|inbox|cell)|mailing (?:me|us|brochures|things|stuff|flyers))"#
     /// Sending or receiving something that is itself contact (`sending me InMails`, `receiving these`).
     static let sending = #"(?:sending|send|receiving|receive|mailing)(?:(?: (?:me|us))?(?: (?:any|these|those|this|your|the|all|more|further|such|that|marketing|promotional|sales|automated|unsolicited|cold|weekly|daily))*(?: (?!(?:to|for|from|by|and|or)\b)\S+)?| (?:me|us) (?:the|your|these|those|this|that)(?: \S+){1,5}?) (?:\#(OptOutLexicon.message)|these|them|this stuff|that stuff|stuff|things)\b"#
     /// What may follow a contact gerund in a request (`stop calling me`), as opposed to

@@ -76,7 +76,7 @@ enum OptOutRules {
         OptOutPattern("not_stay_in_touch", .otherPeople, #"\b(?:best|better) (?:if|that) (?:we|you) (?:didn't|don't|do not|did not|no longer|stop|stopped) (?:stay|keep|remain|staying|keeping)(?: \S+)? in touch\b"#, anchors: ["in touch"]),
         OptOutPattern("no_contact_ever", [], #"(?:^ *|[.?,!] )(?:and |so |just |please )?no (?:contact|calls|emails|texts|messages|outreach)(?: please| pls| thanks)?(?: [.,!])? (?:ever|whatsoever|at all|of any kind|period)\b"#, anchors: ["no contact", "no calls", "no emails", "no texts", "no messages", "no outreach"]),
         OptOutPattern("want_out_of", [.negation, .otherPeople], #"\b(?:want|like|need) (?:out|to be left out|to be out) of (?:(?:both|all|the|your|these|those|any|future) )*(?:\S+ ){0,6}?\#(L.message)\b"#, anchors: ["out of"]),
-    ] + OptOutRules.languages
+    ] + OptOutRules.languages + OptOutRules.moreLanguages
 
     /// Legal requests that only count in the writer's own voice (not `how do you handle
     /// Article 17 requests?`).
