@@ -17,6 +17,7 @@ withoutTokens.tokens = nil
 let engines = [("shipped", LocalEngine(model: .shipped, playbook: playbook, embedder: embedder)),
     ("without token model", LocalEngine(model: withoutTokens, playbook: playbook, embedder: embedder))]
 let optOut = OptOutGuard()
+let rulesOnly = OptOutGuard(model: nil)
 let reconcile = ReconcilePolicy()
 
 func runTurn(_ turn: GoldenTurn, _ engine: LocalEngine) -> Situation {
@@ -48,10 +49,11 @@ for _ in 0..<3 {
             _ = engines[0].1.detect(message: turn.message, context: turn.context, history: turn.history, optOutChecked: true)
         })
         samples["opt-out guard", default: []].append(milliseconds { _ = optOut.check(message: turn.message, history: turn.history) })
+        samples["opt-out guard, rules only", default: []].append(milliseconds { _ = rulesOnly.check(message: turn.message, history: turn.history) })
     }
 }
 print("\(paths.joined(separator: ", ")): \(turns.count) turns × 3 (turn = guard + capture + detect + reconcile)")
-for name in ["turn, shipped", "turn, without token model", "capture, shipped", "capture, without token model", "detect", "opt-out guard"] {
+for name in ["turn, shipped", "turn, without token model", "capture, shipped", "capture, without token model", "detect", "opt-out guard", "opt-out guard, rules only"] {
     let summary = LatencySummary(samples[name]!)
     print(String(format: "%-30@ ms: p50 %.3f  p95 %.3f  p99 %.3f  max %.3f", name, summary.p50, summary.p95, summary.p99, summary.max))
 }

@@ -24,9 +24,17 @@ enum OptOutFeatures {
             previous = word
         }
         features.insert("b:" + previous + "_$")
-        for word in words where word.count >= 4 {
-            let edged = Array("^" + word + "$")
-            for start in 0...(edged.count - 3) { features.insert("c:" + String(edged[start..<(start + 3)])) }
+        for word in words where word.utf8.count >= 4 {
+            let edged = "^" + word + "$"
+            if edged.isAllASCII {
+                // ASCII: a byte is a character, so the trigrams are slices of the bytes.
+                let bytes = Array(edged.utf8)
+                for start in 0...(bytes.count - 3) { features.insert("c:" + String(decoding: bytes[start..<(start + 3)], as: UTF8.self)) }
+                continue
+            }
+            let characters = Array(edged)
+            guard characters.count >= 6 else { continue }
+            for start in 0...(characters.count - 3) { features.insert("c:" + String(characters[start..<(start + 3)])) }
         }
         features.insert("n:\(min(words.count / 5, 8))")
         guard words.count <= shortReplyWords, let agent = history.last(where: { $0.role == "agent" }) else { return features }
