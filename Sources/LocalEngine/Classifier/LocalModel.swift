@@ -43,7 +43,7 @@ public struct LocalModel: Sendable, Codable, Equatable {
         self.bias = bias
         self.features = features
         self.weights = weights
-        self.index = Self.makeIndex(features)
+        self.index = FeatureRows.index(features)
     }
 
     enum CodingKeys: String, CodingKey {
@@ -62,7 +62,7 @@ public struct LocalModel: Sendable, Codable, Equatable {
         spans = try container.decodeIfPresent(SpanModel.self, forKey: .spans)
         tokens = try container.decodeIfPresent(SpanModel.self, forKey: .tokens)
         embedder = try container.decodeIfPresent(String.self, forKey: .embedder)
-        index = Self.makeIndex(features)
+        index = FeatureRows.index(features)
         guard bias.count == labels.count, weights.count == features.count, weights.allSatisfy({ $0.count == labels.count }), temperature > 0 else {
             throw DecodingError.dataCorrupted(.init(codingPath: [], debugDescription: "model shapes do not match: \(labels.count) labels, \(features.count) features"))
         }
@@ -104,12 +104,6 @@ public struct LocalModel: Sendable, Codable, Equatable {
         return logits
     }
 
-    private static func makeIndex(_ features: [String]) -> [String: Int] {
-        var index: [String: Int] = [:]
-        index.reserveCapacity(features.count)
-        for (row, name) in features.enumerated() { index[name] = row }
-        return index
-    }
 }
 
 /// The softmax, stable for large logits.
@@ -119,5 +113,15 @@ enum Softmax {
         let exponentials = logits.map { exp(($0 - largest) / temperature) }
         let total = exponentials.reduce(0, +)
         return exponentials.map { $0 / total }
+    }
+}
+
+/// The row of each feature name in a model's weight order.
+enum FeatureRows {
+    static func index(_ features: [String]) -> [String: Int] {
+        var index: [String: Int] = [:]
+        index.reserveCapacity(features.count)
+        for (row, name) in features.enumerated() { index[name] = row }
+        return index
     }
 }

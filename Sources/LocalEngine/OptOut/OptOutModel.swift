@@ -27,7 +27,7 @@ public struct OptOutModel: Sendable, Codable, Equatable {
         self.bias = bias
         self.features = features
         self.weights = weights
-        index = Self.makeIndex(features)
+        index = FeatureRows.index(features)
     }
 
     enum CodingKeys: String, CodingKey {
@@ -41,7 +41,7 @@ public struct OptOutModel: Sendable, Codable, Equatable {
         bias = try container.decode(Double.self, forKey: .bias)
         features = try container.decode([String].self, forKey: .features)
         weights = try container.decode([Double].self, forKey: .weights)
-        index = Self.makeIndex(features)
+        index = FeatureRows.index(features)
         guard features.count == weights.count, (0...1).contains(threshold) else {
             throw DecodingError.dataCorrupted(.init(codingPath: [], debugDescription: "opt-out model: \(features.count) features, \(weights.count) weights, threshold \(threshold)"))
         }
@@ -76,13 +76,6 @@ public struct OptOutModel: Sendable, Codable, Equatable {
             if let row = index[feature] { logit += weights[row] }
         }
         return 1 / (1 + exp(-logit))
-    }
-
-    private static func makeIndex(_ features: [String]) -> [String: Int] {
-        var index: [String: Int] = [:]
-        index.reserveCapacity(features.count)
-        for (row, name) in features.enumerated() { index[name] = row }
-        return index
     }
 }
 
