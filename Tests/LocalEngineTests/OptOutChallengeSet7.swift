@@ -1,7 +1,7 @@
 /// What the guard still gets wrong on set 7 (listed from `sales-agent check-opt-out`): figurative
 /// requests with no contact word ("keep it at nine forever"), long stories with the request in
 /// one clause, and short answers to questions the history rules do not read as "keep in touch?".
-/// Its false opt-outs: a contract term to opt out of, a colleague's request quoted while engaging,
+/// Its false opt-outs: a colleague's request quoted while engaging,
 /// a "Stop!" that only interrupts, a channel redirect, and questions about the customer's own lists.
 extension OptOutChallengeSet {
     static let set7 = OptOutChallengeSet(
@@ -24,8 +24,6 @@ extension OptOutChallengeSet {
         ],
         knownFalseOptOuts: [
             "Please don't send me more brochures by post, is wasting paper. Send PDF to my email, I will read with my partner.",
-            "Yes, opt me out of auto-renew. I'd rather decide after the trial.",
-            "Can we opt out of the annual contract and go month-to-month instead?",
             "Stop! Before you send the contract, the legal name is Hillside Grain Cooperative, not Hillside Farms.",
             "My colleague told you to stop calling, I know. He's on vacation. I'm interested, so talk to me.",
             "Our congregation members ask to be removed from the prayer chain email sometimes. Can the admin do that in two clicks?",

@@ -30,6 +30,20 @@ struct OptOutLookAlikeTests {
         #expect(engine.detect(message: message, context: SlotValues(), history: []).situation != .optOut)
     }
 
+    @Test(
+        "`opt me out of` a contract term or renewal is no opt-out; of contact it is",
+        arguments: [
+            ("Yes, opt me out of the autorenewal. I would rather decide myself.", false),
+            ("can you opt me out of the annual plan and bill monthly", false),
+            ("Can we opt out of the annual contract and go month-to-month instead?", false),
+            ("Opt me out of the beta newsletter, thanks.", true),
+            ("opt me out of the contract renewal reminder emails", true),
+            ("opt me out of everything", true),
+        ])
+    func optingOutOfTerms(_ message: String, _ optOut: Bool) {
+        #expect((OptOutGuard().check(message: message) != nil) == optOut)
+    }
+
     @Test("short replies and real requests are not look-alikes", arguments: ["yes remove it", "remove me", "no more texts", "nope"])
     func notLookAlike(_ message: String) {
         #expect(!OptOutGuard().isLookAlike(message: message))

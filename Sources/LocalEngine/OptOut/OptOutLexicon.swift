@@ -25,7 +25,7 @@ enum OptOutLexicon {
     /// What one opts out of that is a contract term or a product trial, not contact (`opt out
     /// of the auto-renewal`, `of arbitration`, `of the beta`), when it ends the phrase
     /// (`the beta newsletter` is contact).
-    static let nonContactTerm = #"(?:tiers?|plans?|insurance|coverage|warranty|warranties|protection|channels?|subscriptions?|premium|memberships?|\S*renew\S*|\S*upgrade\S*|arbitration|class actions?|beta|betas|trials?|pilots?|telemetry|analytics|cookies|upgrades?|add_?ons?|case stud(?:y|ies)|co_?marketing|co marketing|logos?|testimonials?|references?|\S* ?tracking)(?: (?:features?|programs?|programmes?|versions?|period|plan|clause|terms?))?(?= [.?,]| *$| (?:in|for|on|of|at|with|where|so|and|but|if|because|when|after|before|during)\b)"#
+    static let nonContactTerm = #"(?:tiers?|plans?|contracts?|agreements?|commitments?|insurance|coverage|warranty|warranties|protection|channels?|subscriptions?|premium|memberships?|\S*renew\S*|\S*upgrade\S*|arbitration|class actions?|beta|betas|trials?|pilots?|telemetry|analytics|cookies|upgrades?|add_?ons?|case stud(?:y|ies)|co_?marketing|co marketing|logos?|testimonials?|references?|\S* ?tracking)(?: (?:features?|programs?|programmes?|versions?|period|plan|clause|terms?))?(?= [.?,]| *$| (?:in|for|on|of|at|with|where|so|and|but|if|because|when|after|before|during)\b)"#
     /// After `unsubscribe`/`opt out`: not a feature noun (`unsubscribe links`) and not a
     /// contract term or trial (`opt out of the auto-renewal`).
     static let notAFeature = #"(?! \#(featureNoun)\b)(?! (?:of|from) (?:the |this |that |any |our |your )?(?:\S+ )?\#(nonContactTerm))"#
