@@ -68,18 +68,25 @@ extension LocalModel {
     }
 
     static func decode(json: String, source: String) throws -> LocalModel {
-        let model: LocalModel
-        do {
-            let bytes = Array(json.utf8)
-            try JSONParser.checkBounds(bytes, limits: .document)
-            model = try JSONDecoder().decode(LocalModel.self, from: Data(bytes))
-        } catch {
-            throw LocalModelError(problem: "\(source) is not a valid model: \(error)")
-        }
+        let model = try ModelJSON.decode(LocalModel.self, json: json, source: source, kind: "model")
         guard model.featureVersion == FeatureExtractor.version else {
             throw LocalModelError(problem: "\(source) was trained on features v\(model.featureVersion), the engine computes v\(FeatureExtractor.version); retrain it")
         }
         return model
+    }
+}
+
+/// Model files as JSON: read within the document bounds of any JSON the project parses.
+enum ModelJSON {
+    /// `json` decoded as `T`; an error names `source` and calls it a `kind`.
+    static func decode<T: Decodable>(_ type: T.Type, json: String, source: String, kind: String) throws -> T {
+        do {
+            let bytes = Array(json.utf8)
+            try JSONParser.checkBounds(bytes, limits: .document)
+            return try JSONDecoder().decode(T.self, from: Data(bytes))
+        } catch {
+            throw LocalModelError(problem: "\(source) is not a valid \(kind): \(error)")
+        }
     }
 }
 

@@ -1,5 +1,4 @@
 import Foundation
-import JSONCore
 import SalesCore
 
 /// The learned half of the opt-out guard: a logistic regression over ``OptOutFeatures``,
@@ -96,14 +95,7 @@ extension OptOutModel {
     }
 
     static func decode(json: String, source: String) throws -> OptOutModel {
-        let model: OptOutModel
-        do {
-            let bytes = Array(json.utf8)
-            try JSONParser.checkBounds(bytes, limits: .document)
-            model = try JSONDecoder().decode(OptOutModel.self, from: Data(bytes))
-        } catch {
-            throw LocalModelError(problem: "\(source) is not a valid opt-out model: \(error)")
-        }
+        let model = try ModelJSON.decode(OptOutModel.self, json: json, source: source, kind: "opt-out model")
         guard model.featureVersion == OptOutFeatures.version else {
             throw LocalModelError(problem: "\(source) was trained on opt-out features v\(model.featureVersion), the engine computes v\(OptOutFeatures.version); retrain it")
         }
