@@ -19,7 +19,7 @@ struct TrainLocalCommand: ParsableCommand {
     var swiftOut = "Sources/LocalEngine/Generated/EmbeddedModel.swift"
 
     @Option(name: .customLong("opt-out-data"), help: "Labelled opt-outs and look-alikes (JSONL) the opt-out model trains on, with the dev turns (repeatable).")
-    var optOutFiles: [String] = OptOutTrainingFiles.defaults
+    var optOutFiles: [String] = OptOutTrainer.trainingFiles
 
     @Option(help: "Opt-out model file to write.")
     var optOutOut = "policies/opt-out-model.json"
