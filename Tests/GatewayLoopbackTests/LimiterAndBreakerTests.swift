@@ -48,6 +48,9 @@ struct LimiterAndBreakerTests {
             try await eventually("first request in flight") { try await Self.load(harness) == (1, 0) }
             let second = Task { try await harness.chat(GatewayHarness.body(model: "tight-model"), headers: stalled) }
             try await eventually("second request queued") { try await Self.load(harness) == (1, 1) }
+            // The gateway counts the first request in flight before it reaches the simulator;
+            // wait for it to arrive there, so the snapshot below cannot race with it.
+            try await eventually("first request reached the provider") { harness.sim.stats().requests == 1 }
             let before = harness.sim.stats().requests
             let third = try await harness.chat(GatewayHarness.body(model: "tight-model"))
             #expect(third.status == 429, "\(third.body)")
