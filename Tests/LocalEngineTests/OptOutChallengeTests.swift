@@ -15,7 +15,9 @@ import Testing
 /// guard alone caught 158 of 240 and flagged 10. Set 7: 240 opt-outs, 180 look-alikes, written
 /// as people in other trades (clinics, farms, trades, churches), a third figurative or
 /// indirect, 13 more languages, long stories, 40 with a history; held out, the rules alone caught
-/// 124 and flagged 6, the rules with the learned model 147 and 7. None is a held-out set
+/// 124 and flagged 6, the rules with the learned model 147 and 7. Set 8: 240 opt-outs, 180
+/// look-alikes, enterprise roles and office euphemism, 19 more languages, emoji, 40 with a
+/// history; held out, the rules caught 97 and flagged 9, the guard 145 and 12. None is a held-out set
 /// any more: the rules were fixed against each, and the guard's learned model trains on all. What each still gets wrong is listed, so a fix shows as a shorter
 /// list and a regression fails.
 struct OptOutChallengeSet: Sendable, CustomTestStringConvertible {
@@ -29,9 +31,9 @@ struct OptOutChallengeSet: Sendable, CustomTestStringConvertible {
     static let all: [OptOutChallengeSet] = [
         OptOutChallengeSet(
             file: "Tests/Fixtures/opt-out-challenge3.jsonl", optOuts: 225,
-            // A pick from the agent's lettered options (the learned model, which trains on
-            // this set, took the two other misses the rules had).
-            knownMisses: ["The last one. Go with the last one."],
+            // A pick from the agent's lettered options, and "stop testing me" (the learned
+            // model, which trains on this set, takes the other miss the rules have).
+            knownMisses: ["The last one. Go with the last one.", "Stop testing me, I'm not interested."],
             // A partial unsubscribe that keeps another mailing (arguably an opt-out from one
             // list) and a joke about a competitor's newsletter.
             knownFalseOptOuts: [
@@ -41,8 +43,8 @@ struct OptOutChallengeSet: Sendable, CustomTestStringConvertible {
         OptOutChallengeSet(file: "Tests/Fixtures/opt-out-challenge4.jsonl", optOuts: 240, knownMisses: [], knownFalseOptOuts: []),
         OptOutChallengeSet(
             file: "Tests/Fixtures/opt-out-challenge5.jsonl", optOuts: 240,
-            // The learned model, which trains on this set, took the five misses the rules had.
-            knownMisses: [],
+            // The learned model, which trains on this set, takes four of the five misses the rules have.
+            knownMisses: ["Mr. Patel is no longer with Eastline Freight. Bounce this one out of your system."],
             // Reported speech about another rep, said while engaging.
             knownFalseOptOuts: ["I told the last guy never to call me again, but you seem alright. What's the deal?"]),
         OptOutChallengeSet(
@@ -51,6 +53,7 @@ struct OptOutChallengeSet: Sendable, CustomTestStringConvertible {
             knownMisses: [],
             knownFalseOptOuts: []),
         set7,
+        set8,
     ]
 }
 

@@ -48,7 +48,7 @@ struct OptOutModelTests {
 
     @Test("the shipped guard catches an opt-out in wording the rules do not name")
     func shippedModelGeneralizes() throws {
-        let message = "Stop testing me, I'm not interested."
+        let message = "Kindly deprioritize us in your outreach — permanently, not just for this quarter."
         #expect(OptOutGuard(model: nil).check(message: message) == nil)
         #expect(OptOutGuard().check(message: message)?.rule == "learned")
     }

@@ -38,13 +38,15 @@ extension OptOutRules {
         let lead = text.substring(with: NSRange(location: leadStart, length: range.location - leadStart))
         if unasked.occurs(in: lead) || footer.occurs(in: sentence) { return false }
         if pattern.checks.contains(.redirect), redirected, !explicitStop.occurs(in: text.substring(with: range)) { return false }
-        let isQuestion = sentence.trimmingCharacters(in: .whitespaces).hasSuffix("?") || questionStart.occurs(in: sentence)
+        let asksQuestion = sentence.trimmingCharacters(in: .whitespaces).hasSuffix("?")
+        let isQuestion = asksQuestion || questionStart.occurs(in: sentence)
         if pattern.checks.contains(.notQuestion), isQuestion { return false }
         if pattern.checks.contains(.otherPeople) {
             let matched = text.substring(with: range)
             // `our staff must be able to unsubscribe` is about others; `won't let me unsubscribe` is not.
             let aboutOthers = isQuestion || (enabling.occurs(in: lead) && !firstPersonObject.occurs(in: lead))
-            if aboutOthers, other.occurs(in: lead), !firstPersonObject.occurs(in: matched) { return false }
+            // `is there a way to stop the app emailing every user?`: the match itself names them.
+            if aboutOthers, other.occurs(in: lead) || (asksQuestion && other.occurs(in: matched)), !firstPersonObject.occurs(in: matched) { return false }
         }
         return true
     }
@@ -103,6 +105,8 @@ extension OptOutRules {
             sentence.isQuestion && questionStart.occurs(in: " " + sentence.text) && !repeatedRequest.occurs(in: " " + sentence.text)
                 && !stillContacted.occurs(in: " " + sentence.text)
         }
-        return !asks && !engagement.occurs(in: text.normalized)
+        // `Stop! Don't send the contract yet`: an interruption about the deal, not about contact.
+        let interrupts = dealPaperwork.occurs(in: text.normalized) && !messageWord.occurs(in: text.normalized)
+        return !asks && !interrupts && !engagement.occurs(in: text.normalized)
     }
 }

@@ -7,7 +7,7 @@ enum OptOutSpelling {
         "msgs": ["messages"], "txt": ["text"], "txts": ["texts"], "txting": ["texting"], "thx": ["thanks"],
         "e-mail": ["email"], "e-mails": ["emails"], "e-mailing": ["emailing"], "mails": ["mails"],
         "opt-out": ["opt_out"], "optout": ["opt_out"], "opt-outs": ["opt_outs"], "opted-out": ["opted_out"],
-        "do-not-call": ["dnc"], "do-not-contact": ["dnc"], "do-not-email": ["dnc"], "cold-call": ["cold", "call"],
+        "do-not-call": ["dnc"], "do-not-contact": ["dnc"], "do-not-email": ["dnc"], "do-not-engage": ["dnc"], "do-not-recontact": ["dnc"], "do-not-solicit": ["dnc"], "do-not-mail": ["dnc"], "de-list": ["delist"], "cold-call": ["cold", "call"],
         "cold-calling": ["cold", "calling"], "cold-calls": ["cold", "calls"], "follow-up": ["follow_up"],
         "follow-ups": ["follow_ups"], "followups": ["follow_ups"], "followup": ["follow_up"],
         "right-to-erasure": ["right", "to", "erasure"], "cease-and-desist": ["cease", "and", "desist"],

@@ -22,6 +22,11 @@ struct OptOutText: Sendable {
         var raw: [String] = []
         for token in Tokenizer.tokenize(folded) {
             if token.isSymbol {
+                // `❌📞❌📩`: signs read as the words they stand for.
+                if let sign = token.lower.unicodeScalars.first, let word = Self.signs[sign.value] {
+                    raw.append(word)
+                    continue
+                }
                 // `remove this #`: the sign stands for the number.
                 if token.lower == "#" { raw.append("number") }
                 if let mark = Self.mark(token.lower), raw.last != mark { raw.append(mark) }
@@ -58,6 +63,14 @@ struct OptOutText: Sendable {
         text.replacing(/[A-Za-z0-9._%+\-]*@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)+/, with: " this email ")
     }
 
+    /// Emoji that stand for a word of an opt-out (`🛑📧`, `🚫 texts`), by first scalar.
+    static let signs: [UInt32: String] = [
+        0x1F6D1: "stop", 0x26D4: "stop", 0x1F6AB: "no", 0x274C: "no", 0x2716: "no", 0x1F645: "no", 0x1F4F5: "no",
+        0x1F4DE: "calls", 0x260E: "calls", 0x1F4F1: "calls", 0x1F4F2: "calls",
+        0x1F4E7: "emails", 0x1F4E9: "emails", 0x2709: "emails", 0x1F4E8: "emails", 0x1F4EC: "emails", 0x1F4ED: "emails",
+        0x1F4AC: "messages", 0x1F5E8: "messages",
+    ]
+
     /// The punctuation the guard keeps: sentence ends, commas, quote marks.
     private static func mark(_ symbol: String) -> String? {
         switch symbol {
@@ -85,7 +98,8 @@ struct OptOutText: Sendable {
         return result
     }
 
-    /// The message without the quoted mail it replies to, its signature and mobile footers.
+    /// The message without the quoted mail it replies to, its signature, mobile footers and
+    /// bracketed system notices.
     static func ownText(_ message: String) -> String {
         var kept: [Substring] = []
         for line in message.split(separator: "\n", omittingEmptySubsequences: false) {
@@ -94,6 +108,8 @@ struct OptOutText: Sendable {
             if trimmed.hasPrefix("On "), trimmed.hasSuffix("wrote:") { break }
             if trimmed.lowercased().hasPrefix("sent from my") { continue }
             if trimmed.hasPrefix(">") { continue }
+            // `[This message was sent by an automated sequence.]`: a system's notice, not the reply.
+            if trimmed.count > 2, trimmed.hasPrefix("["), trimmed.hasSuffix("]") { continue }
             kept.append(line)
         }
         return kept.joined(separator: "\n")

@@ -30,6 +30,7 @@ public enum OptOutTrainer {
     public static let trainingFiles = [
         "Tests/Fixtures/opt-out.jsonl", "Tests/Fixtures/opt-out-challenge3.jsonl", "Tests/Fixtures/opt-out-challenge4.jsonl",
         "Tests/Fixtures/opt-out-challenge5.jsonl", "Tests/Fixtures/opt-out-challenge6.jsonl", "Tests/Fixtures/opt-out-challenge7.jsonl",
+        "Tests/Fixtures/opt-out-challenge8.jsonl",
     ]
 
     public static func train(_ examples: [OptOutExample], options: TrainingOptions = .init(), threshold: Double = threshold) -> OptOutModel {

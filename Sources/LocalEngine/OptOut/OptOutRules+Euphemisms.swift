@@ -1,0 +1,28 @@
+/// Opt-outs in office wording and in questions about the seller's own outreach: a status to
+/// be recorded (`flag us as do-not-contact`), contact declined or its end welcomed (`we will be
+/// declining further contact`, `the cessation of these messages`), and `how do I stop your
+/// reps calling me?`.
+extension OptOutRules {
+    static let euphemisms: [OptOutPattern] = [
+        // `How do I stop your sales team from calling me?`, `is there a way to make your reps
+        // stop calling our front desk?`: the seller's people contacting the writer.
+        OptOutPattern("how_to_stop_you", [], #"\b(?:how (?:do|can|could|would) (?:i|we)|is there (?:a|any) way (?:to|for (?:me|us) to)|what do (?:i|we) (?:have|need) to do to|what does it take to) (?:stop|make|get|have)(?: \S+){0,2}? (?:you|your (?:\S+ )?(?:team|reps?|people|company|salespeople|sdrs?|bdrs?|agents?|callers?|guys|folks|staff|firm|office|organi[sz]ation|marketing|department))(?: guys| folks| people| lot)?(?: to)? (?:from |to stop |stop )?\#(L.gerund)(?= (?:me|us|my|our|this|again|anymore)\b| [.?,]| *$)|\bhow (?:do|can|could) (?:i|we) (?:stop|end|get rid of|turn off|block) (?:your|these|those|all (?:these|those|your)) (?:\S+ )?\#(L.message)\b(?! \#(L.featureNoun)\b)(?! from (?:going|landing|ending|being|getting|bouncing)\b)"#, anchors: ["how do", "how can", "how could", "how would", "is there", "what do", "what does"]),
+        // `How many times do I have to unsubscribe before it sticks?`
+        OptOutPattern("unsubscribed_again", [], #"\bhow many (?:more )?times (?:do|must|should|will|have|did) (?:i|we)(?: \S+){0,3}? (?:unsubscribe|opt_out)\b"#, anchors: ["how many"]),
+        // `flag our company as do-not-contact`, `treat us as a closed-lost, do-not-recontact
+        // account`, `honour our do-not-contact preference`, `flip me to opted-out`.
+        OptOutPattern("do_not_contact_status", [.negation, .notQuestion], #"\b(?:mark|flag|tag|treat|list|record|note|set|classify|categori[sz]e|consider|code|designate)(?:ed|d)?(?: (?:me|us|this|my|our|the|it|them)(?: \S+){0,2}?)? as (?:a |an )?(?:\S+ ){0,3}?(?:, )?(?:dnc|do not (?:contact|engage|recontact|re contact|call|email|mail|solicit|market|approach|disturb))\b|\b(?:our|my) (?:dnc|do not (?:contact|call|email|engage|solicit)) (?:preference|request|status|instruction|flag|designation)\b|\b(?:flip|switch|set|change|move|toggle|update) (?:me|us|my \S+|our \S+|this \S+)(?: \S+)? to (?:opted_out|opt_out|unsubscribed|dnc|do not contact)\b"#, anchors: ["dnc", "do not", "opted_out", "opt_out", "unsubscribed"]),
+        // `What's the process for having our company flagged as do-not-contact?`: a request even as a question.
+        OptOutPattern("get_us_flagged", .negation, #"\b(?:have|having|get|getting) (?:me|us|our \S+|my \S+|this (?:number|address|email|account))(?: \S+)? (?:flagged|marked|tagged|listed|coded|set|recorded) as (?:a |an )?(?:dnc|do not (?:contact|engage|recontact|call|email|mail|solicit|market))\b"#, anchors: ["dnc", "do not"]),
+        // `❌📞❌📩 thanks`, `📵 calls. 🚫 texts.` (signs read as words by `OptOutText`), `no calls. no emails.`
+        OptOutPattern("no_channels", .redirect, #"(?:^ *|[.?,!] )(?:no|stop) (?:calls|emails|texts|messages)(?: [.,])?(?: (?:no|stop) (?:calls|emails|texts|messages)(?: [.,])?)+(?: (?:thanks|please|thank you|no))?(?= [.?,!]| *$)"#, anchors: ["no calls", "no emails", "no texts", "no messages", "stop calls", "stop emails", "stop texts", "stop messages"]),
+        // `we will be declining further contact`, `we'll pass on further engagement`.
+        OptOutPattern("declines_further_contact", .negation, #"\b(?:declin\S*|pass(?:ing)? on|forgo\S*|not (?:be )?(?:accepting|entertaining|welcoming)|no longer (?:accepting|entertaining|welcoming)) (?:any |all |the |your )?(?:further|future|additional|ongoing|continued|more|unsolicited|vendor|sales)(?: vendor| sales)? (?:contact|engagement|communications?|outreach|correspondence|touchpoints|follow_ups?|solicitations?)\b\#(L.noTimeLimit)"#, anchors: ["declin", "pass", "forgo", "accepting", "entertaining", "welcoming"]),
+        // `We would welcome the cessation of these messages.`
+        OptOutPattern("cessation", .negation, #"\bcessation of (?:all |any |these |the |your |such |further )*(?:\S+ )?\#(L.message)\b"#, anchors: ["cessation"]),
+        // `We respectfully ask that your sequence be terminated`, `please stand down on the outreach`.
+        OptOutPattern("sequence_ended", [.negation, .otherPeople, .notQuestion], #"\b(?:your|this|the) (?:\S+ )?(?:sequences?|cadences?|campaigns?)(?: \S+){0,6}? (?:be|is|are|being) (?:discontinued|ceased|stopped|halted|terminated|ended)\b|\b(?:stand down|call off|wind down|shut down)(?: on| with)? (?:the |your |all |any |this |these )*(?:\S+ )?(?:outreach|prospecting|sequences?|cadences?|campaigns?)\b"#, anchors: ["sequence", "cadence", "campaign", "stand down", "call off", "wind down", "shut down"]),
+        // `nobody on my team wants to be contacted by you again`, `neither of us wants anything further from you`.
+        OptOutPattern("nobody_wants_contact", [], #"\b(?:nobody|no one|no_one|none of us|neither of us)(?: \S+){0,4}? (?:wants|want|wishes|needs) to be (?:contacted|called|emailed|texted|messaged|approached|solicited)\b|\b(?:want|wants|need|needs)(?: absolutely)? nothing (?:further|more) from (?:you|your|u)\b|\b(?:neither of us|none of us|nobody here|no one here) (?:wants?|needs?) anything (?:further|more) from (?:you|your)\b|\b(?:don't|do not|doesn't|does not) (?:want|need) anything (?:further|more) from (?:you|your)\b\#(L.noTimeLimit)"#, anchors: ["nobody", "no one", "no_one", "none of us", "neither of us", "nothing", "anything"]),
+    ]
+}
