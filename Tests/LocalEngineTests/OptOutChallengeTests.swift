@@ -17,7 +17,10 @@ import Testing
 /// indirect, 13 more languages, long stories, 40 with a history; held out, the rules alone caught
 /// 124 and flagged 6, the rules with the learned model 147 and 7. Set 8: 240 opt-outs, 180
 /// look-alikes, enterprise roles and office euphemism, 19 more languages, emoji, 40 with a
-/// history; held out, the rules caught 97 and flagged 9, the guard 145 and 12. None is a held-out set
+/// history; held out, the rules caught 97 and flagged 9, the guard 145 and 12. Set 9: 240
+/// opt-outs, 180 look-alikes, individuals and tiny businesses, world Englishes and slang, 15
+/// native scripts, 40 short replies with a history; held out, the rules caught 184 and flagged
+/// 12, the guard 211 and 14. None is a held-out set
 /// any more: the rules were fixed against each, and the guard's learned model trains on all. What each still gets wrong is listed, so a fix shows as a shorter
 /// list and a regression fails.
 struct OptOutChallengeSet: Sendable, CustomTestStringConvertible {
@@ -31,9 +34,9 @@ struct OptOutChallengeSet: Sendable, CustomTestStringConvertible {
     static let all: [OptOutChallengeSet] = [
         OptOutChallengeSet(
             file: "Tests/Fixtures/opt-out-challenge3.jsonl", optOuts: 225,
-            // A pick from the agent's lettered options, and "stop testing me" (the learned
-            // model, which trains on this set, takes the other miss the rules have).
-            knownMisses: ["The last one. Go with the last one.", "Stop testing me, I'm not interested."],
+            // A pick from the agent's lettered options (the learned model, which trains on
+            // this set, takes the other misses the rules have).
+            knownMisses: ["The last one. Go with the last one."],
             // A partial unsubscribe that keeps another mailing (arguably an opt-out from one
             // list) and a joke about a competitor's newsletter.
             knownFalseOptOuts: [
@@ -54,6 +57,7 @@ struct OptOutChallengeSet: Sendable, CustomTestStringConvertible {
             knownFalseOptOuts: []),
         set7,
         set8,
+        set9,
     ]
 }
 

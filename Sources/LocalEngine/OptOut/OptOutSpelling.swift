@@ -16,7 +16,7 @@ enum OptOutSpelling {
         "mor": ["more"], "sendin": ["sending"], "theese": ["these"], "dnt": ["don't"], "msging": ["messaging"],
         "plis": ["please"], "pleas": ["please"], "txtin": ["texting"], "callin": ["calling"],
         "remvoed": ["removed"], "emials": ["emails"], "nomore": ["no", "more"], "unsubcribe": ["unsubscribe"],
-        "rmv": ["remove"], "w": ["with"], "stahp": ["stop"], "stawp": ["stop"], "4": ["for"], "infomation": ["information"], "yuor": ["your"], "yoru": ["your"], "yer": ["your"], "aff": ["off"], "dinna": ["don't"],
+        "rmv": ["remove"], "w": ["with"], "stahp": ["stop"], "stawp": ["stop"], "4": ["for"], "infomation": ["information"], "yuor": ["your"], "yoru": ["your"], "yer": ["your"], "aff": ["off"], "dinna": ["don't"], "dinnae": ["don't"], "tae": ["to"], "fae": ["from"], "ye": ["you"], "tk": ["take"], "lst": ["list"],
     ]
 
     /// Key words whose one-letter slips are read as the word (`stpo`, `remve`, `agian`).

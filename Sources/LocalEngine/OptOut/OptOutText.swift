@@ -20,7 +20,14 @@ struct OptOutText: Sendable {
         let body = Self.joiningDottedLetters(hasEmailAddress ? Self.namingAddresses(own) : own)
         let folded = body.isAllASCII ? body : body.folding(options: [.diacriticInsensitive], locale: nil)
         var raw: [String] = []
-        for token in Tokenizer.tokenize(folded) {
+        var previous: Token?
+        let tokens = Tokenizer.tokenize(folded)
+        // `our kids' club`: with an odd number of single quotes, one closing a plural
+        // possessive is an apostrophe, not a quote mark.
+        let unpaired = tokens.count(where: { $0.isSymbol && $0.lower == "'" }) % 2 == 1
+        for token in tokens {
+            defer { previous = token }
+            if unpaired, token.isSymbol, token.lower == "'", let previous, Self.isPossessive(token, after: previous, in: folded) { continue }
             if token.isSymbol {
                 // `❌📞❌📩`: signs read as the words they stand for.
                 if let sign = token.lower.unicodeScalars.first, let word = Self.signs[sign.value] {
@@ -63,12 +70,19 @@ struct OptOutText: Sendable {
         text.replacing(/[A-Za-z0-9._%+\-]*@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)+/, with: " this email ")
     }
 
+    /// True when `mark` closes a plural possessive: right after a word ending in `s`, before
+    /// a space or the end.
+    static func isPossessive(_ mark: Token, after word: Token, in text: String) -> Bool {
+        guard !word.isSymbol, word.lower.hasSuffix("s"), word.range.upperBound == mark.range.lowerBound else { return false }
+        return mark.range.upperBound == text.endIndex || text[mark.range.upperBound].isWhitespace
+    }
+
     /// Emoji that stand for a word of an opt-out (`🛑📧`, `🚫 texts`), by first scalar.
     static let signs: [UInt32: String] = [
         0x1F6D1: "stop", 0x26D4: "stop", 0x1F6AB: "no", 0x274C: "no", 0x2716: "no", 0x1F645: "no", 0x1F4F5: "no",
         0x1F4DE: "calls", 0x260E: "calls", 0x1F4F1: "calls", 0x1F4F2: "calls",
         0x1F4E7: "emails", 0x1F4E9: "emails", 0x2709: "emails", 0x1F4E8: "emails", 0x1F4EC: "emails", 0x1F4ED: "emails",
-        0x1F4AC: "messages", 0x1F5E8: "messages",
+        0x1F4AC: "messages", 0x1F5E8: "messages", 0x1F44B: "bye",
     ]
 
     /// The punctuation the guard keeps: sentence ends, commas, quote marks.

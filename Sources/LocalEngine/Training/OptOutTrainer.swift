@@ -26,7 +26,11 @@ public enum OptOutTrainer {
 
     /// What the shipped model trains on, with the dev turns: the fixture and the challenge
     /// sets written so far (paths from the package root). A new challenge set is measured
-    /// before it joins this list, so its first figures are held out.
+    /// before it joins this list, so its first figures are held out. Set 9 is not in it: trained
+    /// on it too (its short replies come twice, as an opt-out and as a look-alike, told apart
+    /// only by the agent's question), the model called two ordinary golden test turns and one
+    /// fixture look-alike opt-outs (one test turn without it); the rules, fixed on set 9, catch
+    /// all but one of its opt-outs.
     public static let trainingFiles = [
         "Tests/Fixtures/opt-out.jsonl", "Tests/Fixtures/opt-out-challenge3.jsonl", "Tests/Fixtures/opt-out-challenge4.jsonl",
         "Tests/Fixtures/opt-out-challenge5.jsonl", "Tests/Fixtures/opt-out-challenge6.jsonl", "Tests/Fixtures/opt-out-challenge7.jsonl",
@@ -36,17 +40,31 @@ public enum OptOutTrainer {
     public static func train(_ examples: [OptOutExample], options: TrainingOptions = .init(), threshold: Double = threshold) -> OptOutModel {
         let featureSets = examples.map { OptOutFeatures.features(OptOutText($0.text), history: $0.history) }
         let vocabulary = Vocabulary.build(featureSets, minCount: options.minCount, maxFeatures: maximumFeatures)
-        var regression = SoftmaxRegression(featureCount: vocabulary.count, labelCount: 2)
         let encoded = zip(featureSets, examples).map { features, example in (features: vocabulary.rows(of: features), label: example.optOut ? 1 : 0) }
-        regression.train(encoded, options: options)
-        // Two classes: the opt-out logit minus the other's is one weight per feature.
-        let rows = regression.weightRows(decimals: 4)
-        let kept = rows.indices.filter { rows[$0][1] != rows[$0][0] }
-        let bias = ((regression.bias[1] - regression.bias[0]) * 10_000).rounded() / 10_000
+        // The weights of `shuffles` runs, each over its own shuffle order, averaged: one run's
+        // order moves a message near the threshold across it (adding four lines to the data
+        // once moved set 7's catch by eight), their mean much less. Two classes: the opt-out
+        // logit minus the other's is one weight per feature.
+        var weights = [Double](repeating: 0, count: vocabulary.count)
+        var bias = 0.0
+        for run in 0..<shuffles {
+            var runOptions = options
+            runOptions.seed = options.seed &+ UInt64(run)
+            var regression = SoftmaxRegression(featureCount: vocabulary.count, labelCount: 2)
+            regression.train(encoded, options: runOptions)
+            let rows = regression.weightRows(decimals: 6)
+            for index in rows.indices { weights[index] += (rows[index][1] - rows[index][0]) / Double(shuffles) }
+            bias += (regression.bias[1] - regression.bias[0]) / Double(shuffles)
+        }
+        let rounded = weights.map { ($0 * 10_000).rounded() / 10_000 }
+        let kept = rounded.indices.filter { rounded[$0] != 0 }
         return OptOutModel(
-            threshold: threshold, bias: bias, features: kept.map { vocabulary.names[$0] },
-            weights: kept.map { ((rows[$0][1] - rows[$0][0]) * 10_000).rounded() / 10_000 })
+            threshold: threshold, bias: (bias * 10_000).rounded() / 10_000, features: kept.map { vocabulary.names[$0] },
+            weights: kept.map { rounded[$0] })
     }
+
+    /// Training runs averaged into the shipped weights.
+    static let shuffles = 5
 
     /// At most this many features (the most frequent) are kept.
     static let maximumFeatures = 20_000
