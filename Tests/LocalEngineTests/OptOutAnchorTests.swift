@@ -12,7 +12,7 @@ struct OptOutAnchorTests {
 
     @Test("every match on the project's texts, and on their mutations, contains an anchor")
     func anchorsAreSound() throws {
-        var texts = try (OptOutCase.load() + OptOutCase.load("Tests/Fixtures/opt-out-challenge3.jsonl") + OptOutCase.load("Tests/Fixtures/opt-out-challenge4.jsonl") + OptOutCase.load("Tests/Fixtures/opt-out-challenge5.jsonl") + OptOutCase.load("Tests/Fixtures/opt-out-challenge6.jsonl") + OptOutCase.load("Tests/Fixtures/opt-out-challenge7.jsonl") + OptOutCase.load("Tests/Fixtures/opt-out-challenge8.jsonl") + OptOutCase.load("Tests/Fixtures/opt-out-challenge9.jsonl") + OptOutCase.load("Tests/Fixtures/opt-out-challenge10.jsonl")).flatMap { [$0.text] + ($0.history ?? []).map(\.text) }
+        var texts = try (OptOutCase.load() + OptOutCase.load("Tests/Fixtures/opt-out-challenge3.jsonl") + OptOutCase.load("Tests/Fixtures/opt-out-challenge4.jsonl") + OptOutCase.load("Tests/Fixtures/opt-out-challenge5.jsonl") + OptOutCase.load("Tests/Fixtures/opt-out-challenge6.jsonl") + OptOutCase.load("Tests/Fixtures/opt-out-challenge7.jsonl") + OptOutCase.load("Tests/Fixtures/opt-out-challenge8.jsonl") + OptOutCase.load("Tests/Fixtures/opt-out-challenge9.jsonl") + OptOutCase.load("Tests/Fixtures/opt-out-challenge10.jsonl") + OptOutCase.load("Tests/Fixtures/opt-out-challenge11.jsonl")).flatMap { [$0.text] + ($0.history ?? []).map(\.text) }
         for name in ["dev", "test", "shift", "heldout-b"] {
             let data = try String(contentsOfFile: Fixtures.path("golden/\(name).jsonl"), encoding: .utf8)
             for line in data.split(separator: "\n") {

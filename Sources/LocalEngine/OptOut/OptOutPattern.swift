@@ -1,4 +1,9 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// One compiled opt-out rule: a regular expression over `OptOutText.normalized` and the
 /// checks a match must pass to count.
@@ -42,22 +47,25 @@ struct OptOutPattern: @unchecked Sendable {
     /// False only when `normalized` (`OptOutText.normalizedBytes`) holds none of the anchors,
     /// so the rule cannot match.
     func mayMatch(_ normalized: [UInt8]) -> Bool {
-        anchors.isEmpty || anchors.contains { Self.contains(normalized, $0) }
+        anchors.isEmpty || normalized.withUnsafeBytes { text in anchors.contains { Self.contains(text, $0) } }
     }
 
-    private static func contains(_ text: [UInt8], _ piece: [UInt8]) -> Bool {
-        guard let first = piece.first, piece.count <= text.count else { return piece.isEmpty }
-        var start = 0
-        let last = text.count - piece.count
-        while start <= last {
-            if text[start] == first {
-                var offset = 1
-                while offset < piece.count, text[start + offset] == piece[offset] { offset += 1 }
-                if offset == piece.count { return true }
+    /// The first byte found with the C library's `memchr`, the rest compared with `memcmp`:
+    /// several times faster than a byte loop over the message for each anchor.
+    private static func contains(_ text: UnsafeRawBufferPointer, _ piece: [UInt8]) -> Bool {
+        guard let first = piece.first else { return true }
+        guard piece.count <= text.count, let base = text.baseAddress else { return false }
+        return piece.withUnsafeBytes { needle in
+            let end = base + text.count
+            var cursor = base
+            while end - cursor >= piece.count, let found = memchr(cursor, Int32(first), end - cursor) {
+                let at = UnsafeRawPointer(found)
+                guard end - at >= piece.count else { return false }
+                if piece.count == 1 || memcmp(at + 1, needle.baseAddress! + 1, piece.count - 1) == 0 { return true }
+                cursor = at + 1
             }
-            start += 1
+            return false
         }
-        return false
     }
 
     /// Ranges (UTF-16, in `text`) of every match.
