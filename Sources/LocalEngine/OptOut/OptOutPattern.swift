@@ -58,9 +58,9 @@ struct OptOutPattern: @unchecked Sendable {
         return piece.withUnsafeBytes { needle in
             let end = base + text.count
             var cursor = base
-            while end - cursor >= piece.count, let found = memchr(cursor, Int32(first), end - cursor) {
+            // Only where the whole piece still fits can its first byte start a match.
+            while end - cursor >= piece.count, let found = memchr(cursor, Int32(first), end - cursor - piece.count + 1) {
                 let at = UnsafeRawPointer(found)
-                guard end - at >= piece.count else { return false }
                 if piece.count == 1 || memcmp(at + 1, needle.baseAddress! + 1, piece.count - 1) == 0 { return true }
                 cursor = at + 1
             }

@@ -1,5 +1,3 @@
-import Foundation
-
 /// Opt-outs written in their own scripts: Cyrillic (Russian, Ukrainian), Greek, Hebrew,
 /// Arabic, Persian, Urdu, Devanagari (Hindi), Bengali, Chinese, Japanese, Korean, Thai,
 /// Georgian, Armenian and Amharic.
@@ -60,12 +58,7 @@ extension OptOutRules {
 
     /// A rule over native script, folded and lower-cased as `OptOutText` reads messages.
     private static func native(_ name: String, _ pattern: String, anchors: [String]) -> OptOutPattern {
-        OptOutPattern(name, [], folded(pattern), anchors: anchors.map(folded))
-    }
-
-    /// Diacritics folded as in `OptOutText`; not lower-cased (that would turn `\S` into `\s`),
-    /// so the patterns are written in lower case.
-    static func folded(_ text: String) -> String {
-        text.folding(options: [.diacriticInsensitive], locale: nil)
+        // Not lower-cased (that would turn `\S` into `\s`): the patterns are written in lower case.
+        OptOutPattern(name, [], OptOutText.foldingDiacritics(pattern), anchors: anchors.map(OptOutText.foldingDiacritics))
     }
 }

@@ -18,7 +18,7 @@ struct OptOutText: Sendable {
         let own = Self.ownText(message)
         hasEmailAddress = own.contains("@")
         let body = Self.joiningDottedLetters(hasEmailAddress ? Self.namingAddresses(own) : own)
-        let folded = body.isAllASCII ? body : body.folding(options: [.diacriticInsensitive], locale: nil)
+        let folded = Self.foldingDiacritics(body)
         var raw: [String] = []
         var previous: Token?
         let tokens = Tokenizer.tokenize(folded)
@@ -68,6 +68,12 @@ struct OptOutText: Sendable {
     /// reads as the words the rules know (`this email`), whatever its letters.
     static func namingAddresses(_ text: String) -> String {
         text.replacing(/[A-Za-z0-9._%+\-]*@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)+/, with: " this email ")
+    }
+
+    /// `přestaňte` → `prestante`: accents folded (all-ASCII text is returned as it is). The
+    /// native-script rules fold their patterns with it too.
+    static func foldingDiacritics(_ text: String) -> String {
+        text.isAllASCII ? text : text.folding(options: [.diacriticInsensitive], locale: nil)
     }
 
     /// True when `mark` closes a plural possessive: right after a word ending in `s`, before
